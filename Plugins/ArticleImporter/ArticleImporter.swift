@@ -1,0 +1,2 @@
+/// ArticleImporter: module namespace.
+public enum ArticleImporterModule {}

@@ -1,0 +1,2 @@
+/// StaffBulletinImporter: module namespace.
+public enum StaffBulletinImporterModule {}

@@ -1,0 +1,2 @@
+/// TMXImporter: module namespace.
+public enum TMXImporterModule {}

@@ -1,0 +1,2 @@
+/// TweetEmbedImporter: module namespace.
+public enum TweetEmbedImporterModule {}

@@ -1,0 +1,2 @@
+/// WireReportImporter: module namespace.
+public enum WireReportImporterModule {}

@@ -1,0 +1,2 @@
+/// DiglotAnalysis: module namespace.
+public enum DiglotAnalysisModule {}

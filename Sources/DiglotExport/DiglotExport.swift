@@ -1,0 +1,2 @@
+/// DiglotExport: module namespace.
+public enum DiglotExportModule {}

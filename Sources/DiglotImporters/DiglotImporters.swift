@@ -1,0 +1,2 @@
+/// DiglotImporters: module namespace.
+public enum DiglotImportersModule {}

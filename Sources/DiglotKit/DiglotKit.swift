@@ -1,0 +1,2 @@
+/// DiglotKit: module namespace.
+public enum DiglotKitModule {}

@@ -1,0 +1,2 @@
+/// DiglotLexicon: module namespace.
+public enum DiglotLexiconModule {}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Ids in Diglot are derived, never allocated: the same input always yields the same ids, so golden files
+/// are stable, re-imports deduplicate, and importers (which never see the store) can reference the records
+/// they create. Each id is a short prefix naming the record type plus 16 hex digits of a SHA-256.
+public enum StableID {
+    /// `prefix` + the first 16 hex digits of SHA-256 over the parts joined by a unit separator.
+    public static func make(_ prefix: String, _ parts: [String]) -> String {
+        prefix + String(SHA256.hex(of: Data(parts.joined(separator: "\u{1F}").utf8)).prefix(16))
+    }
+}
+
+/// Names a stored raw artifact: the SHA-256 of its bytes, in full.
+public struct SourceID: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible, Comparable {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    /// The id of these bytes.
+    public init<D: DataProtocol>(bytes: D) { rawValue = SHA256.hex(of: bytes) }
+    public var description: String { rawValue }
+    public static func < (l: Self, r: Self) -> Bool { l.rawValue < r.rawValue }
+    public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(rawValue) }
+}
+
+/// Names a document: `d` + 16 hex digits derived from the document's natural key.
+///
+/// The natural key is what makes two inputs the same document: `tweet:1497…` for a tweet (so one tweet
+/// embedded in two articles is one document), `staff-bulletin:uk:2022-07-08` for a bulletin, and the
+/// source hash plus position for anything without a better key.
+public struct DocumentID: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible, Comparable {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(naturalKey: String) { rawValue = StableID.make("d", [naturalKey]) }
+    public var description: String { rawValue }
+    public static func < (l: Self, r: Self) -> Bool { l.rawValue < r.rawValue }
+    public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(rawValue) }
+}
+
+/// Names a passage: `p` + 16 hex digits of its document id and its index in that document.
+public struct PassageID: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible, Comparable {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(document: DocumentID, index: Int) { rawValue = StableID.make("p", [document.rawValue, String(index)]) }
+    public var description: String { rawValue }
+    public static func < (l: Self, r: Self) -> Bool { l.rawValue < r.rawValue }
+    public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(rawValue) }
+}
+
+/// Names a pair: `r` + 16 hex digits of its two sides, so the same two sides are always the same pair.
+public struct PairID: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible, Comparable {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(original: PairSide, rendering: PairSide) {
+        rawValue = StableID.make("r", [original.rawValue, rendering.rawValue])
+    }
+    public var description: String { rawValue }
+    public static func < (l: Self, r: Self) -> Bool { l.rawValue < r.rawValue }
+    public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: Encoder) throws { var c = encoder.singleValueContainer(); try c.encode(rawValue) }
+}

@@ -1,0 +1,2 @@
+/// DiglotPairing: module namespace.
+public enum DiglotPairingModule {}

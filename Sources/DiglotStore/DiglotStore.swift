@@ -1,0 +1,2 @@
+/// DiglotStore: module namespace.
+public enum DiglotStoreModule {}

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+@testable import DiglotModel
+
+@Suite struct ModelTests {
+    @Test func sha256MatchesKnownVectors() {
+        #expect(SHA256.hex(of: Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(of: Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let long = Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
+        #expect(SHA256.hex(of: long) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    @Test func languageTagsDropRegionsAndNormaliseOddTags() {
+        #expect(LanguageTag(bcp47: "uk-UA") == .ukrainian)
+        #expect(LanguageTag(bcp47: "EN_us") == .english)
+        #expect(LanguageTag(bcp47: "zxx") == .undetermined)
+        #expect(LanguageTag(bcp47: "ua") == .ukrainian)
+        #expect(LanguageTag(bcp47: "") == .undetermined)
+        #expect(LanguageTag(bcp47: "x1!") == .undetermined)
+    }
+
+    @Test func idsAreDerivedAndStable() {
+        let a = DocumentID(naturalKey: "tweet:1497")
+        #expect(a == DocumentID(naturalKey: "tweet:1497"))
+        #expect(a != DocumentID(naturalKey: "tweet:1498"))
+        #expect(a.rawValue.hasPrefix("d") && a.rawValue.count == 17)
+        let p = PassageID(document: a, index: 2)
+        #expect(PairSide(rawValue: p.rawValue) == .passage(p))
+        #expect(PairSide(rawValue: a.rawValue) == .document(a))
+        #expect(PairSide(rawValue: "x1") == nil)
+    }
+
+    @Test func publishedDateKeepsPrecisionThroughJSON() throws {
+        let day = try #require(PublishedDate(year: 2022, month: 2, day: 25))
+        #expect(day.description == "2022-02-25")
+        #expect(PublishedDate(year: 2022, month: 2, day: 31) == nil)
+        let second = try #require(PublishedDate(iso: "2022-04-12T06:00:00+03:00"))
+        #expect(second.description == "2022-04-12T03:00:00Z")
+        let minute = try #require(PublishedDate(iso: "2022-04-12T06:00Z"))
+        #expect(minute.precision == .minute)
+        let encoded = try ArchiveJSON.encoder().encode([day, second])
+        let decoded = try ArchiveJSON.decoder().decode([PublishedDate].self, from: encoded)
+        #expect(decoded == [day, second])
+    }
+
+    @Test func recordsRoundTripThroughTheirJSONForm() throws {
+        let id = DocumentID(naturalKey: "x")
+        var builder = PassageBuilderForTests(id: id)
+        let document = Document(id: id, kind: .staffBulletin, language: .ukrainian, declaredLanguage: .ukrainian,
+                                title: "Втрати", published: PublishedDate(year: 2022, month: 7, day: 8),
+                                text: builder.text, metadata: ["bulletin_date": "2022-07-08"])
+        let passage = builder.passage
+        let figure = Figure(documentID: id, date: "2022-07-08", category: .tank, total: 1637, delta: nil,
+                            qualifier: nil, language: .ukrainian)
+        let other = DocumentID(naturalKey: "y")
+        let pair = Pair(original: .document(id), rendering: .document(other), method: .sameBulletin, confidence: 1.4)
+        #expect(pair.confidence == 1)
+        let records: [ArchiveRecord] = [.document(document), .passage(passage), .figure(figure), .pair(pair)]
+        let lines = try records.map { try ArchiveJSON.line($0) }
+        #expect(lines[2].contains("\"delta\":null"))
+        let back = try lines.map { try ArchiveJSON.decoder().decode(ArchiveRecord.self, from: Data($0.utf8)) }
+        #expect(back == records)
+        builder.touch()
+    }
+
+    @Test func validationCatchesDanglingReferencesAndBadSpans() {
+        let id = DocumentID(naturalKey: "x")
+        let document = Document(id: id, kind: .article, language: .english, text: "short")
+        let bad = Passage(documentID: id, index: 0, role: .paragraph, start: 0, end: 99, language: .english, text: "x")
+        let orphan = Pair(original: .document(id), rendering: .document(DocumentID(naturalKey: "nowhere")),
+                          method: .manual, confidence: 1)
+        let problems = ImportBatch(documents: [document], passages: [bad], pairs: [orphan]).validationProblems()
+        #expect(problems.count == 2)
+        #expect(ImportBatch(documents: [document]).validationProblems().isEmpty)
+    }
+
+    @Test func scalarSlicingCountsScalarsNotGraphemes() {
+        let text = "о\u{301}к 🔥 ok"
+        #expect(text.scalarSlice(0, 2) == "о\u{301}")
+        #expect(text.scalarSlice(4, 5) == "🔥")
+        #expect(text.scalarSlice(6, 99) == "ok")
+    }
+}
+
+/// A one-passage document text for the round-trip test.
+private struct PassageBuilderForTests {
+    let id: DocumentID
+    var text: String { "танків ‒ 1637 (+35) од" }
+    var passage: Passage {
+        Passage(documentID: id, index: 0, role: .figureLine, start: 0, end: text.unicodeScalars.count,
+                language: .ukrainian, text: text, metadata: ["category": "tank"])
+    }
+    mutating func touch() {}
+}
