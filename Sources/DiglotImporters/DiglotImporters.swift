@@ -1,2 +1,0 @@
-/// DiglotImporters: module namespace.
-public enum DiglotImportersModule {}
