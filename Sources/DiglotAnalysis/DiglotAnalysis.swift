@@ -1,2 +1,0 @@
-/// DiglotAnalysis: module namespace.
-public enum DiglotAnalysisModule {}

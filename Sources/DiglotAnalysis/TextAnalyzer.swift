@@ -1,0 +1,31 @@
+/// One token as the search index sees it.
+public struct AnalyzedToken: Sendable, Equatable, Hashable {
+    /// The normalised term written to (or looked up in) the index.
+    public var term: String
+    /// Where the token's surface form sits in the analysed text, as UTF-8 byte offsets (FTS5's unit).
+    public var byteRange: Range<Int>
+    /// True for extra forms at the same position as the previous token (a lemma, a name key), which FTS5
+    /// stores as colocated tokens (FTS5_TOKEN_COLOCATED) so phrase queries and highlighting still work.
+    public var isColocated: Bool
+
+    public init(term: String, byteRange: Range<Int>, isColocated: Bool = false) {
+        self.term = term
+        self.byteRange = byteRange
+        self.isColocated = isColocated
+    }
+}
+
+/// Turns text into index terms. The same analyzer runs at index time (through the store's FTS5 tokenizer)
+/// and at query time, which is what makes "втратами" find "втрати".
+///
+/// ```swift
+/// let tokens = BasicAnalyzer().indexTokens("Об’єкт ‒ 1 020 010")
+/// // ["об'єкт", "1020010"]
+/// ```
+public protocol TextAnalyzer: Sendable {
+    /// Tokens for indexing a document or passage: surface forms, each possibly followed by colocated forms.
+    func indexTokens(_ text: String) -> [AnalyzedToken]
+    /// Tokens for one query string (a word or a phrase the user typed). Colocated tokens here mean
+    /// "any of these forms" at that position.
+    func queryTokens(_ text: String) -> [AnalyzedToken]
+}
