@@ -45,7 +45,7 @@ public struct ImportPipeline: Sendable {
         summary.errors = collector.errors
         summary.failed = collector.errors.count
         summary.skipped = collector.skipped
-        summary.files = collector.items.count + collector.skipped.count
+        summary.files = collector.items.count + collector.skipped.count + collector.errors.count
         for (index, item) in collector.items.enumerated() {
             progress?(index, collector.items.count, item.path)
             do {
