@@ -23,7 +23,8 @@ let pluginTargets: [Target] = pluginModules.map { name in
     .target(
         name: name,
         dependencies: importerBase + (name == "StaffBulletinImporter" || name == "TweetEmbedImporter"
-            || name == "WireReportImporter" ? ["DiglotLexicon"] : []),
+            || name == "WireReportImporter" ? ["DiglotLexicon"] : [])
+            + (name == "StaffBulletinImporter" ? ["DiglotLocales"] : []),
         path: "Plugins/\(name)"
     )
 }
