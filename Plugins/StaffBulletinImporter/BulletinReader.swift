@@ -18,7 +18,12 @@ struct BulletinReader {
     /// - Throws: `ImportError` naming the file and line: no loss header, no figure list, a figure line
     ///   without a number, or a bulletin date that cannot be determined.
     mutating func read(_ lines: [SourceLine], facts: PageFacts) throws -> [ParsedBulletin] {
-        guard let headerIndex = lines.firstIndex(where: { Self.isHeader($0.text) }) else {
+        // The header is the last loss header before the first figure line: a "TITLE:" line or a page
+        // heading may repeat the header's words above it.
+        let firstFigure = lines.firstIndex { isFigureShaped($0.text) } ?? lines.endIndex
+        let headerCandidate = lines[..<firstFigure].lastIndex { Self.isHeader($0.text) }
+            ?? lines.firstIndex { Self.isHeader($0.text) }
+        guard let headerIndex = headerCandidate else {
             if let first = lines.first(where: { isFigureShaped($0.text) }) {
                 throw error("cannot determine the bulletin date: no line names the period its figures cover (\"з 24.02 по …\" or \"from 24.02 to …\")", first.line)
             }
@@ -219,9 +224,12 @@ struct BulletinReader {
         guard !Self.isHeader(cleaned) else { return false }
         let candidates = [cleaned] + (BilingualLine.sides(of: cleaned).map { [$0.cyrillic, $0.latin] } ?? [])
         for candidate in candidates {
-            guard let (label, value) = FigureLineParser.split(candidate) else { continue }
-            if vocabulary.category(forLabel: label) != nil { return true }
-            if value.unicodeScalars.contains(where: BulletinNumber.isDigit) { return true }
+            if let (label, value) = FigureLineParser.split(candidate, allowColon: false) {
+                if vocabulary.category(forLabel: label) != nil { return true }
+                if value.unicodeScalars.contains(where: BulletinNumber.isDigit) { return true }
+            } else if let (label, _) = FigureLineParser.split(candidate), vocabulary.category(forLabel: label) != nil {
+                return true
+            }
         }
         return false
     }

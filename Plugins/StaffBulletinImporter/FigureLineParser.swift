@@ -35,8 +35,8 @@ public enum FigureLineParser {
     /// The label and value of a line shaped `label <dash> value`; nil when the line has no separator.
     ///
     /// The separator is the first dash with a space on at least one side (so `БМ-21` and
-    /// `оперативно-тактичного` stay inside the label), or failing that the first colon.
-    public static func split(_ line: String) -> (label: String, value: String)? {
+    /// `оперативно-тактичного` stay inside the label), or failing that (when `allowColon`) the first colon.
+    public static func split(_ line: String, allowColon: Bool = true) -> (label: String, value: String)? {
         let scalars = Array(line.unicodeScalars)
         for i in scalars.indices.dropFirst() where BulletinText.dashes.contains(scalars[i]) {
             let spaced = BulletinText.isSpace(scalars[i - 1]) || (i + 1 < scalars.count && BulletinText.isSpace(scalars[i + 1]))
@@ -45,7 +45,7 @@ public enum FigureLineParser {
             guard label.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
             return (BulletinText.collapsed(label), String(String.UnicodeScalarView(scalars[(i + 1)...])))
         }
-        if let colon = scalars.firstIndex(of: ":"), colon > 0 {
+        if allowColon, let colon = scalars.firstIndex(of: ":"), colon > 0 {
             let label = String(String.UnicodeScalarView(scalars[..<colon]))
             let value = String(String.UnicodeScalarView(scalars[(colon + 1)...]))
             if label.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
