@@ -191,7 +191,9 @@ struct BulletinReader {
             }
         }
         let own = BulletinText.script(of: text)
-        return own == script || own == .other ? text : nil
+        guard own == script || own == .other else { return nil }
+        // A half that ends with the slash leading to the other language's half on the next line.
+        return text.hasSuffix(" /") ? String(text.dropLast(2)) : text
     }
 
     /// Consecutive non-blank lines.
@@ -232,6 +234,15 @@ struct BulletinReader {
             }
         }
         return false
+    }
+
+    /// Names a category the vocabulary knows, in one language or either half of a bilingual line.
+    static func isCategoryLine(_ text: String, vocabulary: BulletinVocabulary) -> Bool {
+        let cleaned = BulletinText.withoutDecoration(BulletinText.collapsed(text))
+        let candidates = [cleaned] + (BilingualLine.sides(of: cleaned).map { [$0.cyrillic, $0.latin] } ?? [])
+        return candidates.contains { candidate in
+            FigureLineParser.split(candidate).map { vocabulary.category(forLabel: $0.label) != nil } ?? false
+        }
     }
 
     /// The language of a block of text, telling Russian from Ukrainian also in short texts, where the

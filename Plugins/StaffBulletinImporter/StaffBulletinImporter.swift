@@ -31,19 +31,18 @@ public struct StaffBulletinImporter: Importer {
     }
 
     /// 0.95 when the input announces a loss list with a period ("втрати … з 24.02 по 08.07", "combat losses
-    /// … from 24.02 to 12.04") and has figure lines; 0.6 for a figure list without such a header (it still
-    /// reads it, to report the missing date); 0 otherwise, so articles go to the article importer.
+    /// … from 24.02 to 12.04") and has figure lines or is a mil.gov.ua article page (whose generic "News"
+    /// page it claims in order to report it as not a bulletin); 0.6 for a figure list without such a header
+    /// and 0.5 for such a header without figure lines (it reads both, to report what is missing); 0
+    /// otherwise, so articles go to the article importer.
     public static func confidence(for input: ImportInput) -> Double {
         let head = String(decoding: input.bytes.prefix(256 * 1024), as: UTF8.self)
-        let lines = head.split(whereSeparator: \.isNewline).map(String.init)
-        let headers = lines.contains { BulletinReader.isHeader(stripTags($0)) }
-        let figureLines = lines.lazy.map(stripTags).filter { line in
-            guard let (label, _) = FigureLineParser.split(BulletinText.withoutDecoration(BulletinText.collapsed(line))) else { return false }
-            return BulletinVocabulary.shared.category(forLabel: label) != nil
-        }.prefix(3).count
-        if headers && (figureLines >= 2 || head.contains("aticle-content")) { return 0.95 }
-        if figureLines >= 3 { return 0.6 }
-        return 0
+        let lines = head.split(whereSeparator: \.isNewline).map { stripTags(String($0)) }
+        let hasHeader = lines.contains { BulletinReader.isHeader($0) }
+        let figureLines = lines.lazy.filter { BulletinReader.isCategoryLine($0, vocabulary: .shared) }.prefix(3).count
+        if hasHeader && (figureLines >= 2 || head.contains("aticle-content")) { return 0.95 }
+        if figureLines >= 2 { return 0.6 }
+        return hasHeader ? 0.5 : 0
     }
 
     /// - Throws: `ImportError` naming the file and line: a page that is not a bulletin, a list without
