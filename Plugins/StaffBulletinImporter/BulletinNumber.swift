@@ -1,3 +1,4 @@
+import Foundation
 /// Numbers as bulletins write them: "1 020 010", "1020010", "1,020,010", with a space, a no-break space,
 /// a thin or narrow no-break space, or a comma between groups of three digits.
 ///
@@ -51,5 +52,3 @@ public enum BulletinNumber {
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 }
-
-import Foundation

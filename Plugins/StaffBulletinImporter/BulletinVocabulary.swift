@@ -1,3 +1,4 @@
+import Foundation
 import DiglotLocales
 import DiglotModel
 
@@ -88,5 +89,3 @@ public struct BulletinVocabulary: Sendable {
         }
     }
 }
-
-import Foundation
