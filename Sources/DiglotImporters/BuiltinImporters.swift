@@ -1,5 +1,6 @@
 import DiglotImporting
 import TweetEmbedImporter
+import WireReportImporter
 
 /// The hand-kept list of importers compiled into Diglot, in the order detection ties are broken.
 ///
@@ -7,5 +8,6 @@ import TweetEmbedImporter
 public enum BuiltinImporters {
     public static let all: [any Importer.Type] = [
         TweetEmbedImporter.self,
+        WireReportImporter.self,
     ]
 }
