@@ -34,8 +34,9 @@ public enum ArticleBlocks {
         return root.first(named: "body") ?? root
     }
 
-    /// The blocks under `root`. `keep` decides, before the furniture checks, whether an element is read
-    /// whole as one block of its own (a tweet embed), and is given every element met.
+    /// The blocks under `root`. `keepWhole` is asked first about every element met and, when it says yes,
+    /// the element becomes one block (kind `.blockQuote`) whatever its class: tweet embeds, which the
+    /// furniture checks would otherwise drop as "social" markup.
     public static func read(_ root: MarkupNode, keepWhole: (MarkupNode) -> Bool = { _ in false }) -> [ArticleBlock] {
         var blocks: [ArticleBlock] = []
         var stack: [MarkupNode] = root.children.reversed()
