@@ -1,5 +1,7 @@
 import DiglotImporting
 import StaffBulletinImporter
+import TweetEmbedImporter
+import WireReportImporter
 
 /// The hand-kept list of importers compiled into Diglot, in the order detection ties are broken.
 ///
@@ -7,5 +9,7 @@ import StaffBulletinImporter
 public enum BuiltinImporters {
     public static let all: [any Importer.Type] = [
         StaffBulletinImporter.self,
+        TweetEmbedImporter.self,
+        WireReportImporter.self,
     ]
 }
