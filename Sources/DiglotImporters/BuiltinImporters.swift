@@ -1,3 +1,4 @@
+import ArticleImporter
 import DiglotImporting
 
 /// The hand-kept list of importers compiled into Diglot, in the order detection ties are broken.
@@ -5,5 +6,6 @@ import DiglotImporting
 /// Adding a built-in importer is one line here (and one in Package.swift's `pluginModules`).
 public enum BuiltinImporters {
     public static let all: [any Importer.Type] = [
+        ArticleImporter.self,
     ]
 }
