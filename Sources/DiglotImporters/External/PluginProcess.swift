@@ -48,9 +48,15 @@ struct PluginProcess {
         var description: String
     }
 
+    /// Writing to a plugin that stopped reading must fail with EPIPE, not kill Diglot with SIGPIPE. Ignoring
+    /// the signal is process-wide, which a command-line tool wants anyway; plugins get the default back
+    /// (`POSIX_SPAWN_SETSIGDEF`).
+    private static let ignoreBrokenPipes: Void = { _ = signal(SIGPIPE, SIG_IGN) }()
+
     /// - Throws: `LaunchFailure` when the executable cannot be started at all.
     static func run(executable: URL, arguments: [String], input: Data, environment: [String: String],
                     limits: Limits) throws -> Result {
+        _ = ignoreBrokenPipes
         var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
         guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
             throw LaunchFailure(description: "could not create pipes: \(String(cString: strerror(errno)))")
