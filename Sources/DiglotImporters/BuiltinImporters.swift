@@ -1,3 +1,4 @@
+import ArticleImporter
 import DiglotImporting
 import StaffBulletinImporter
 import TweetEmbedImporter
@@ -11,5 +12,6 @@ public enum BuiltinImporters {
         StaffBulletinImporter.self,
         TweetEmbedImporter.self,
         WireReportImporter.self,
+        ArticleImporter.self,
     ]
 }
