@@ -14,7 +14,8 @@ import DiglotTestSupport
     static var environment: [String: String] { ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"] }
 
     static func telegram() throws -> ExternalImporter {
-        let found = ExternalImporters.discover(directories: [telegramFolder], environment: environment)
+        let found = ExternalImporters.discover(directories: [telegramFolder], environment: environment,
+                                               limits: .init(describeTimeLimit: 60))
         #expect(found.problems.isEmpty, "\(found.problems)")
         return try #require(found.externals.first { $0.description.id == "telegram-export" })
     }
@@ -125,7 +126,7 @@ import DiglotTestSupport
     }
 
     /// Runs a hostile plugin over a small input and returns the error it must produce.
-    static func refusal(_ id: String, body: String, limits: ExternalImporterLimits = .init()) throws -> ImportError {
+    static func refusal(_ id: String, body: String, limits: ExternalImporterLimits = .init(describeTimeLimit: 60)) throws -> ImportError {
         let folder = try hostilePlugin(id, body: body)
         defer { try? FileManager.default.removeItem(at: folder) }
         let found = ExternalImporters.discover(directories: [folder], environment: environment, limits: limits)
@@ -136,7 +137,7 @@ import DiglotTestSupport
     }
 
     @Test func aHangingPluginIsStoppedAtTheTimeLimit() throws {
-        let error = try Self.refusal("hang", body: "sleep 300", limits: .init(timeLimit: 1))
+        let error = try Self.refusal("hang", body: "sleep 300", limits: .init(timeLimit: 1, describeTimeLimit: 60))
         #expect(error.description.hasPrefix("input.hostile: external importer hang"))
         #expect(error.description.contains("ran longer than the 1 s time limit"))
     }
@@ -181,7 +182,10 @@ import DiglotTestSupport
         let lines = try [ArchiveRecord.document(document), .passage(passage)].map { try ArchiveJSON.line($0) }
         let folder = try Self.hostilePlugin("records", body: "cat > /dev/null\n" + lines.map { "printf '%s\\n' '\($0)'" }.joined(separator: "\n"))
         defer { try? FileManager.default.removeItem(at: folder) }
-        let importer = try #require(ExternalImporters.discover(directories: [folder], environment: Self.environment).importers.first)
+        // A generous describe limit: the test suite runs many processes in parallel on a small machine.
+        let found = ExternalImporters.discover(directories: [folder], environment: Self.environment,
+                                               limits: .init(describeTimeLimit: 60))
+        let importer = try #require(found.importers.first, "\(found.problems)")
         let batch = try importer.read(ImportInput(bytes: Data("x".utf8), fileName: "a.hostile"))
         #expect(batch.documents == [document])
         #expect(batch.passages == [passage])
