@@ -37,6 +37,13 @@ public struct StaffBulletinImporter: Importer {
     /// otherwise, so articles go to the article importer.
     public static func confidence(for input: ImportInput) -> Double {
         let head = String(decoding: input.bytes.prefix(256 * 1024), as: UTF8.self)
+        // Structured data (a Telegram export, API JSON, a feed, a TMX) may quote a bulletin inside it, but
+        // reading it line by line would mix its syntax into the figures: its own importer routes the posts.
+        let opening = head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).prefix(5)
+        if opening.hasPrefix("{") || opening.hasPrefix("[") || opening.hasPrefix("<?xml")
+            || ["json", "jsonl", "xml", "tmx", "rss", "atom"].contains(input.fileExtension) {
+            return 0
+        }
         let lines = head.split(whereSeparator: \.isNewline).map { stripTags(String($0)) }
         let hasHeader = lines.contains { BulletinReader.isHeader($0) }
         let figureLines = lines.lazy.filter { BulletinReader.isCategoryLine($0, vocabulary: .shared) }.prefix(3).count
