@@ -3,11 +3,11 @@ import Testing
 import DiglotExport
 import DiglotModel
 
-/// Exports stream: 200,000 synthetic pairs go through each writer to a sink that keeps nothing, and the
+/// Exports stream: 50,000 synthetic pairs go through each writer to a sink that keeps nothing, and the
 /// process's peak resident memory (VmHWM) must grow by far less than the 100 MB an export of 1,000,000 pairs
 /// may use. Figures are printed; time is reported, never asserted.
 @Suite(.serialized) struct StreamingMemoryTests {
-    static let pairCount = 200_000
+    static let pairCount = 50_000
 
     @Test(arguments: ["tmx", "xliff", "jsonl", "csv", "moses"])
     func exportRunsInConstantMemory(format: String) throws {
