@@ -1,6 +1,7 @@
 import ArticleImporter
 import DiglotImporting
 import StaffBulletinImporter
+import TMXImporter
 import TweetEmbedImporter
 import WireReportImporter
 
@@ -12,6 +13,7 @@ public enum BuiltinImporters {
         StaffBulletinImporter.self,
         TweetEmbedImporter.self,
         WireReportImporter.self,
+        TMXImporter.self,
         ArticleImporter.self,
     ]
 }
