@@ -50,23 +50,37 @@ public enum NameKey {
         return skeleton(latin)
     }
 
-    /// Digraph and letter substitutions applied in order; uppercase symbols stand for single sounds.
-    private static let substitutions: [(String, String)] = [
+    /// Digraph and letter substitutions, tried in this order at each position; uppercase symbols stand for one
+    /// sound written with several letters.
+    private static let substitutions: [([Unicode.Scalar], Unicode.Scalar)] = [
         ("shch", "Q"), ("sch", "Q"), ("zh", "J"), ("kh", "X"), ("ch", "C"), ("sh", "W"), ("ts", "T"), ("tz", "T"),
-        ("ph", "f"), ("x", "ks"), ("w", "v"), ("q", "k"), ("c", "k"), ("h", "g"),
-    ]
-    private static let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y", "j"]
+        ("ph", "f"), ("w", "v"), ("q", "k"), ("c", "k"), ("h", "g"),
+    ].map { (Array($0.0.unicodeScalars), Unicode.Scalar($0.1)!) }
+    private static let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u", "y", "j"]
 
+    /// The consonant skeleton of a lowercase Latin spelling (see the type's summary).
     static func skeleton(_ latin: String) -> String {
-        var text = latin.filter { $0.isLetter }
-        for (from, to) in substitutions { text = text.replacingOccurrences(of: from, with: to) }
-        var result: [Character] = []
-        for character in text {
-            let symbol: Character = vowels.contains(character) ? "a" : character
-            if result.last == symbol { continue }
-            result.append(symbol)
+        let letters = latin.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let scalars = Array(letters)
+        var result = String.UnicodeScalarView()
+        var last: Unicode.Scalar?
+        func emit(_ symbol: Unicode.Scalar) {
+            if symbol != last { result.append(symbol); last = symbol }
         }
-        if result.count > 1, result.last == "a" { result.removeLast() }
+        var i = 0
+        scan: while i < scalars.count {
+            if scalars[i] == "x" { emit("k"); emit("s"); i += 1; continue }
+            for (pattern, symbol) in substitutions where i + pattern.count <= scalars.count {
+                if scalars[i..<(i + pattern.count)].elementsEqual(pattern) {
+                    emit(symbol)
+                    i += pattern.count
+                    continue scan
+                }
+            }
+            emit(vowels.contains(scalars[i]) ? "a" : scalars[i])
+            i += 1
+        }
+        if result.count > 1, last == "a" { result.removeLast() }
         return String(result)
     }
 }
