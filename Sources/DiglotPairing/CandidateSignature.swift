@@ -47,7 +47,10 @@ struct TextFeatures {
     var length: Int
 
     init(_ text: String, language: LanguageTag) {
-        numbers = NumberNormalizer.numbers(in: text).filter(\.isQuantity).map { Int(($0.value * 10).rounded()) }
+        // Ids inside links (tweet status ids) are not figures; values beyond 10^14 are ids or noise either way.
+        numbers = NumberNormalizer.numbers(in: LinkExtractor.removingURLs(from: text))
+            .filter { $0.isQuantity && abs($0.value) < 1e14 }
+            .map { Int(($0.value * 10).rounded()) }
         var glossaryLanguage = language
         if !language.isEastSlavic && language != .english {
             glossaryLanguage = text.unicodeScalars.contains { (0x0400...0x04FF).contains($0.value) } ? .ukrainian : .english

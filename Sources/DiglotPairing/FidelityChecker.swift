@@ -60,7 +60,9 @@ public struct FidelityChecker: Sendable {
         return FidelityReport(issues: issues)
     }
 
-    private func quantities(_ text: String) -> [NumberMention] { NumberNormalizer.numbers(in: text).filter(\.isQuantity) }
+    private func quantities(_ text: String) -> [NumberMention] {
+        NumberNormalizer.numbers(in: LinkExtractor.removingURLs(from: text)).filter(\.isQuantity)
+    }
 
     /// Same order of magnitude: a plausible mistyped or changed figure rather than an unrelated number.
     private func close(_ a: Double, _ b: Double) -> Bool {
@@ -90,7 +92,7 @@ public struct FidelityChecker: Sendable {
         var spellings: [String: Set<String>] = [:]
         for word in rendering.split(whereSeparator: { !($0.isLetter || $0 == "-") }) where word.first?.isUppercase == true {
             let key = NameKey.key(String(word))
-            if key.count >= 4 { spellings[key, default: []].insert(String(word).replacingOccurrences(of: "'s", with: "")) }
+            if key.count >= 3 { spellings[key, default: []].insert(String(word).replacingOccurrences(of: "'s", with: "")) }
         }
         let originalKeys = Set(NameSpotter.nameKeys(in: original))
         for (key, forms) in spellings.sorted(by: { $0.key < $1.key }) where forms.count > 1 && originalKeys.contains(key) {

@@ -84,6 +84,15 @@ enum LinkExtractor {
         return result
     }
 
+    /// `text` with every URL replaced by a space.
+    static func removingURLs(from text: String) -> String {
+        let found = urls(in: text)
+        guard !found.isEmpty else { return text }
+        var result = text
+        for url in found { result = result.replacingOccurrences(of: url, with: " ") }
+        return result
+    }
+
     /// The status id of a twitter.com or x.com status URL.
     static func statusID(in url: String) -> String? {
         guard url.contains("twitter.com/") || url.contains("x.com/"), let range = url.range(of: "/status/") else { return nil }

@@ -32,7 +32,7 @@ public struct SentenceAligner: Sendable {
     public var sharedNameBonus = 1.5
     public var sharedGlossaryBonus = 1.5
     /// Cost per glossary concept found on only one side of a bead that has text on both sides.
-    public var unmatchedGlossaryPenalty = 2.0
+    public var unmatchedGlossaryPenalty = 1.5
 
     public init() {}
 

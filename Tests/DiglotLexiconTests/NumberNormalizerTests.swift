@@ -57,6 +57,13 @@ import DiglotLexicon
         #expect(values("24-го лютого") == [24])
     }
 
+    @Test func hugeDigitStringsDoNotOverflow() throws {
+        let found = NumberNormalizer.numbers(in: "status/1500000000000000000000000001 and 12")
+        #expect(found.count == 2)
+        #expect(found[0].intValue == nil)
+        #expect(found[1].intValue == 12)
+    }
+
     @Test func emptyText() {
         #expect(NumberNormalizer.numbers(in: "").isEmpty)
         #expect(NumberNormalizer.numbers(in: "без цифр").isEmpty)

@@ -94,6 +94,20 @@ import DiglotPairing
         let heldOutDefault = Self.evaluate(set, engine: PairingEngine(), include: heldOut)
         print("held-out half, default weights: precision \(String(format: "%.3f", heldOutDefault.0.precision)) recall \(String(format: "%.3f", heldOutDefault.0.recall))")
 
+        let goldByKey = Dictionary(uniqueKeysWithValues: set.pairs.map { ("\($0.original)|\($0.rendering)", $0) })
+        var typosCaught = 0, typos = 0, falseMismatches = 0
+        for pair in found {
+            guard let gold = goldByKey["\(set.name[pair.original]!)|\(set.name[pair.rendering]!)"] else { continue }
+            if gold.expectsMismatch {
+                typos += 1
+                if pair.fidelity.status == .mismatch { typosCaught += 1 }
+            } else if pair.fidelity.status == .mismatch {
+                falseMismatches += 1
+                print("mismatch reported in \(gold.original): \(pair.fidelity.issues.map(\.message))")
+            }
+        }
+        print("fidelity: \(typosCaught) of \(typos) altered figures caught; \(falseMismatches) faithful pairs reported as mismatch")
+        #expect(typosCaught == typos)
         #expect(scores.precision >= 0.98)
         #expect(scores.recall >= 0.95)
         #expect(heldOutDefault.0.precision >= 0.98)
