@@ -19,6 +19,8 @@ public struct NumberMention: Hashable, Sendable {
     /// For a `.date`, the month (1...12) and, when written, the year.
     public var month: Int?
     public var year: Int?
+    /// True for a number written as a word ("fifty"); only `NumberNormalizer.numbers(in:includingWords:)` finds them.
+    public var isSpelledOut = false
 
     /// The value as an integer when it is whole.
     public var intValue: Int? {

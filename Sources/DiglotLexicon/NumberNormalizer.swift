@@ -24,7 +24,51 @@ public enum NumberNormalizer {
 
     static let groupSeparators: Set<Character> = [" ", "\u{00A0}", "\u{2009}", "\u{202F}", ","]
 
-    /// Every number in `text`, in order.
+    /// English number words up to ninety-nine ("five", "twenty-three"): renderings spell small numbers out.
+    static let englishWords: [String: Int] = {
+        let units = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+        let tens = ["twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90]
+        var table: [String: Int] = [:]
+        for (value, word) in units.enumerated() { table[word] = value }
+        for (word, value) in tens {
+            table[word] = value
+            for unit in 1...9 { table["\(word)-\(units[unit])"] = value + unit }
+        }
+        return table
+    }()
+
+    /// Every number in `text`, in order, and with `includingWords` also English number words ("fifty", "twenty-one"),
+    /// marked `isSpelledOut`. Pairing signatures leave words out (too common: "one of"); fidelity checks count them.
+    public static func numbers(in text: String, includingWords: Bool) -> [NumberMention] {
+        let digits = numbers(in: text)
+        guard includingWords else { return digits }
+        var words: [NumberMention] = []
+        var searchStart = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isLetter || character == "-" {
+                index = text.index(after: index)
+                continue
+            }
+            if searchStart < index, let mention = spelledOut(text, searchStart..<index) { words.append(mention) }
+            index = text.index(after: index)
+            searchStart = index
+        }
+        if searchStart < text.endIndex, let mention = spelledOut(text, searchStart..<text.endIndex) { words.append(mention) }
+        return (digits + words).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private static func spelledOut(_ text: String, _ range: Range<String.Index>) -> NumberMention? {
+        let word = String(text[range])
+        guard let value = englishWords[word.lowercased()] else { return nil }
+        var mention = NumberMention(value: Double(value), kind: .cardinal, text: word, range: range)
+        mention.isSpelledOut = true
+        return mention
+    }
+
+    /// Every number written in digits in `text`, in order.
     public static func numbers(in text: String) -> [NumberMention] {
         let chars = Array(text)
         var indices: [String.Index] = []

@@ -4,8 +4,9 @@ import DiglotLexicon
 
 /// Checks that a rendering says what its original says, the way a careful human checker would.
 ///
-/// - A number of the original missing from, or different in, the rendering is a `mismatch` (a number of ten or
-///   less only a `warning`: renderings often spell small numbers out).
+/// - A number of the original missing from, or different in, the rendering is a `mismatch` (English number words
+///   count as the number; a missing number of ten or less is only a `warning`, being often rendered by a word
+///   such as "a couple" or "both").
 /// - A glossary term rendered by one of its known wrong renderings (ООС → "Environmental Protection Agency") is a
 ///   `warning`.
 /// - A name spelled two ways in the rendering (Zelensky and Zelenskyy), or a Ukrainian place given its Russian-era
@@ -61,7 +62,7 @@ public struct FidelityChecker: Sendable {
     }
 
     private func quantities(_ text: String) -> [NumberMention] {
-        NumberNormalizer.numbers(in: LinkExtractor.removingURLs(from: text)).filter(\.isQuantity)
+        NumberNormalizer.numbers(in: LinkExtractor.removingURLs(from: text), includingWords: true).filter(\.isQuantity)
     }
 
     /// Same order of magnitude: a plausible mistyped or changed figure rather than an unrelated number.

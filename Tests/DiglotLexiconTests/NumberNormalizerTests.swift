@@ -64,6 +64,15 @@ import DiglotLexicon
         #expect(found[1].intValue == 12)
     }
 
+    @Test func englishNumberWordsOnlyWhenAsked() {
+        let text = "Fifty people were killed, five of them children, and twenty-three wounded; 100 evacuated."
+        #expect(NumberNormalizer.numbers(in: text).map(\.value) == [100])
+        let all = NumberNormalizer.numbers(in: text, includingWords: true)
+        #expect(all.map(\.value) == [50, 5, 23, 100])
+        #expect(all.map(\.isSpelledOut) == [true, true, true, false])
+        #expect(NumberNormalizer.numbers(in: "someone, nonetheless", includingWords: true).isEmpty)
+    }
+
     @Test func emptyText() {
         #expect(NumberNormalizer.numbers(in: "").isEmpty)
         #expect(NumberNormalizer.numbers(in: "без цифр").isEmpty)

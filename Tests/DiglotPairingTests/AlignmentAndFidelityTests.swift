@@ -50,7 +50,9 @@ import DiglotPairing
 
     @Test func missingFigureIsAMismatchAndSmallOneAWarning() {
         #expect(report("Поранено 35 людей.", "People were wounded.").status == .mismatch)
-        #expect(report("Поранено 3 людей.", "Three people were wounded.").status == .warning)
+        #expect(report("Поранено 3 людей.", "A few people were wounded.").status == .warning)
+        #expect(report("Поранено 3 людей.", "Three people were wounded.").status == .ok)
+        #expect(report("Поранено 50 людей.", "Fifty people were wounded.").status == .ok)
     }
 
     @Test func falseFriendIsAWarning() throws {
