@@ -16,6 +16,9 @@ public enum LightStemmer {
         "а", "я", "у", "ю", "і", "ї", "и", "ы", "е", "є", "о", "ь", "й",
     ].sorted { $0.count > $1.count }
 
+    /// The endings as scalar arrays, longest first, for a comparison that allocates nothing.
+    static let slavicEndingScalars: [[Unicode.Scalar]] = slavicEndings.map { Array($0.unicodeScalars) }
+
     /// The shortest stem left after stripping: protects abbreviations (ЗСУ, ППО) and short words.
     static let minimumStem = 3
 
@@ -41,8 +44,10 @@ public enum LightStemmer {
     public static func stem(_ word: String) -> String { stem(word, language: LanguageGuess(word: word)) }
 
     static func stemSlavic(_ word: String) -> String {
-        for ending in slavicEndings where word.hasSuffix(ending) && word.count - ending.count >= minimumStem {
-            return String(word.dropLast(ending.count))
+        let scalars = Array(word.unicodeScalars)
+        for ending in slavicEndingScalars where scalars.count - ending.count >= minimumStem
+            && scalars[(scalars.count - ending.count)...].elementsEqual(ending) {
+            return String(String.UnicodeScalarView(scalars[..<(scalars.count - ending.count)]))
         }
         return word
     }

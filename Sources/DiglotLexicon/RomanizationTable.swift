@@ -13,7 +13,24 @@ public struct RomanizationTable: Sendable {
     }
 
     let file: String
-    private let rules: [String: Rule]
+    /// Rules by their lowercase sequence packed into one integer (first scalar << 21 | second scalar).
+    private let rules: [UInt64: Rule]
+
+    private static func packed(_ first: Unicode.Scalar, _ second: Unicode.Scalar?) -> UInt64 {
+        UInt64(first.value) << 21 | UInt64(second?.value ?? 0)
+    }
+
+    private static func lowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x0410...0x042F: return Unicode.Scalar(scalar.value + 0x20) ?? scalar
+        case 0x0400...0x040F: return Unicode.Scalar(scalar.value + 0x50) ?? scalar
+        case 0x0490: return "\u{0491}"
+        default:
+            guard scalar.properties.isUppercase else { return scalar }
+            let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+            return mapped.count == 1 ? (mapped.first ?? scalar) : scalar
+        }
+    }
 
     /// Loads bundled table `name`.
     ///
@@ -23,7 +40,7 @@ public struct RomanizationTable: Sendable {
     }
 
     init(rows: [TSVResource.Row], file: String) throws {
-        var rules: [String: Rule] = [:]
+        var rules: [UInt64: Rule] = [:]
         for row in rows {
             let sequence = row.cells[0]
             let length = sequence.unicodeScalars.count
@@ -40,7 +57,8 @@ public struct RomanizationTable: Sendable {
                 }
                 return split
             }
-            rules[sequence] = Rule(initial: try parts(row.cells[1]), medial: try parts(row.cells[2]),
+            let letters = Array(sequence.unicodeScalars)
+            rules[Self.packed(letters[0], letters.count > 1 ? letters[1] : nil)] = Rule(initial: try parts(row.cells[1]), medial: try parts(row.cells[2]),
                                    final: try parts(row.cells[3]))
         }
         self.file = file
@@ -59,8 +77,8 @@ public struct RomanizationTable: Sendable {
         while i < scalars.count {
             var matched = false
             for length in [2, 1] where i + length <= scalars.count {
-                let sequence = String(String.UnicodeScalarView(scalars[i..<(i + length)])).lowercased()
-                guard sequence.unicodeScalars.count == length, let rule = rules[sequence] else { continue }
+                let key = Self.packed(Self.lowercase(scalars[i]), length == 2 ? Self.lowercase(scalars[i + 1]) : nil)
+                guard let rule = rules[key] else { continue }
                 let atStart = i == 0 || !TextFolding.isWordScalar(scalars[i - 1])
                 let after = Self.skippingStress(scalars, from: i + length)
                 let atEnd = after >= scalars.count || !TextFolding.isWordScalar(scalars[after])

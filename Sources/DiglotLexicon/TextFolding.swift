@@ -11,8 +11,11 @@ public enum TextFolding {
 
     /// NFC, lower case, stress marks and soft hyphens removed, every apostrophe form as U+0027, ё as е.
     public static func fold(_ text: String) -> String {
+        // NFC goes through Foundation and is costly; text without combining marks is already composed.
+        let needsComposition = text.unicodeScalars.contains { $0.value >= 0x0300 && $0.properties.canonicalCombiningClass != .notReordered }
+        let source = needsComposition ? text.precomposedStringWithCanonicalMapping : text
         var out = String.UnicodeScalarView()
-        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+        for scalar in source.lowercased().unicodeScalars {
             switch scalar {
             case "\u{0301}", "\u{00AD}": continue
             case "\u{2019}", "\u{02BC}", "`", "\u{00B4}", "\u{2018}": out.append("'")
