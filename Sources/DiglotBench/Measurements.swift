@@ -30,7 +30,7 @@ enum Measure {
     /// The largest peak RSS among finished child processes, in bytes.
     static func childrenPeakResidentBytes() -> Int {
         var usage = rusage()
-        getrusage(RUSAGE_CHILDREN, &usage)
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
         return Int(usage.ru_maxrss) * 1024
     }
 
