@@ -13,6 +13,7 @@ extension Diglot {
         )
 
         @OptionGroup var options: ArchiveOptions
+        @OptionGroup var pluginOptions: PluginOptions
 
         @Option(help: ArgumentHelp("Use this importer instead of detecting one (see `diglot importers`).", valueName: "id"))
         var importer: String?
@@ -28,13 +29,14 @@ extension Diglot {
             if paths.contains("-") && importer == nil {
                 throw ValidationError("Reading standard input (-) needs --importer ID, since there is no file name to detect a format from.")
             }
-            if let importer, ImporterCatalog.builtin.importer(id: importer) == nil {
-                let known = ImporterCatalog.builtin.importers.map(\.identifier)
-                throw ValidationError("No importer is called \"\(importer)\"; available: \(known.isEmpty ? "none" : known.joined(separator: ", ")).")
-            }
         }
 
         func run() throws {
+            let catalog = pluginOptions.catalog()
+            if let importer, catalog.importer(id: importer) == nil {
+                let known = catalog.importers.map(\.identifier)
+                throw ValidationError("No importer is called \"\(importer)\"; available: \(known.isEmpty ? "none" : known.joined(separator: ", ")).")
+            }
             let archive = try options.open()
             var progress: ImportPipeline.Progress?
             if Console.stderrIsTerminal {
@@ -42,7 +44,7 @@ extension Diglot {
                     Console.progress(path.isEmpty ? "" : "[\(done + 1)/\(total)] \(path)")
                 }
             }
-            let summary = archive.importer().run(paths: paths, importerID: importer, progress: progress)
+            let summary = archive.importer(catalog: catalog).run(paths: paths, importerID: importer, progress: progress)
             for error in summary.errors { Console.error(error.message) }
             if json {
                 try Console.json(summary)
