@@ -18,12 +18,12 @@ import DiglotExport
 public final class ExportFiles {
     /// The path the user gave; a format writing one file per language adds `.<suffix>`.
     public let path: String
-    private var opened: [(temporary: String, final: String)] = []
+    /// Every file the format opened, in order.
+    public private(set) var paths: [String] = []
+    /// Files written but not yet moved into place.
+    private var pending: [(temporary: String, final: String)] = []
 
     public init(path: String) { self.path = path }
-
-    /// The final paths of the files opened so far, in the order the format opened them.
-    public var paths: [String] { opened.map(\.final) }
 
     /// Where the export writes: temporary files beside the final ones.
     public var destination: ExportDestination {
@@ -33,19 +33,18 @@ public final class ExportFiles {
     /// Moves every written file to its final path (replacing what was there).
     /// - Throws: `ExportError` naming the file that could not be moved; the temporary files are removed.
     public func commit() throws {
-        for (index, file) in opened.enumerated() where rename(file.temporary, file.final) != 0 {
+        defer { pending = [] }
+        for (index, file) in pending.enumerated() where rename(file.temporary, file.final) != 0 {
             let reason = String(cString: strerror(errno))
-            for rest in opened[index...] { unlink(rest.temporary) }
-            opened = []
+            for rest in pending[index...] { unlink(rest.temporary) }
             throw ExportError("cannot write \(file.final): \(reason)")
         }
-        opened = []
     }
 
     /// Removes the temporary files; final paths are left as they were before the export.
     public func discard() {
-        for file in opened { unlink(file.temporary) }
-        opened = []
+        for file in pending { unlink(file.temporary) }
+        pending = []
     }
 
     private func open(suffix: String?) throws -> any ExportSink {
@@ -57,7 +56,8 @@ public final class ExportFiles {
               let handle = FileHandle(forWritingAtPath: temporary) else {
             throw ExportError("cannot write \(final): check that its folder exists and is writable")
         }
-        opened.append((temporary, final))
+        pending.append((temporary, final))
+        paths.append(final)
         return FileSink(handle: handle, closesHandle: true, name: final)
     }
 }

@@ -117,11 +117,12 @@ extension Diglot {
                 Console.error("\(error)")
                 throw ExitCode(1)
             }
-            var target = files.map { $0.paths.joined(separator: " and ") } ?? "standard output"
+            var line = "Exported \(summary.pairs) pairs (\(summary.units) units) to "
+                + (files.map { $0.paths.joined(separator: " and ") } ?? "standard output")
             if let files, files.paths.isEmpty {
-                target = "no file: no pair named the two languages of \(files.path).<source> and .<target>; give --source-lang and --target-lang"
+                line = "Exported no pairs, so no file: nothing named the languages of \(files.path).<source> and "
+                    + ".<target>; give --source-lang and --target-lang"
             }
-            var line = "Exported \(summary.pairs) pairs (\(summary.units) units) to \(target)"
             if summary.skippedUnits > 0 {
                 line += "; \(summary.skippedUnits) aligned units with one empty side left out"
             }
