@@ -1,0 +1,147 @@
+import DiglotModel
+import Synchronization
+
+/// Diglot's search analysis: `BasicAnalyzer` normalisation plus lemmas and name keys as colocated tokens.
+///
+/// Each surface token is followed at the same position by its lemmas (`~танк`) and, for names, by name
+/// keys (`#kharkiv`); see `IndexTerms` for the scheme. Words are analysed once per process (a word cache;
+/// import texts repeat words massively) and Hunspell runs only for words not seen before; what it finds
+/// is recorded in the `LemmaStore` so that queries later read it from the archive instead of loading a
+/// dictionary.
+///
+/// ```swift
+/// let analyzer = MorphologicalAnalyzer(configuration: .init(dictionaries: try .debian(),
+///                                                           lemmaStore: InMemoryLemmaStore()))
+/// analyzer.indexTokens("танків у Харкові").map(\.term)
+/// // ["танків", "~танк", "~танок", "у", "харкові", "~харко", "~харків", "#…"]
+/// ```
+public final class MorphologicalAnalyzer: TextAnalyzer {
+    /// What the analyzer works with.
+    public struct Configuration: Sendable {
+        /// Hunspell dictionaries; nil analyses Cyrillic with the light stemmer alone.
+        public var dictionaries: MorphologyDictionaries?
+        /// The archive's vocabulary: written at index time, read at query time.
+        public var lemmaStore: any LemmaStore
+        /// Name keys, exonyms and the glossary.
+        public var lexicon: any AnalysisLexicon
+        /// Whether query analysis may load a dictionary for a word the vocabulary lacks. Off for a
+        /// `diglot search` process (which must answer in 100 ms); on for long-running processes and tests.
+        public var loadsDictionariesForQueries: Bool
+        /// Words kept in the in-process cache before it is emptied and refilled.
+        public var cacheLimit: Int
+
+        public init(dictionaries: MorphologyDictionaries?, lemmaStore: any LemmaStore,
+                    lexicon: any AnalysisLexicon = MorphologyOnlyLexicon(),
+                    loadsDictionariesForQueries: Bool = false, cacheLimit: Int = 500_000) {
+            self.dictionaries = dictionaries
+            self.lemmaStore = lemmaStore
+            self.lexicon = lexicon
+            self.loadsDictionariesForQueries = loadsDictionariesForQueries
+            self.cacheLimit = cacheLimit
+        }
+    }
+
+    public let configuration: Configuration
+    private let morphology: WordMorphology
+    private let cache = Mutex<[String: CachedWord]>([:])
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+        morphology = WordMorphology(dictionaries: configuration.dictionaries)
+    }
+
+    /// One analysed spelling: what to emit after its surface form.
+    struct CachedWord: Sendable {
+        let surface: String
+        /// Lemma terms and Cyrillic name keys, written after every occurrence.
+        let colocated: [String]
+        /// Name keys of a Latin word, written only where the word is capitalised.
+        let latinNames: [String]
+        /// The dictionary analysis of a Cyrillic word, kept for query analysis.
+        let analysis: WordAnalysis?
+    }
+
+    public func indexTokens(_ text: String) -> [AnalyzedToken] {
+        let base = BasicAnalyzer.tokenize(text)
+        var words: [String: CachedWord] = [:]
+        var missing: Set<String> = []
+        cache.withLock { cache in
+            for token in base where words[token.term] == nil && !missing.contains(token.term) {
+                if let known = cache[token.term] { words[token.term] = known } else { missing.insert(token.term) }
+            }
+        }
+        if !missing.isEmpty { words.merge(analyse(missing), uniquingKeysWith: { first, _ in first }) }
+        var bytes: [UInt8]?
+        var tokens: [AnalyzedToken] = []
+        tokens.reserveCapacity(base.count * 2)
+        for token in base {
+            guard let word = words[token.term] else { continue }
+            tokens.append(AnalyzedToken(term: word.surface, byteRange: token.byteRange))
+            for term in word.colocated {
+                tokens.append(AnalyzedToken(term: term, byteRange: token.byteRange, isColocated: true))
+            }
+            if !word.latinNames.isEmpty {
+                if bytes == nil { bytes = Array(text.utf8) }
+                if Self.startsWithCapital(bytes!, at: token.byteRange) {
+                    for key in word.latinNames {
+                        tokens.append(AnalyzedToken(term: key, byteRange: token.byteRange, isColocated: true))
+                    }
+                }
+            }
+        }
+        return tokens
+    }
+
+    /// Analyses spellings the cache lacks, records new dictionary findings, and caches the results.
+    private func analyse(_ spellings: Set<String>) -> [String: CachedWord] {
+        var analysed: [String: CachedWord] = [:]
+        var discovered: [WordAnalysis] = []
+        for spelling in spellings {
+            let word = cachedWord(for: spelling)
+            analysed[spelling] = word
+            if let analysis = word.analysis, !analysis.lemmas.isEmpty { discovered.append(analysis) }
+        }
+        if !discovered.isEmpty { configuration.lemmaStore.record(discovered) }
+        let limit = configuration.cacheLimit
+        cache.withLock { cache in
+            if cache.count + analysed.count > limit { cache.removeAll(keepingCapacity: true) }
+            cache.merge(analysed, uniquingKeysWith: { first, _ in first })
+        }
+        return analysed
+    }
+
+    private func cachedWord(for spelling: String) -> CachedWord {
+        let lexicon = configuration.lexicon
+        switch WordMorphology.script(of: spelling) {
+        case .other:
+            return CachedWord(surface: spelling, colocated: [], latinNames: [], analysis: nil)
+        case .latin:
+            let stem = WordMorphology.stemLatin(spelling)
+            let key = lexicon.nameKey(WordMorphology.withoutPossessive(spelling))
+            return CachedWord(surface: spelling, colocated: stem == spelling ? [] : [IndexTerms.lemma(stem)],
+                              latinNames: key.isEmpty ? [] : [IndexTerms.name(key)], analysis: nil)
+        case .cyrillic:
+            let analysis = morphology.analyseCyrillic(spelling)
+            let lemmaTerms = analysis.effectiveLemmas.filter { $0 != analysis.word }.map(IndexTerms.lemma)
+            let nameSources = analysis.isUnknown ? [analysis.word, analysis.stem] : analysis.names
+            let nameTerms = [String]().union(nameSources.map(lexicon.nameKey).filter { !$0.isEmpty }.map(IndexTerms.name))
+            return CachedWord(surface: analysis.word, colocated: [String]().union(lemmaTerms + nameTerms),
+                              latinNames: [], analysis: analysis)
+        }
+    }
+
+    /// The cached analyses of those `spellings` this process has already seen.
+    func cachedWords(_ spellings: Set<String>) -> [String: CachedWord] {
+        cache.withLock { cache in
+            var found: [String: CachedWord] = [:]
+            for spelling in spellings { found[spelling] = cache[spelling] }
+            return found
+        }
+    }
+
+    static func startsWithCapital(_ bytes: [UInt8], at range: Range<Int>) -> Bool {
+        guard range.lowerBound < bytes.count else { return false }
+        let end = min(range.upperBound, range.lowerBound + 4)
+        return String(decoding: bytes[range.lowerBound..<end], as: UTF8.self).first?.isUppercase == true
+    }
+}
