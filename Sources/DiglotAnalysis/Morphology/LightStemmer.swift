@@ -1,5 +1,5 @@
 /// Diglot's own light suffix stemmer for Ukrainian and Russian words the dictionaries do not know
-/// (names, new words, slang): it strips one inflectional ending, then a toponymic/possessive `-ов/-ів`.
+/// (names, new words, slang): it strips one noun or adjective ending, then a toponymic/possessive `-ов/-ів`.
 ///
 /// It is deliberately conservative (a stem keeps at least three letters) and the same function runs at
 /// index and query time, so "Бахмута", "Бахмуті" and "Бахмут" share the stem "бахмут", and
@@ -50,17 +50,18 @@ public enum LightStemmer {
         Set(list).map { Array($0.unicodeScalars) }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1, by: { $0.value < $1.value }) }
     }
 
-    /// Noun and adjective case endings plus the commonest verb endings, longest first.
+    /// Noun and adjective case endings, longest first. Verb endings are left out on purpose: "-ати",
+    /// "-ли" would cut nouns ("втрати", "школи"), and the words it serves are mostly names.
     static let ukrainianList = [
         "ями", "ами", "ові", "еві", "єві", "ого", "ому", "ими", "іми", "ього", "ьому",
         "ій", "ий", "их", "іх", "ах", "ях", "ою", "ею", "єю", "ом", "ем", "єм", "ів", "їв", "ей",
-        "ам", "ям", "ої", "ім", "им", "ає", "ють", "ать", "ять", "ити", "ати", "іти", "ла", "ло", "ли",
+        "ам", "ям", "ої", "ім", "им",
         "а", "я", "у", "ю", "і", "ї", "и", "о", "е", "є", "ь", "й",
     ]
     static let russianList = [
         "ями", "ами", "ого", "его", "ому", "ему", "ыми", "ими", "ов", "ев", "ёв", "ей", "ой", "ом", "ем",
         "ём", "ах", "ях", "ую", "юю", "ая", "яя", "ое", "ее", "ые", "ие", "ый", "ий", "ых", "их", "ым", "им",
-        "ам", "ям", "ать", "ять", "ить", "ла", "ло", "ли",
+        "ам", "ям",
         "а", "я", "у", "ю", "ы", "и", "о", "е", "ь", "й",
     ]
     static let ukrainianEndings = endings(ukrainianList)
