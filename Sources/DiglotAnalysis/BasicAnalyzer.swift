@@ -33,8 +33,25 @@ public struct BasicAnalyzer: TextAnalyzer {
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         if SimpleLetter.lowercase(s) != nil { return true }
-        return !apostrophes.contains(s) && s != "\u{0301}"
+        if s.value < 0x80 { return false }  // ASCII letters are simple; the rest of ASCII is not a letter
+        return !isApostrophe(s) && s != "\u{0301}"
             && (s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark)
+    }
+
+    /// Membership in `groupSeparators`, without hashing.
+    @inline(__always) static func isGroupSeparator(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0xA0, 0x2009, 0x202F, 0x2C: return true
+        default: return false
+        }
+    }
+
+    /// Membership in `apostrophes`, without hashing.
+    @inline(__always) static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x27, 0x2019, 0x02BC, 0x60, 0xB4, 0x2018: return true
+        default: return false
+        }
     }
 
     /// ASCII and modern Cyrillic letters: already NFC, lowercased by table.
@@ -82,7 +99,6 @@ public struct BasicAnalyzer: TextAnalyzer {
             var tokens: [AnalyzedToken] = []
             tokens.reserveCapacity(bytes.count / 6)
             var folded: [UInt8] = []
-            var raw: [UInt8] = []
             var index = 0
             while index < bytes.count {
                 let (s, width) = scalar(at: index)
@@ -93,21 +109,20 @@ public struct BasicAnalyzer: TextAnalyzer {
                 } else if BasicAnalyzer.isWordScalar(s) {
                     let start = index
                     folded.removeAll(keepingCapacity: true)
-                    raw.removeAll(keepingCapacity: true)
                     var simple = true
                     while index < bytes.count {
                         let (c, w) = scalar(at: index)
-                        if c == "\u{0301}" || c == "\u{00AD}" {
+                        if let lower = SimpleLetter.lowercase(c) {
+                            Self.appendUTF8(lower, to: &folded)
+                            index += w
+                        } else if c == "\u{0301}" || c == "\u{00AD}" {
                             index += w  // stress mark, soft hyphen: invisible in the word
-                        } else if BasicAnalyzer.apostrophes.contains(c) {
-                            guard !raw.isEmpty, index + w < bytes.count,
+                        } else if BasicAnalyzer.isApostrophe(c) {
+                            guard index > start, index + w < bytes.count,
                                   BasicAnalyzer.isWordScalar(scalar(at: index + w).0) else { break }
-                            folded.append(0x27); raw.append(0x27); index += w
+                            folded.append(0x27); index += w
                         } else if BasicAnalyzer.isDigit(c) || BasicAnalyzer.isWordScalar(c) {
-                            raw.append(contentsOf: bytes[index..<(index + w)])
-                            if let lower = SimpleLetter.lowercase(c) {
-                                Self.appendUTF8(lower, to: &folded)
-                            } else if BasicAnalyzer.isDigit(c) {
+                            if BasicAnalyzer.isDigit(c) {
                                 folded.append(UInt8(c.value))
                             } else {
                                 simple = false
@@ -116,13 +131,30 @@ public struct BasicAnalyzer: TextAnalyzer {
                         } else { break }
                     }
                     let term = simple ? String(decoding: folded, as: UTF8.self)
-                        : BasicAnalyzer.fold(String(decoding: raw, as: UTF8.self))
+                        : BasicAnalyzer.fold(unfoldedWord(start..<index))
                     if !term.isEmpty { tokens.append(AnalyzedToken(term: term, byteRange: start..<index)) }
                 } else {
                     index += width
                 }
             }
             return tokens
+        }
+
+        /// The word in `range` as written, less stress marks and soft hyphens, apostrophes as U+0027:
+        /// what Foundation folds when the word has letters the tables do not cover.
+        func unfoldedWord(_ range: Range<Int>) -> String {
+            var word: [UInt8] = []
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let (c, w) = scalar(at: index)
+                if BasicAnalyzer.isApostrophe(c) {
+                    word.append(0x27)
+                } else if c != "\u{0301}" && c != "\u{00AD}" {
+                    word.append(contentsOf: bytes[index..<(index + w)])
+                }
+                index += w
+            }
+            return String(decoding: word, as: UTF8.self)
         }
 
         /// Digits from `start`, across single group separators followed by exactly three digits.
@@ -138,7 +170,7 @@ public struct BasicAnalyzer: TextAnalyzer {
                 }
                 let (s, w) = scalar(at: index)
                 let next = index + w
-                guard BasicAnalyzer.groupSeparators.contains(s), (1...3).contains(groupLength),
+                guard BasicAnalyzer.isGroupSeparator(s), (1...3).contains(groupLength),
                       isDigit(at: next), isDigit(at: next + 1), isDigit(at: next + 2),
                       !isDigit(at: next + 3) else { break }
                 groupLength = 0; index = next

@@ -63,19 +63,25 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
 
     public func indexTokens(_ text: String) -> [AnalyzedToken] {
         let base = BasicAnalyzer.tokenize(text)
-        var words: [String: CachedWord] = [:]
+        var resolved = [CachedWord?](repeating: nil, count: base.count)
         var missing: Set<String> = []
         cache.withLock { cache in
-            for token in base where words[token.term] == nil && !missing.contains(token.term) {
-                if let known = cache[token.term] { words[token.term] = known } else { missing.insert(token.term) }
+            for (index, token) in base.enumerated() where !Self.isNumber(token.term) {
+                if let known = cache[token.term] { resolved[index] = known } else { missing.insert(token.term) }
             }
         }
-        if !missing.isEmpty { words.merge(analyse(missing), uniquingKeysWith: { first, _ in first }) }
+        if !missing.isEmpty {
+            let analysed = analyse(missing)
+            for index in base.indices where resolved[index] == nil { resolved[index] = analysed[base[index].term] }
+        }
         var bytes: [UInt8]?
         var tokens: [AnalyzedToken] = []
         tokens.reserveCapacity(base.count * 2)
-        for token in base {
-            guard let word = words[token.term] else { continue }
+        for (index, token) in base.enumerated() {
+            guard let word = resolved[index] else {
+                tokens.append(token)  // a number: nothing to add
+                continue
+            }
             tokens.append(AnalyzedToken(term: word.surface, byteRange: token.byteRange))
             for term in word.colocated {
                 tokens.append(AnalyzedToken(term: term, byteRange: token.byteRange, isColocated: true))
@@ -90,6 +96,11 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
             }
         }
         return tokens
+    }
+
+    /// Numbers are emitted as they are and kept out of the word cache (they rarely repeat).
+    static func isNumber(_ term: String) -> Bool {
+        term.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
     }
 
     /// Analyses spellings the cache lacks, records new dictionary findings, and caches the results.
