@@ -59,22 +59,29 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
         let latinNames: [String]
         /// The dictionary analysis of a Cyrillic word, kept for query analysis.
         let analysis: WordAnalysis?
+        /// Whether a Cyrillic word was also looked up as a name (capitalised).
+        let checkedAsName: Bool
+        var isCyrillic: Bool { analysis != nil }
     }
 
     public func indexTokens(_ text: String) -> [AnalyzedToken] {
         let base = BasicAnalyzer.tokenize(text)
+        let bytes = Array(text.utf8)
         var resolved = [CachedWord?](repeating: nil, count: base.count)
-        var missing: Set<String> = []
+        var missing: [String: Bool] = [:]  // spelling → written capitalised somewhere in this text
         cache.withLock { cache in
             for (index, token) in base.enumerated() where !Self.isNumber(token.term) {
-                if let known = cache[token.term] { resolved[index] = known } else { missing.insert(token.term) }
+                let known = cache[token.term]
+                if let known, known.checkedAsName || !known.isCyrillic { resolved[index] = known; continue }
+                let capitalised = Self.startsWithCapital(bytes, at: token.byteRange)
+                if let known, !capitalised { resolved[index] = known; continue }
+                missing[token.term] = capitalised || missing[token.term] == true
             }
         }
         if !missing.isEmpty {
             let analysed = analyse(missing)
             for index in base.indices where resolved[index] == nil { resolved[index] = analysed[base[index].term] }
         }
-        var bytes: [UInt8]?
         var tokens: [AnalyzedToken] = []
         tokens.reserveCapacity(base.count * 2)
         for (index, token) in base.enumerated() {
@@ -87,8 +94,7 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
                 tokens.append(AnalyzedToken(term: term, byteRange: token.byteRange, isColocated: true))
             }
             if !word.latinNames.isEmpty {
-                if bytes == nil { bytes = Array(text.utf8) }
-                if Self.startsWithCapital(bytes!, at: token.byteRange) {
+                if Self.startsWithCapital(bytes, at: token.byteRange) {
                     for key in word.latinNames {
                         tokens.append(AnalyzedToken(term: key, byteRange: token.byteRange, isColocated: true))
                     }
@@ -104,11 +110,13 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
     }
 
     /// Analyses spellings the cache lacks, records new dictionary findings, and caches the results.
-    private func analyse(_ spellings: Set<String>) -> [String: CachedWord] {
+    /// A Cyrillic word first met in lower case is analysed as a common word only (one Hunspell call);
+    /// met capitalised later, it is analysed again as a possible name and the cache entry replaced.
+    private func analyse(_ spellings: [String: Bool]) -> [String: CachedWord] {
         var analysed: [String: CachedWord] = [:]
         var discovered: [WordAnalysis] = []
-        for spelling in spellings {
-            let word = cachedWord(for: spelling)
+        for (spelling, capitalised) in spellings {
+            let word = cachedWord(for: spelling, asName: capitalised)
             analysed[spelling] = word
             if let analysis = word.analysis, !analysis.lemmas.isEmpty { discovered.append(analysis) }
         }
@@ -116,28 +124,28 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
         let limit = configuration.cacheLimit
         cache.withLock { cache in
             if cache.count + analysed.count > limit { cache.removeAll(keepingCapacity: true) }
-            cache.merge(analysed, uniquingKeysWith: { first, _ in first })
+            cache.merge(analysed, uniquingKeysWith: { _, new in new })
         }
         return analysed
     }
 
-    private func cachedWord(for spelling: String) -> CachedWord {
+    private func cachedWord(for spelling: String, asName: Bool) -> CachedWord {
         let lexicon = configuration.lexicon
         switch WordMorphology.script(of: spelling) {
         case .other:
-            return CachedWord(surface: spelling, colocated: [], latinNames: [], analysis: nil)
+            return CachedWord(surface: spelling, colocated: [], latinNames: [], analysis: nil, checkedAsName: true)
         case .latin:
             let stem = WordMorphology.stemLatin(spelling)
             let key = lexicon.nameKey(WordMorphology.withoutPossessive(spelling))
             return CachedWord(surface: spelling, colocated: stem == spelling ? [] : [IndexTerms.lemma(stem)],
-                              latinNames: key.isEmpty ? [] : [IndexTerms.name(key)], analysis: nil)
+                              latinNames: key.isEmpty ? [] : [IndexTerms.name(key)], analysis: nil, checkedAsName: true)
         case .cyrillic:
-            let analysis = morphology.analyseCyrillic(spelling)
+            let analysis = morphology.analyseCyrillic(spelling, asName: asName)
             let lemmaTerms = analysis.effectiveLemmas.filter { $0 != analysis.word }.map(IndexTerms.lemma)
             let nameSources = analysis.isUnknown ? [analysis.word, analysis.stem] : analysis.names
             let nameTerms = [String]().union(nameSources.map(lexicon.nameKey).filter { !$0.isEmpty }.map(IndexTerms.name))
             return CachedWord(surface: analysis.word, colocated: [String]().union(lemmaTerms + nameTerms),
-                              latinNames: [], analysis: analysis)
+                              latinNames: [], analysis: analysis, checkedAsName: asName || analysis.isUnknown)
         }
     }
 

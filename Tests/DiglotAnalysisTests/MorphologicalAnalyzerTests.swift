@@ -28,6 +28,15 @@ import Testing
         #expect(lemmas("безпілотників") == ["~безпілотник"])
     }
 
+    @Test func aWordMetCapitalisedIsAlsoReadAsAName() {
+        let fresh = Fixtures.analyzer()
+        let lower = Set(Fixtures.positions(fresh.indexTokens("києві"))[0])
+        let capitalised = Set(Fixtures.positions(fresh.indexTokens("Києві"))[0])
+        #expect(lower.contains("~кий") && !lower.contains("~київ"), "lower case: the common word only")
+        #expect(capitalised.isSuperset(of: ["~кий", "~київ"]))
+        #expect(Set(Fixtures.positions(fresh.indexTokens("києві"))[0]) == capitalised, "the cache keeps the wider reading")
+    }
+
     @Test func aLemmaEqualToTheSurfaceIsNotRepeated() {
         #expect(positions("танк") == [["танк"]])
     }

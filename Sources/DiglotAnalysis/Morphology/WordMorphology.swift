@@ -22,11 +22,13 @@ struct WordMorphology: Sendable {
 
     /// The analysis of a lowercase Cyrillic spelling (ґ and ё still as written, since Hunspell needs them).
     ///
-    /// Hunspell is asked for the word as given and capitalised ("харкові" is only known as "Харкові"),
-    /// and for short words also in capitals (abbreviations such as "ЗСУ"). A word with letters only
+    /// Hunspell is asked for the word as given and, when `asName` is set or it knows no lower-case word,
+    /// capitalised ("харкові" is only known as "Харкові"; "Києві" is the city, "києві" the stick); short
+    /// unknown words are also tried in capitals (abbreviations such as "ЗСУ"). Each Hunspell call costs
+    /// 10–15 µs, so the capitalised attempt is kept for words written capitalised and unknown words. A word with letters only
     /// Ukrainian uses goes to the Ukrainian dictionary, one with letters only Russian uses to the Russian
     /// one; others try Ukrainian, then Russian.
-    func analyseCyrillic(_ spelling: String) -> WordAnalysis {
+    func analyseCyrillic(_ spelling: String, asName: Bool = true) -> WordAnalysis {
         let folded = IndexTerms.fold(spelling)
         let stem = LightStemmer.stem(folded)
         guard let dictionaries else { return WordAnalysis(word: folded, lemmas: [], names: [], stem: stem) }
@@ -38,7 +40,8 @@ struct WordMorphology: Sendable {
         case .either: candidates = [dictionaries.ukrainian, dictionaries.russian]
         }
         for case let dictionary? in candidates {
-            var found = dictionary.stems(of: spelling).union(dictionary.stems(of: Self.capitalised(spelling)))
+            var found = dictionary.stems(of: spelling)
+            if asName || found.isEmpty { found = found.union(dictionary.stems(of: Self.capitalised(spelling))) }
             if found.isEmpty && scalars.count <= 5 { found = dictionary.stems(of: spelling.uppercased()) }
             guard !found.isEmpty else { continue }
             let names = found.filter { $0.first?.isUppercase == true }
