@@ -98,6 +98,18 @@ import Testing
             return 0
         }
 
+        let queryDictionaries = try MorphologyDictionaries.debian()
+        let searcher = QueryCompiler(analyzer: MorphologicalAnalyzer(configuration: .init(dictionaries: queryDictionaries,
+                                                                                         lemmaStore: store)))
+        let queries = ["втратами", "tanks Kharkiv", "\"бойові втрати\" -Росія", "потерями OR losses", "Києва 1 020 010"]
+        let start = ContinuousClock.now
+        for _ in 0..<200 {
+            for query in queries { _ = searcher.compile(try SearchQuery.parse(query).get()) }
+        }
+        let perQuery = (ContinuousClock.now - start) / .seconds(1) / Double(200 * queries.count) * 1e6
+        print(String(format: "query parse + analysis + compile, vocabulary in memory, no dictionary loaded (%d): %.1f µs/query",
+                     queryDictionaries.loadedCount, perQuery))
+
         let words = try String(contentsOfFile: "/usr/share/hunspell/uk_UA.dic", encoding: .utf8)
             .split(separator: "\n").dropFirst().prefix(40_000).map { $0.split(separator: "/").first.map(String.init) ?? "" }
         let fresh = MorphologicalAnalyzer(configuration: .init(dictionaries: analyzer.configuration.dictionaries,
