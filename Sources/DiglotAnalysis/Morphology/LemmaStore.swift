@@ -31,14 +31,18 @@ public protocol LemmaStore: Sendable {
 /// store.analyses(forStems: ["втрат"])["втрат"]?.lemmas   // ["втрата"]
 /// ```
 public final class InMemoryLemmaStore: LemmaStore {
-    private let entries = Mutex<[String: WordAnalysis]>([:])
+    private struct Entries {
+        var byWord: [String: WordAnalysis] = [:]
+        var wordsByStem: [String: Set<String>] = [:]
+    }
+    private let entries = Mutex(Entries())
 
     public init(_ analyses: [WordAnalysis] = []) { record(analyses) }
 
     public func analyses(for words: Set<String>) -> [String: WordAnalysis] {
         entries.withLock { entries in
             var found: [String: WordAnalysis] = [:]
-            for word in words { found[word] = entries[word] }
+            for word in words { found[word] = entries.byWord[word] }
             return found
         }
     }
@@ -46,10 +50,12 @@ public final class InMemoryLemmaStore: LemmaStore {
     public func analyses(forStems stems: Set<String>) -> [String: WordAnalysis] {
         entries.withLock { entries in
             var found: [String: WordAnalysis] = [:]
-            for analysis in entries.values where stems.contains(analysis.stem) {
-                let byStem = WordAnalysis(word: analysis.stem, lemmas: analysis.lemmas, names: analysis.names,
-                                          stem: analysis.stem)
-                found[analysis.stem] = found[analysis.stem].map { $0.merged(with: byStem) } ?? byStem
+            for stem in stems {
+                for word in entries.wordsByStem[stem] ?? [] {
+                    guard let analysis = entries.byWord[word] else { continue }
+                    let byStem = WordAnalysis(word: stem, lemmas: analysis.lemmas, names: analysis.names, stem: stem)
+                    found[stem] = found[stem].map { $0.merged(with: byStem) } ?? byStem
+                }
             }
             return found
         }
@@ -58,7 +64,8 @@ public final class InMemoryLemmaStore: LemmaStore {
     public func record(_ analyses: [WordAnalysis]) {
         entries.withLock { entries in
             for analysis in analyses {
-                entries[analysis.word] = entries[analysis.word].map { $0.merged(with: analysis) } ?? analysis
+                entries.byWord[analysis.word] = entries.byWord[analysis.word].map { $0.merged(with: analysis) } ?? analysis
+                entries.wordsByStem[analysis.stem, default: []].insert(analysis.word)
             }
         }
     }
@@ -66,11 +73,11 @@ public final class InMemoryLemmaStore: LemmaStore {
     /// Every recorded analysis, sorted by word, emptying the store: what an import writes to the archive.
     public func drain() -> [WordAnalysis] {
         entries.withLock { entries in
-            defer { entries.removeAll() }
-            return entries.values.sorted { $0.word < $1.word }
+            defer { entries = Entries() }
+            return entries.byWord.values.sorted { $0.word < $1.word }
         }
     }
 
     /// How many words are recorded.
-    public var count: Int { entries.withLock { $0.count } }
+    public var count: Int { entries.withLock { $0.byWord.count } }
 }

@@ -49,7 +49,7 @@ public final class MorphologyDictionaries: Sendable {
     /// The Russian dictionary, loaded on first use.
     var russian: HunspellDictionary? { load(russianPaths) }
 
-    /// Whether a dictionary has been loaded in this process (tests use it to prove queries do not load one).
+    /// How many dictionaries this instance has loaded (tests use it to prove queries load none).
     public var loadedCount: Int { loaded.withLock { $0.values.count { if case .success = $0 { true } else { false } } } }
 
     /// Dictionaries that failed to load, as sentences.

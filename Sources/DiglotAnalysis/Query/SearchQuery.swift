@@ -3,7 +3,9 @@
 /// parenthesis is set aside and reported in `notes`; only a query with nothing to search for is refused.
 ///
 /// OR binds tighter than the implicit AND between words, as in web search engines:
-/// `tanks Kharkiv OR Kyiv` means tanks AND (Kharkiv OR Kyiv).
+/// `tanks Kharkiv OR Kyiv` means tanks AND (Kharkiv OR Kyiv). Parentheses group; an exclusion applies
+/// to the whole query wherever it is written (`(tanks -Russia) Kyiv` excludes Russia from every hit).
+/// A run of words joined by hyphens ("Харків-Київ") is a phrase.
 ///
 /// ```swift
 /// let query = try SearchQuery.parse("танків \"Харківській області\" -Росія").get()
