@@ -164,3 +164,20 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
         return String(decoding: bytes[range.lowerBound..<end], as: UTF8.self).first?.isUppercase == true
     }
 }
+
+extension TextAnalyzer where Self == MorphologicalAnalyzer {
+    /// Diglot's search analysis with Debian's Hunspell dictionaries.
+    ///
+    /// ```swift
+    /// let analyzer: any TextAnalyzer = try .morphological(lemmaStore: vocabulary)
+    /// ```
+    /// - Parameters:
+    ///   - lemmaStore: the archive's vocabulary (see `LemmaStore`).
+    ///   - loadsDictionariesForQueries: false for a short-lived search process.
+    /// - Throws: `MorphologyError.dictionaryMissing` when hunspell-uk or hunspell-ru is not installed.
+    public static func morphological(lemmaStore: any LemmaStore, lexicon: any AnalysisLexicon = MorphologyOnlyLexicon(),
+                                     loadsDictionariesForQueries: Bool = false) throws(MorphologyError) -> MorphologicalAnalyzer {
+        MorphologicalAnalyzer(configuration: .init(dictionaries: try .debian(), lemmaStore: lemmaStore, lexicon: lexicon,
+                                                   loadsDictionariesForQueries: loadsDictionariesForQueries))
+    }
+}

@@ -69,7 +69,8 @@ import Testing
                      documents.count, megabytes))
         measure("BasicAnalyzer") { documents.reduce(0) { $0 + BasicAnalyzer().indexTokens($1).count } }
         let store = InMemoryLemmaStore()
-        let analyzer = MorphologicalAnalyzer(configuration: .init(dictionaries: try .debian(), lemmaStore: store))
+        let analyzer = MorphologicalAnalyzer(configuration: .init(
+            dictionaries: try MorphologyDictionaries(ukrainian: .debian("uk_UA"), russian: .debian("ru_RU")), lemmaStore: store))
         let once = base.joined(separator: "\n")
         measure("MorphologicalAnalyzer, first pass (loads dictionaries)", bytes: once.utf8.count, runs: 1) {
             analyzer.indexTokens(once).count
@@ -98,7 +99,7 @@ import Testing
             return 0
         }
 
-        let queryDictionaries = try MorphologyDictionaries.debian()
+        let queryDictionaries = try MorphologyDictionaries(ukrainian: .debian("uk_UA"), russian: .debian("ru_RU"))
         let searcher = QueryCompiler(analyzer: MorphologicalAnalyzer(configuration: .init(dictionaries: queryDictionaries,
                                                                                          lemmaStore: store)))
         let queries = ["втратами", "tanks Kharkiv", "\"бойові втрати\" -Росія", "потерями OR losses", "Києва 1 020 010"]

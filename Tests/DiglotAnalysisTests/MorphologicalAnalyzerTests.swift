@@ -96,7 +96,7 @@ import Testing
         // Index with dictionaries; query from a fresh process that may not load any.
         let store = InMemoryLemmaStore()
         _ = Fixtures.analyzer(store: store).indexTokens("Загальні бойові втрати противника: танків — 3 500.")
-        let queryDictionaries = try MorphologyDictionaries.debian()
+        let queryDictionaries = try MorphologyDictionaries(ukrainian: .debian("uk_UA"), russian: .debian("ru_RU"))
         let searcher = MorphologicalAnalyzer(configuration: .init(dictionaries: queryDictionaries, lemmaStore: store))
         let forms = searcher.forms(of: ["втратами", "танків", "противника"])
         #expect(queryDictionaries.loadedCount == 0, "a search must not load a dictionary")

@@ -39,8 +39,11 @@ public final class MorphologyDictionaries: Sendable {
         russianPaths = russian
     }
 
-    /// Debian's hunspell-uk and hunspell-ru dictionaries.
-    public static func debian() throws(MorphologyError) -> MorphologyDictionaries {
+    /// Debian's hunspell-uk and hunspell-ru dictionaries, one instance per process so that every analyzer
+    /// (one per open archive) shares what is loaded.
+    public static func debian() throws(MorphologyError) -> MorphologyDictionaries { try sharedDebian.get() }
+
+    private static let sharedDebian = Result { () throws(MorphologyError) in
         try MorphologyDictionaries(ukrainian: .debian("uk_UA"), russian: .debian("ru_RU"))
     }
 
