@@ -23,7 +23,8 @@ let pluginTargets: [Target] = pluginModules.map { name in
     .target(
         name: name,
         dependencies: importerBase + (name == "StaffBulletinImporter" || name == "TweetEmbedImporter"
-            || name == "WireReportImporter" ? ["DiglotLexicon"] : []),
+            || name == "WireReportImporter" ? ["DiglotLexicon"] : [])
+            + (name == "StaffBulletinImporter" ? ["DiglotLocales"] : []),
         path: "Plugins/\(name)"
     )
 }
@@ -86,9 +87,11 @@ let package = Package(
         .testTarget(name: "DiglotLexiconTests", dependencies: ["DiglotLexicon", "DiglotTestSupport"]),
         .testTarget(name: "DiglotAnalysisTests", dependencies: ["DiglotAnalysis", "DiglotTestSupport", grdb]),
         .testTarget(name: "DiglotStoreTests", dependencies: ["DiglotStore", "DiglotKit", "DiglotTestSupport", grdb]),
-        .testTarget(name: "DiglotPairingTests", dependencies: ["DiglotPairing", "DiglotKit", "DiglotTestSupport"]),
+        .testTarget(name: "DiglotPairingTests", dependencies: ["DiglotPairing", "DiglotKit", "DiglotTestSupport"],
+                    exclude: ["Data"]),
         .testTarget(name: "DiglotExportTests", dependencies: ["DiglotExport", "DiglotKit", "DiglotXML", "DiglotTestSupport"]),
-        .testTarget(name: "ImporterTests", dependencies: ["DiglotImporters", "DiglotTestSupport"] + pluginModules.map { .init(stringLiteral: $0) }),
+        .testTarget(name: "ImporterTests", dependencies: ["DiglotImporters", "DiglotTestSupport"] + pluginModules.map { .init(stringLiteral: $0) },
+                    exclude: ["StaffBulletinReferenceExceptions.md"]),
         .testTarget(name: "DiglotCLITests", dependencies: ["DiglotTestSupport"]),
     ]
 )

@@ -1,0 +1,77 @@
+import Foundation
+import DiglotAnalysis
+import DiglotImporters
+import DiglotImporting
+import DiglotModel
+import DiglotStore
+
+/// Everything the `diglot` command does, callable in process (tests, the benchmark).
+///
+/// ```swift
+/// let archive = try DiglotArchive(path: "diglot.sqlite")
+/// let summary = archive.importer().run(paths: ["Samples"])
+/// for hit in try archive.search("танків", language: .ukrainian) { print(hit.snippet) }
+/// ```
+public struct DiglotArchive: Sendable {
+    public let store: ArchiveStore
+
+    /// Opens (or creates) the archive at `path`.
+    /// - Throws: `StoreError` when the file is not a usable Diglot archive.
+    public init(path: String, analyzer: any TextAnalyzer = BasicAnalyzer()) throws {
+        store = try ArchiveStore(path: path, analyzer: analyzer)
+    }
+
+    public init(store: ArchiveStore) { self.store = store }
+
+    /// The import pipeline over this archive.
+    public func importer(catalog: ImporterCatalog = .builtin,
+                         configuration: ImporterConfiguration = .default) -> ImportPipeline {
+        ImportPipeline(store: store, catalog: catalog, configuration: configuration)
+    }
+
+    public func search(_ text: String, language: LanguageTag? = nil, kind: DocumentKind? = nil,
+                       limit: Int = 20) throws -> [SearchResult] {
+        try store.search(SearchRequest(text: text, language: language, kind: kind, limit: limit)).map(SearchResult.init)
+    }
+
+    /// The document with `id`, or nil.
+    public func show(_ id: String) throws -> DocumentDetail? {
+        try store.document(DocumentID(rawValue: id)).map(DocumentDetail.init)
+    }
+
+    public func list(kind: DocumentKind? = nil, language: LanguageTag? = nil) throws -> [DocumentListing] {
+        try store.documents(kind: kind, language: language).map(DocumentListing.init)
+    }
+
+    /// Calls `body` with each pair, streaming.
+    public func forEachPair(originalLanguage: LanguageTag? = nil, renderingLanguage: LanguageTag? = nil,
+                            _ body: (PairListing) throws -> Void) throws {
+        try store.forEachPair(PairFilter(originalLanguage: originalLanguage, renderingLanguage: renderingLanguage)) {
+            try body(PairListing($0))
+        }
+    }
+
+    public func figures(from: String? = nil, to: String? = nil, category: FigureCategory? = nil) throws -> [FigureListing] {
+        try store.figures(FigureFilter(from: from, to: to, category: category)).map(FigureListing.init)
+    }
+
+    public func stats() throws -> ArchiveStats { ArchiveStats(try store.statistics()) }
+
+    /// Problems found, one sentence each; empty when the archive is sound.
+    public func verify() throws -> [String] { try store.verify() }
+
+    /// Writes the pairs as JSON Lines (one `PairListing` a line) to `handle`; returns how many.
+    @discardableResult
+    public func exportJSONLines(to handle: FileHandle, originalLanguage: LanguageTag? = nil,
+                                renderingLanguage: LanguageTag? = nil) throws -> Int {
+        let writer = JSONLinesWriter(handle: handle)
+        try forEachPair(originalLanguage: originalLanguage, renderingLanguage: renderingLanguage) { try writer.write($0) }
+        try writer.flush()
+        return writer.count
+    }
+
+    /// The importers this build knows, as `diglot importers` lists them.
+    public static func importers(catalog: ImporterCatalog = .builtin) -> [ImporterListing] {
+        catalog.importers.map(ImporterListing.init)
+    }
+}

@@ -1,2 +1,0 @@
-/// DiglotKit: module namespace.
-public enum DiglotKitModule {}

@@ -1,0 +1,138 @@
+import DiglotModel
+import DiglotStore
+
+/// `diglot show ID --json`: one document with its text, metadata, source, passages and pairs.
+///
+/// ```json
+/// {"author":null,"declared_language":"uk","document":"d…","kind":"tweet","language":"en",
+///  "metadata":{"handle":"…","status_id":"…"},"pairs":[…],"passages":[…],"published":"2022-02-25",
+///  "source":{"importer":"tweet-embed","importer_version":"1","path":"a.html","sha256":"…"},"text":"…",…}
+/// ```
+public struct DocumentDetail: Encodable, Sendable, Equatable {
+    /// Where a document was read from: `path` for a file, `url` for a fetched page.
+    public struct SourceInfo: Encodable, Sendable, Equatable {
+        public var path: String?
+        public var url: String?
+        public var sha256: String
+        public var importer: String
+        public var importerVersion: String
+        public var mediaType: String
+        public var importedAt: String
+
+        init(_ source: StoredSource) {
+            path = source.fileName
+            url = source.originURL
+            sha256 = source.id.rawValue
+            importer = source.importerID
+            importerVersion = source.importerVersion
+            mediaType = source.mediaType
+            importedAt = source.importedAt
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case path, url, sha256, importer, importerVersion = "importer_version", mediaType = "media_type"
+            case importedAt = "imported_at"
+        }
+    }
+
+    public struct PassageInfo: Encodable, Sendable, Equatable {
+        public var passage: String
+        public var index: Int
+        public var role: String
+        public var start: Int
+        public var end: Int
+        public var language: String
+        public var text: String
+        public var metadata: [String: String]
+    }
+
+    public struct PairInfo: Encodable, Sendable, Equatable {
+        public struct Partner: Encodable, Sendable, Equatable {
+            public var document: String
+            public var language: String
+        }
+
+        public var pair: String
+        /// Which side this document is: `original` or `rendering`.
+        public var role: String
+        public var original: String
+        public var rendering: String
+        public var method: String
+        public var confidence: Double
+        public var origin: String
+        public var partner: Partner
+        public var fidelity: PairListing.Fidelity
+    }
+
+    public var document: String
+    public var kind: String
+    public var language: String
+    public var declaredLanguage: String?
+    public var title: String?
+    public var author: String?
+    public var publisher: String?
+    public var published: String?
+    public var publishedPrecision: String?
+    public var url: String?
+    public var text: String
+    public var metadata: [String: String]
+    public var source: SourceInfo?
+    /// Every source the document was read from (the same tweet embedded in two articles has two).
+    public var sources: [SourceInfo]
+    public var passages: [PassageInfo]
+    public var pairs: [PairInfo]
+
+    init(_ stored: StoredDocument) {
+        let d = stored.document
+        document = d.id.rawValue
+        kind = d.kind.rawValue
+        language = d.language.rawValue
+        declaredLanguage = d.declaredLanguage?.rawValue
+        title = d.title
+        author = d.author
+        publisher = d.publisher
+        published = d.published?.description
+        publishedPrecision = d.published?.precision.rawValue
+        url = d.canonicalURL
+        text = d.text
+        metadata = d.metadata
+        sources = stored.sources.map(SourceInfo.init)
+        source = sources.first
+        passages = stored.passages.map {
+            PassageInfo(passage: $0.id.rawValue, index: $0.index, role: $0.role.rawValue, start: $0.start, end: $0.end,
+                        language: $0.language.rawValue, text: $0.text, metadata: $0.metadata)
+        }
+        pairs = stored.pairs.map { link in
+            PairInfo(pair: link.pair.id.rawValue, role: link.role.rawValue, original: link.pair.original.rawValue,
+                     rendering: link.pair.rendering.rawValue, method: link.pair.method.rawValue,
+                     confidence: link.pair.confidence, origin: link.pair.origin.rawValue,
+                     partner: .init(document: link.partnerDocument.rawValue, language: link.partnerLanguage.rawValue),
+                     fidelity: .init(status: link.pair.fidelity.status.rawValue, issues: link.pair.fidelity.issues))
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case document, kind, language, declaredLanguage = "declared_language", title, author, publisher, published
+        case publishedPrecision = "published_precision", url, text, metadata, source, sources, passages, pairs
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(document, forKey: .document)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(language, forKey: .language)
+        try c.encode(declaredLanguage, forKey: .declaredLanguage)
+        try c.encode(title, forKey: .title)
+        try c.encode(author, forKey: .author)
+        try c.encode(publisher, forKey: .publisher)
+        try c.encode(published, forKey: .published)
+        try c.encode(publishedPrecision, forKey: .publishedPrecision)
+        try c.encode(url, forKey: .url)
+        try c.encode(text, forKey: .text)
+        try c.encode(metadata, forKey: .metadata)
+        try c.encode(source, forKey: .source)
+        try c.encode(sources, forKey: .sources)
+        try c.encode(passages, forKey: .passages)
+        try c.encode(pairs, forKey: .pairs)
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import DiglotImporters
+import DiglotImporting
+import DiglotModel
+import DiglotStore
+
+/// Imports files into an archive: expands paths, reads each file, lets the most confident importer (or the
+/// forced one) read it, and writes what it read in one transaction per file.
+///
+/// A failing file is recorded in the summary with one sentence naming it; the other files are still imported.
+///
+/// ```swift
+/// let pipeline = ImportPipeline(store: store)
+/// let summary = pipeline.run(paths: ["Samples/"])
+/// print(summary.imported, summary.errors)
+/// ```
+public struct ImportPipeline: Sendable {
+    /// Reported before each file: how many files are done, the total, and the file being read.
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ path: String) -> Void
+
+    public let store: ArchiveStore
+    public let catalog: ImporterCatalog
+    public let configuration: ImporterConfiguration
+
+    public init(store: ArchiveStore, catalog: ImporterCatalog = .builtin, configuration: ImporterConfiguration = .default) {
+        self.store = store
+        self.catalog = catalog
+        self.configuration = configuration
+    }
+
+    /// What happened to one file.
+    public enum FileOutcome: Sendable, Equatable {
+        case imported(WriteOutcome)
+        case duplicate
+        /// No importer recognised it (only reported as such for files found in a directory).
+        case unrecognised(String)
+    }
+
+    /// Imports every file below `paths`; `-` reads standard input (which needs `importerID`).
+    public func run(paths: [String], importerID: String? = nil,
+                    standardInput: @Sendable () -> Data = { FileHandle.standardInput.readDataToEndOfFile() },
+                    progress: Progress? = nil) -> ImportSummary {
+        let collector = InputCollector(paths: paths)
+        var summary = ImportSummary()
+        summary.errors = collector.errors
+        summary.failed = collector.errors.count
+        summary.skipped = collector.skipped
+        summary.files = collector.items.count + collector.skipped.count + collector.errors.count
+        for (index, item) in collector.items.enumerated() {
+            progress?(index, collector.items.count, item.path)
+            do {
+                let data = item.path == "-" ? try limited(standardInput(), name: "-") : try read(item.path)
+                switch try importBytes(data, fileName: item.path, importerID: importerID, skipUnrecognised: item.fromDirectory) {
+                case .imported(let outcome):
+                    summary.imported += 1
+                    summary.documents += outcome.documentsAdded
+                    summary.pairs += outcome.pairsAdded
+                case .duplicate:
+                    summary.duplicates += 1
+                case .unrecognised(let message):
+                    summary.skipped.append(.init(path: item.path, message: message))
+                }
+            } catch {
+                summary.failed += 1
+                summary.errors.append(.init(path: item.path, message: Self.sentence(for: error, file: item.path)))
+            }
+        }
+        progress?(collector.items.count, collector.items.count, "")
+        return summary
+    }
+
+    /// Imports one input already in memory.
+    ///
+    /// - Parameter skipUnrecognised: report an input no importer recognises as `.unrecognised` instead of
+    ///   throwing (directory imports).
+    /// - Throws: `ImportError` (unknown importer, nothing recognises the input, the importer's own errors) or
+    ///   `StoreError` (inconsistent records, archive failures).
+    public func importBytes(_ data: Data, fileName: String, importerID: String? = nil,
+                            skipUnrecognised: Bool = false) throws -> FileOutcome {
+        let input = ImportInput(bytes: data, fileName: fileName)
+        if try store.containsSource(input.sourceID) { return .duplicate }
+        let importer: AnyImporter
+        if let importerID {
+            guard let forced = catalog.importer(id: importerID) else {
+                throw ImportError(file: fileName, message: "no importer is called \"\(importerID)\"; available: \(availableList)")
+            }
+            importer = forced
+        } else {
+            guard catalog.importers.contains(where: { $0.confidence(for: input) > 0 }) else {
+                let message = "no importer recognises \(fileName); tried: \(availableList)"
+                if skipUnrecognised { return .unrecognised(message) }
+                throw ImportError(file: fileName, message: message)
+            }
+            importer = try catalog.detect(input).importer
+        }
+        let batch = try importer.read(input, configuration: configuration)
+        let source = Source(bytes: data, mediaType: importer.mediaTypes.first ?? "application/octet-stream",
+                            fileName: fileName, importedAt: Date(), importerID: importer.identifier,
+                            importerVersion: importer.version)
+        let outcome = try store.write(source: source, batch: batch)
+        return outcome.isDuplicate ? .duplicate : .imported(outcome)
+    }
+
+    private var availableList: String {
+        catalog.importers.isEmpty ? "(no importers are installed)" : catalog.importers.map(\.identifier).joined(separator: ", ")
+    }
+
+    /// The file's bytes, refused before reading when over the configured limit.
+    private func read(_ path: String) throws -> Data {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? Int, size > configuration.maximumInputBytes {
+            throw ImportError(file: path, message: "\(path) is \(size) bytes, over the limit of \(configuration.maximumInputBytes) bytes")
+        }
+        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
+            throw ImportError(file: path, message: "cannot read \(path)")
+        }
+        return try limited(data, name: path)
+    }
+
+    private func limited(_ data: Data, name: String) throws -> Data {
+        guard data.count <= configuration.maximumInputBytes else {
+            throw ImportError(file: name, message: "\(name) is \(data.count) bytes, over the limit of \(configuration.maximumInputBytes) bytes")
+        }
+        return data
+    }
+
+    /// One sentence naming the file, whatever the error.
+    static func sentence(for error: any Error, file: String) -> String {
+        switch error {
+        case let error as ImportError:
+            return error.message.contains(file) && error.line == nil ? error.message : error.description
+        case let error as StoreError:
+            return error.description
+        default:
+            return "\(file): \(error)"
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import DiglotModel
+import DiglotStore
+
+/// One line of `diglot pairs --json` and of `diglot export --format jsonl`.
+///
+/// ```json
+/// {"confidence":0.98,"fidelity":{"issues":[],"status":"ok"},"method":"same-bulletin",
+///  "original":{"document":"d…","language":"uk","text":"…"},"pair":"r…",
+///  "rendering":{"document":"d…","language":"en","text":"…"}}
+/// ```
+/// `fidelity.status` is `ok`, `warning` or `mismatch` once the pairing engine has checked the pair, and
+/// `unchecked` for a pair an importer found that no check has looked at yet.
+public struct PairListing: Encodable, Sendable, Equatable {
+    public struct Side: Encodable, Sendable, Equatable {
+        public var document: String
+        public var language: String
+        public var text: String
+    }
+
+    public struct Fidelity: Encodable, Sendable, Equatable {
+        public var status: String
+        public var issues: [FidelityIssue]
+    }
+
+    public var pair: String
+    public var method: String
+    public var confidence: Double
+    public var origin: String
+    public var original: Side
+    public var rendering: Side
+    public var fidelity: Fidelity
+
+    public init(_ row: PairRow) {
+        pair = row.pair.id.rawValue
+        method = row.pair.method.rawValue
+        confidence = row.pair.confidence
+        origin = row.pair.origin.rawValue
+        original = Side(document: row.originalDocument.rawValue, language: row.originalLanguage.rawValue, text: row.originalText)
+        rendering = Side(document: row.renderingDocument.rawValue, language: row.renderingLanguage.rawValue,
+                         text: row.renderingText)
+        fidelity = Fidelity(status: row.pair.fidelity.status.rawValue, issues: row.pair.fidelity.issues)
+    }
+}

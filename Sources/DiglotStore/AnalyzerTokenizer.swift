@@ -1,0 +1,59 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import DiglotAnalysis
+
+/// The FTS5 tokenizer `diglot`: hands the text to the store's `TextAnalyzer` and reports its tokens.
+///
+/// SQLite creates one tokenizer per FTS table and connection, knowing only the connection; the analyzer
+/// is found through the connection's label, which `ArchiveStore` sets to a key of `AnalyzerRegistry`.
+/// Colocated analyzer tokens (lemmas, name keys) become `FTS5_TOKEN_COLOCATED`, so phrases still match and
+/// snippets still highlight the surface form.
+final class AnalyzerTokenizer: FTS5CustomTokenizer {
+    static let name = "diglot"
+
+    private let analyzer: any TextAnalyzer
+
+    init(db: Database, arguments: [String]) throws {
+        analyzer = AnalyzerRegistry.shared.analyzer(for: db.configuration.label)
+    }
+
+    func tokenize(context: UnsafeMutableRawPointer?, tokenization: FTS5Tokenization,
+                  pText: UnsafePointer<CChar>?, nText: CInt, tokenCallback: @escaping FTS5TokenCallback) -> CInt {
+        guard let pText, nText > 0 else { return SQLITE_OK }
+        let bytes = UnsafeRawBufferPointer(start: pText, count: Int(nText))
+        let text = String(decoding: bytes, as: UTF8.self)
+        let tokens = tokenization.contains(.query) ? analyzer.queryTokens(text) : analyzer.indexTokens(text)
+        for token in tokens {
+            let start = CInt(clamping: min(token.byteRange.lowerBound, Int(nText)))
+            let end = CInt(clamping: min(token.byteRange.upperBound, Int(nText)))
+            let flags = token.isColocated ? FTS5_TOKEN_COLOCATED : 0
+            let code = token.term.utf8CString.withUnsafeBufferPointer { term in
+                tokenCallback(context, flags, term.baseAddress, CInt(term.count - 1), start, end)
+            }
+            if code != SQLITE_OK { return code }
+        }
+        return SQLITE_OK
+    }
+}
+
+/// The analyzers of the open stores, keyed by the label their connections carry.
+final class AnalyzerRegistry: @unchecked Sendable {
+    static let shared = AnalyzerRegistry()
+
+    private let lock = NSLock()
+    private var analyzers: [String: any TextAnalyzer] = [:]
+
+    func register(_ analyzer: any TextAnalyzer, key: String) {
+        lock.withLock { analyzers[key] = analyzer }
+    }
+
+    func unregister(key: String) {
+        lock.withLock { _ = analyzers.removeValue(forKey: key) }
+    }
+
+    /// The analyzer for a connection label; `BasicAnalyzer` for a connection no store registered.
+    func analyzer(for key: String?) -> any TextAnalyzer {
+        lock.withLock { key.flatMap { analyzers[$0] } } ?? BasicAnalyzer()
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+import DiglotModel
+
+extension ArchiveStore {
+    /// Counts over the whole archive.
+    public func statistics() throws -> ArchiveStatistics {
+        try reading { db in
+            func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+            func grouped(_ column: String) throws -> [String: Int] {
+                var result: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT \(column), COUNT(*) FROM documents GROUP BY \(column)") {
+                    result[row[0]] = row[1]
+                }
+                return result
+            }
+            return ArchiveStatistics(documents: try count("documents"), sources: try count("sources"),
+                                     passages: try count("passages"), pairs: try count("pairs"),
+                                     figures: try count("figures"), languages: try grouped("language"),
+                                     kinds: try grouped("kind"))
+        }
+    }
+
+    /// Checks the archive: SQLite's integrity check, the full-text indexes, and every stored source's bytes
+    /// against the SHA-256 that names them.
+    ///
+    /// - Returns: one sentence per problem; empty when the archive is sound.
+    public func verify() throws -> [String] {
+        try reading { db in
+            var problems: [String] = []
+            for message in try String.fetchAll(db, sql: "PRAGMA integrity_check") where message != "ok" {
+                problems.append("integrity check: \(message)")
+            }
+            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                problems.append("foreign key check: a row of \(row[0] as String? ?? "?") names a missing \(row[2] as String? ?? "?") record")
+            }
+            let cursor = try Row.fetchCursor(db, sql: "SELECT id, file_name, byte_count, bytes FROM sources ORDER BY id")
+            while let row = try cursor.next() {
+                let id: String = row["id"]
+                let name: String = row["file_name"] ?? id
+                let bytes: Data = row["bytes"] ?? Data()
+                let actual = SHA256.hex(of: bytes)
+                if actual != id {
+                    problems.append("source \(name) (\(id.prefix(12))…) no longer matches its SHA-256: the stored bytes hash to \(actual.prefix(12))…")
+                } else if bytes.count != (row["byte_count"] as Int) {
+                    problems.append("source \(name) (\(id.prefix(12))…) holds \(bytes.count) bytes but records \(row["byte_count"] as Int)")
+                }
+            }
+            return problems
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import GRDB
+import DiglotModel
+
+extension ArchiveStore {
+    /// Writes one input: its source and everything its importer read, in one transaction.
+    ///
+    /// The batch is validated first (against itself and the archive, so pairs may name documents stored by
+    /// earlier imports); on any problem nothing is written. Bytes already stored are a duplicate and write
+    /// nothing. A document the archive already holds (the same tweet in a second article) is kept as stored
+    /// and gains a link to this source.
+    ///
+    /// ```swift
+    /// let outcome = try store.write(source: source, batch: batch)
+    /// if outcome.isDuplicate { print("already imported") }
+    /// ```
+    /// - Throws: `StoreError.invalidBatch` naming the source's file, or an SQLite failure.
+    public func write(source: Source, batch: ImportBatch) throws -> WriteOutcome {
+        let fileLabel = source.fileName ?? source.originURL ?? source.id.rawValue
+        return try writing { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM sources WHERE id = ?", arguments: [source.id.rawValue]) == true {
+                return .duplicate
+            }
+            let context = try BatchContext(batch: batch, db: db)
+            let problems = batch.validationProblems(knownDocuments: context.storedDocuments,
+                                                    knownPassages: Set(context.storedPassages.keys))
+            guard problems.isEmpty else { throw StoreError(file: fileLabel, reason: .invalidBatch(problems)) }
+
+            try insertSource(source, db)
+            var outcome = WriteOutcome(isDuplicate: false, documentsAdded: 0, documentsLinked: 0,
+                                       passagesAdded: 0, pairsAdded: 0, figuresAdded: 0)
+            var added = Set<DocumentID>()
+            for document in batch.documents {
+                if context.storedDocuments.contains(document.id) {
+                    outcome.documentsLinked += 1
+                } else {
+                    try Self.insertDocument(document, sourceID: source.id, db)
+                    added.insert(document.id)
+                    outcome.documentsAdded += 1
+                }
+                try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_sources(document_id, source_id) VALUES (?, ?)")
+                    .execute(arguments: [document.id.rawValue, source.id.rawValue])
+            }
+            for passage in batch.passages where added.contains(passage.documentID) {
+                try Self.insertPassage(passage, db)
+                outcome.passagesAdded += 1
+            }
+            let batchDocuments = Set(batch.documents.map(\.id))
+            for figure in batch.figures where added.contains(figure.documentID) || !batchDocuments.contains(figure.documentID) {
+                try Self.insertFigure(figure, db)
+                outcome.figuresAdded += 1
+            }
+            var insertedPairs = Set<PairID>()
+            for pair in batch.pairs {
+                guard let original = context.resolve(pair.original), let rendering = context.resolve(pair.rendering) else { continue }
+                if try Self.insertPair(pair, original: original, rendering: rendering, replacing: false, db) {
+                    insertedPairs.insert(pair.id)
+                    outcome.pairsAdded += 1
+                }
+            }
+            for unit in batch.alignedUnits where insertedPairs.contains(unit.pairID) {
+                try Self.insertAlignedUnit(unit, db)
+            }
+            return outcome
+        }
+    }
+
+    private func insertSource(_ source: Source, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO sources(id, media_type, file_name, origin_url, imported_at, importer_id, importer_version,
+                                byte_count, bytes)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                source.id.rawValue, source.mediaType, source.fileName, source.originURL,
+                Self.timestamp(source.importedAt), source.importerID, source.importerVersion,
+                source.bytes.count, source.bytes,
+            ])
+    }
+
+    static func insertDocument(_ d: Document, sourceID: SourceID, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO documents(id, kind, language, declared_language, title, author, publisher, published,
+                                  published_instant, canonical_url, text, source_id, metadata)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                d.id.rawValue, d.kind.rawValue, d.language.rawValue, d.declaredLanguage?.rawValue, d.title,
+                d.author, d.publisher, d.published?.description, d.published?.instant.timeIntervalSince1970,
+                d.canonicalURL, d.text, sourceID.rawValue, try StoreJSON.encode(d.metadata),
+            ])
+    }
+
+    static func insertPassage(_ p: Passage, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO passages(id, document_id, idx, role, start, "end", language, text, metadata)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                p.id.rawValue, p.documentID.rawValue, p.index, p.role.rawValue, p.start, p.end,
+                p.language.rawValue, p.text, try StoreJSON.encode(p.metadata),
+            ])
+    }
+
+    static func insertFigure(_ f: Figure, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO figures(document_id, date, category, total, delta, qualifier, language, label, passage_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                f.documentID.rawValue, f.date, f.category.rawValue, f.total, f.delta, f.qualifier,
+                f.language.rawValue, f.label, f.passageID?.rawValue,
+            ])
+    }
+
+    /// Inserts a pair unless a person unlinked its two sides; `replacing` lets an engine run refresh its own
+    /// earlier result, but a manual pair is never overwritten by anything automatic.
+    /// - Returns: whether the pair was written.
+    static func insertPair(_ pair: Pair, original: ResolvedSide, rendering: ResolvedSide, replacing: Bool,
+                           _ db: Database) throws -> Bool {
+        if pair.origin != .manual,
+           try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM unlinks WHERE pair_id = ?", [pair.id.rawValue]) == true {
+            return false
+        }
+        let conflict: String
+        if replacing {
+            conflict = """
+                ON CONFLICT(id) DO UPDATE SET method = excluded.method, confidence = excluded.confidence,
+                    fidelity_status = excluded.fidelity_status, fidelity = excluded.fidelity,
+                    origin = excluded.origin, parent = excluded.parent
+                WHERE pairs.origin <> 'manual' OR excluded.origin = 'manual'
+                """
+        } else {
+            conflict = "ON CONFLICT(id) DO NOTHING"
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO pairs(id, original, rendering, original_document, original_language, rendering_document,
+                              rendering_language, method, confidence, fidelity_status, fidelity, origin, parent,
+                              created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """ + conflict).execute(arguments: [
+                pair.id.rawValue, pair.original.rawValue, pair.rendering.rawValue,
+                original.document.rawValue, original.language.rawValue,
+                rendering.document.rawValue, rendering.language.rawValue,
+                pair.method.rawValue, pair.confidence, pair.fidelity.status.rawValue,
+                try StoreJSON.encode(pair.fidelity), pair.origin.rawValue, pair.parent?.rawValue,
+                timestamp(Date()),
+            ])
+        return db.changesCount > 0
+    }
+
+    static func insertAlignedUnit(_ unit: AlignedUnit, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO aligned_units(pair_id, idx, original_text, rendering_text, pattern) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(pair_id, idx) DO UPDATE SET original_text = excluded.original_text,
+                rendering_text = excluded.rendering_text, pattern = excluded.pattern
+            """).execute(arguments: [unit.pairID.rawValue, unit.index, unit.originalText, unit.renderingText,
+                                     unit.pattern])
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}
+
+/// The document and language behind one side of a pair.
+struct ResolvedSide {
+    var document: DocumentID
+    var language: LanguageTag
+}
+
+/// What the archive already holds of the records a batch names, looked up inside the write transaction.
+struct BatchContext {
+    var storedDocuments: Set<DocumentID> = []
+    var storedPassages: [PassageID: ResolvedSide] = [:]
+    private var documentLanguages: [DocumentID: LanguageTag] = [:]
+    private var passageSides: [PassageID: ResolvedSide] = [:]
+
+    init(batch: ImportBatch, db: Database) throws {
+        for document in batch.documents { documentLanguages[document.id] = document.language }
+        for passage in batch.passages {
+            passageSides[passage.id] = ResolvedSide(document: passage.documentID, language: passage.language)
+        }
+        var documentIDs = Set(batch.documents.map(\.id)).union(batch.figures.map(\.documentID))
+        var passageIDs = Set<PassageID>()
+        for pair in batch.pairs {
+            for side in [pair.original, pair.rendering] {
+                switch side {
+                case .document(let id): documentIDs.insert(id)
+                case .passage(let id): passageIDs.insert(id)
+                }
+            }
+        }
+        for id in documentIDs {
+            if let language = try String.fetchOne(db, cachedSQL: "SELECT language FROM documents WHERE id = ?", [id.rawValue]) {
+                storedDocuments.insert(id)
+                if documentLanguages[id] == nil { documentLanguages[id] = LanguageTag(rawValue: language) }
+            }
+        }
+        for id in passageIDs {
+            if let row = try Row.fetchOne(db, cachedSQL: "SELECT document_id, language FROM passages WHERE id = ?", [id.rawValue]) {
+                let side = ResolvedSide(document: DocumentID(rawValue: row[0]), language: LanguageTag(rawValue: row[1]))
+                storedPassages[id] = side
+                if passageSides[id] == nil { passageSides[id] = side }
+            }
+        }
+    }
+
+    func resolve(_ side: PairSide) -> ResolvedSide? {
+        switch side {
+        case .document(let id): documentLanguages[id].map { ResolvedSide(document: id, language: $0) }
+        case .passage(let id): storedPassages[id] ?? passageSides[id]
+        }
+    }
+}
+
+extension DatabaseValueConvertible where Self: StatementColumnConvertible {
+    /// One value from a cached statement.
+    static func fetchOne(_ db: Database, cachedSQL sql: String, _ arguments: StatementArguments) throws -> Self? {
+        try fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+}
+
+extension Row {
+    static func fetchOne(_ db: Database, cachedSQL sql: String, _ arguments: StatementArguments) throws -> Row? {
+        try fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import DiglotAnalysis
+import DiglotModel
+
+/// A Diglot archive: one SQLite file in WAL mode, opened through a `DatabasePool` so that importers and
+/// searchers in several processes can work at once (writers wait up to `busyTimeout`, never fail "locked").
+///
+/// ```swift
+/// let store = try ArchiveStore(path: "diglot.sqlite")
+/// let outcome = try store.write(source: source, batch: batch)
+/// let hits = try store.search(SearchRequest(text: "танків"))
+/// ```
+public final class ArchiveStore: Sendable {
+    /// The archive file.
+    public let path: String
+    /// The analyzer the FTS5 tokenizer and the query parser share.
+    public let analyzer: any TextAnalyzer
+    let pool: DatabasePool
+    private let registryKey: String
+
+    /// How long a writer waits for another process's write transaction before giving up.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// Opens the archive at `path`, creating it when there is no file yet, and migrates it to this
+    /// build's schema.
+    ///
+    /// - Parameter analyzer: the search analysis for the index and for queries; `BasicAnalyzer` by default.
+    ///   The index is built with it, so an archive should keep being opened with the same analyzer.
+    /// - Throws: `StoreError` when the path is not a Diglot archive, comes from a newer Diglot, cannot be
+    ///   created or cannot be read. In each case the file is left untouched.
+    public init(path: String, analyzer: any TextAnalyzer = BasicAnalyzer()) throws {
+        self.path = path
+        self.analyzer = analyzer
+        _ = try ArchiveProbe.inspect(path)
+        let key = "diglot-\(UUID().uuidString)"
+        registryKey = key
+        AnalyzerRegistry.shared.register(analyzer, key: key)
+        var configuration = Configuration()
+        configuration.label = key
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            db.add(tokenizer: AnalyzerTokenizer.self)
+            // In WAL mode NORMAL never corrupts the archive and never loses a committed import when the
+            // process dies (kill -9): the WAL is written before COMMIT returns. Only an operating-system crash
+            // or power cut can drop the last commits, which re-running the import restores. FULL costs an fsync
+            // per imported file.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try ArchiveSchema.migrator.migrate(pool)
+        } catch let error as DatabaseError {
+            AnalyzerRegistry.shared.unregister(key: key)
+            throw StoreError(file: path, reason: .unreadable(error.message ?? "\(error.resultCode)"))
+        } catch {
+            AnalyzerRegistry.shared.unregister(key: key)
+            throw error
+        }
+    }
+
+    deinit {
+        AnalyzerRegistry.shared.unregister(key: registryKey)
+    }
+
+    /// Closes every connection; the store cannot be used afterwards.
+    public func close() throws { try pool.close() }
+
+    /// The schema version recorded in the archive.
+    public func schemaVersion() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+    }
+
+    /// A value another module keeps in the archive (the pairing engine's last run, for instance).
+    public func meta(_ key: String) throws -> String? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+
+    /// Stores `value` under `key`, replacing any previous value; nil removes it.
+    public func setMeta(_ key: String, _ value: String?) throws {
+        try pool.write { db in
+            if let value {
+                try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                               arguments: [key, value])
+            } else {
+                try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [key])
+            }
+        }
+    }
+
+    /// Reads with the pool, turning SQLite failures into `StoreError` naming the archive.
+    func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch let error as DatabaseError { throw wrap(error) }
+    }
+
+    func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch let error as DatabaseError { throw wrap(error) }
+    }
+
+    private func wrap(_ error: DatabaseError) -> StoreError {
+        StoreError(file: path, reason: .unreadable(error.message ?? "\(error.resultCode)"))
+    }
+}

@@ -1,2 +1,0 @@
-/// DiglotStore: module namespace.
-public enum DiglotStoreModule {}
