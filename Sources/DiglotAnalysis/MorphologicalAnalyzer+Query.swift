@@ -68,10 +68,10 @@ extension MorphologicalAnalyzer {
                     unknown[folded] = spelling
                 }
             }
-            let stems = Set(unknown.keys.map(LightStemmer.stem))
+            let stems = Set(unknown.keys.map(CyrillicStemmer.stem))
             let byStem = stems.isEmpty ? [:] : configuration.lemmaStore.analyses(forStems: stems)
             for (folded, spelling) in unknown {
-                let stem = LightStemmer.stem(folded)
+                let stem = CyrillicStemmer.stem(folded)
                 let related = byStem[stem]
                 analyses[spelling] = WordAnalysis(word: folded, lemmas: (related?.lemmas ?? []).union([stem]),
                                                   names: related?.names ?? [], stem: stem)
@@ -93,7 +93,7 @@ extension MorphologicalAnalyzer {
 
     private func cyrillicForms(_ analysis: WordAnalysis) -> WordForms {
         let languages: [LanguageTag]
-        switch LightStemmer.variant(of: Array(analysis.word.unicodeScalars)) {
+        switch CyrillicStemmer.variant(of: Array(analysis.word.unicodeScalars)) {
         case .ukrainian: languages = [.ukrainian]
         case .russian: languages = [.russian]
         case .either: languages = [.ukrainian, .russian]

@@ -31,7 +31,7 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
         public var cacheLimit: Int
 
         public init(dictionaries: MorphologyDictionaries?, lemmaStore: any LemmaStore,
-                    lexicon: any AnalysisLexicon = MorphologyOnlyLexicon(),
+                    lexicon: any AnalysisLexicon = DiglotLexiconBridge(),
                     loadsDictionariesForQueries: Bool = false, cacheLimit: Int = 500_000) {
             self.dictionaries = dictionaries
             self.lemmaStore = lemmaStore
@@ -175,7 +175,7 @@ extension TextAnalyzer where Self == MorphologicalAnalyzer {
     ///   - lemmaStore: the archive's vocabulary (see `LemmaStore`).
     ///   - loadsDictionariesForQueries: false for a short-lived search process.
     /// - Throws: `MorphologyError.dictionaryMissing` when hunspell-uk or hunspell-ru is not installed.
-    public static func morphological(lemmaStore: any LemmaStore, lexicon: any AnalysisLexicon = MorphologyOnlyLexicon(),
+    public static func morphological(lemmaStore: any LemmaStore, lexicon: any AnalysisLexicon = DiglotLexiconBridge(),
                                      loadsDictionariesForQueries: Bool = false) throws(MorphologyError) -> MorphologicalAnalyzer {
         MorphologicalAnalyzer(configuration: .init(dictionaries: try .debian(), lemmaStore: lemmaStore, lexicon: lexicon,
                                                    loadsDictionariesForQueries: loadsDictionariesForQueries))

@@ -11,7 +11,7 @@ public struct WordAnalysis: Sendable, Hashable, Codable {
     public var lemmas: [String]
     /// The lemmas that are proper names (capitalised in the dictionary): they get a name key.
     public var names: [String]
-    /// The light stem (`LightStemmer`) of the word, used when a query word is not in the vocabulary.
+    /// The light stem (`CyrillicStemmer`) of the word, used when a query word is not in the vocabulary.
     public var stem: String
 
     public init(word: String, lemmas: [String], names: [String], stem: String) {

@@ -30,11 +30,11 @@ struct WordMorphology: Sendable {
     /// one; others try Ukrainian, then Russian.
     func analyseCyrillic(_ spelling: String, asName: Bool = true) -> WordAnalysis {
         let folded = IndexTerms.fold(spelling)
-        let stem = LightStemmer.stem(folded)
+        let stem = CyrillicStemmer.stem(folded)
         guard let dictionaries else { return WordAnalysis(word: folded, lemmas: [], names: [], stem: stem) }
         let scalars = Array(spelling.unicodeScalars)
         let candidates: [HunspellDictionary?]
-        switch LightStemmer.variant(of: scalars) {
+        switch CyrillicStemmer.variant(of: scalars) {
         case .ukrainian: candidates = [dictionaries.ukrainian]
         case .russian: candidates = [dictionaries.russian]
         case .either: candidates = [dictionaries.ukrainian, dictionaries.russian]

@@ -6,9 +6,9 @@
 /// "Харків", "Харкова", "Харкові" share "харк".
 ///
 /// ```swift
-/// LightStemmer.stem("втратами")   // "втрат"
+/// CyrillicStemmer.stem("втратами")   // "втрат"
 /// ```
-public enum LightStemmer {
+public enum CyrillicStemmer {
     /// Which endings apply: chosen from the letters only one of the two languages uses.
     enum Variant { case ukrainian, russian, either }
 
