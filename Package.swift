@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "DiglotLanguageTests", dependencies: ["DiglotLanguage", "DiglotTestSupport"]),
         .testTarget(name: "DiglotXMLTests", dependencies: ["DiglotXML"]),
         .testTarget(name: "DiglotLexiconTests", dependencies: ["DiglotLexicon", "DiglotTestSupport"]),
-        .testTarget(name: "DiglotAnalysisTests", dependencies: ["DiglotAnalysis", "DiglotTestSupport"]),
+        .testTarget(name: "DiglotAnalysisTests", dependencies: ["DiglotAnalysis", "DiglotTestSupport", grdb]),
         .testTarget(name: "DiglotStoreTests", dependencies: ["DiglotStore", "DiglotKit", "DiglotTestSupport", grdb]),
         .testTarget(name: "DiglotPairingTests", dependencies: ["DiglotPairing", "DiglotKit", "DiglotTestSupport"],
                     exclude: ["Data"]),
