@@ -90,6 +90,6 @@ let package = Package(
         .testTarget(name: "DiglotExportTests", dependencies: ["DiglotExport", "DiglotKit", "DiglotXML", "DiglotTestSupport"]),
         .testTarget(name: "ImporterTests", dependencies: ["DiglotImporters", "DiglotTestSupport"] + pluginModules.map { .init(stringLiteral: $0) }),
         .testTarget(name: "DiglotCLITests", dependencies: ["DiglotTestSupport"]),
-        .testTarget(name: "ReliabilityTests", dependencies: ["DiglotKit", "DiglotImporters", "DiglotTestSupport", grdb]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["DiglotKit", "DiglotImporters", "DiglotTestSupport", "DiglotXML", grdb]),
     ]
 )

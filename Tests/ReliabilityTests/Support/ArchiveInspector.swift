@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+
+/// Looks inside an archive file with plain SQL, independently of the store's own queries: every ordinary
+/// table (the full-text index's shadow tables included), row counts, and documents per source.
+struct ArchiveInspector {
+    let path: String
+
+    private func open() throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
+        return try DatabaseQueue(path: path, configuration: configuration)
+    }
+
+    /// Row counts of every ordinary table.
+    func tableCounts() throws -> [String: Int] {
+        try open().read { db in
+            var counts: [String: Int] = [:]
+            for table in try Self.ordinaryTables(db) {
+                counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(table)\"") ?? 0
+            }
+            return counts
+        }
+    }
+
+    /// How many documents each source (by file name) is linked to.
+    func documentsPerSource() throws -> [String: Int] {
+        try open().read { db in
+            var result: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT COALESCE(s.file_name, s.id) AS name, COUNT(ds.document_id) AS documents
+                FROM sources s LEFT JOIN document_sources ds ON ds.source_id = s.id GROUP BY s.id
+                """) {
+                result[row["name"]] = row["documents"]
+            }
+            return result
+        }
+    }
+
+    /// The text of every document read from the source with this file name.
+    func documentTexts(fileName: String) throws -> [String] {
+        try open().read { db in
+            try String.fetchAll(db, sql: """
+                SELECT d.text FROM documents d JOIN document_sources ds ON ds.document_id = d.id
+                JOIN sources s ON s.id = ds.source_id WHERE s.file_name = ?
+                """, arguments: [fileName])
+        }
+    }
+
+    /// Every document's id and text (to prove earlier imports are untouched).
+    func allDocuments() throws -> [String: String] {
+        try open().read { db in
+            var result: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, text FROM documents") { result[row[0]] = row[1] }
+            return result
+        }
+    }
+
+    /// Where `marker` occurs: "table.column" for any text or blob cell of any ordinary table holding it, and
+    /// "file NAME" for the archive file or its WAL when their raw bytes hold it.
+    func occurrences(of marker: String) throws -> [String] {
+        let needle = Data(marker.utf8)
+        var found: [String] = try open().read { db in
+            var places: [String] = []
+            for table in try Self.ordinaryTables(db) {
+                let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
+                    .map { $0["name"] as String }
+                for column in columns {
+                    let hits = try Int.fetchOne(db, sql: """
+                        SELECT COUNT(*) FROM "\(table)" WHERE instr(CAST("\(column)" AS BLOB), ?) > 0
+                        """, arguments: [needle]) ?? 0
+                    if hits > 0 { places.append("\(table).\(column)") }
+                }
+            }
+            return places
+        }
+        for file in [path, path + "-wal"] {
+            guard let handle = FileHandle(forReadingAtPath: file) else { continue }
+            defer { try? handle.close() }
+            var carry = Data()
+            while let chunk = try handle.read(upToCount: 8 << 20), !chunk.isEmpty {
+                let window = carry + chunk
+                if window.range(of: needle) != nil { found.append("file \((file as NSString).lastPathComponent)"); break }
+                carry = window.suffix(needle.count)
+            }
+        }
+        return found
+    }
+
+    private static func ordinaryTables(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name
+            """)
+    }
+}
