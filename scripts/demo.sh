@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Imports Samples/ into a fresh demo archive and shows what a user cares about:
-# counts by language and kind, a search hit, and a pair side by side.
+# Imports the sample inputs under Samples/ into a fresh demo archive and shows what a user cares about:
+# counts by language and kind, searches across languages and scripts, a pair side by side, the loss
+# figures, and how bad input is refused.
 set -euo pipefail
 
 diglot="${DIGLOT:-.build/debug/diglot}"
@@ -8,42 +9,52 @@ archive="${DEMO_ARCHIVE:-./demo.sqlite}"
 rm -f "$archive" "$archive-wal" "$archive-shm"
 export DIGLOT_ARCHIVE="$archive"
 
+# Sample inputs only: golden files are expected outputs, and "invalid"/"bad" samples are bad input on purpose.
+mapfile -t good < <(find Samples -type f ! -name '*.golden.jsonl' ! -name '*.error.txt' ! -name '*.md' \
+                      ! -name '*.output.jsonl' ! -iname '*invalid*' ! -iname '*bad*' | sort)
+mapfile -t bad < <(find Samples -type f \( -iname '*invalid*' -o -iname '*bad*' \) ! -name '*.golden.jsonl' \
+                     ! -name '*.error.txt' | sort | head -n 4)
+
 echo "== Importers in this build"
 "$diglot" importers
 echo
-echo "== Importing Samples/ into $archive"
-"$diglot" import Samples/ || echo "(some samples could not be imported; see the messages above)"
+echo "== Importing ${#good[@]} sample inputs into $archive"
+"$diglot" import --plugins Plugins/TelegramExport "${good[@]}"
 echo
 echo "== What the archive holds"
 "$diglot" stats
 echo
-first_word="$("$diglot" list --json | python3 -c '
-import json, re, sys
-for line in sys.stdin:
-    title = json.loads(line).get("title") or ""
-    words = [w for w in re.findall(r"\w{5,}", title)]
-    if words:
-        print(words[0]); break
-')"
-if [ -n "$first_word" ]; then
-    echo "== Searching for \"$first_word\""
-    "$diglot" search "$first_word" --limit 3
+for query in "tanks Kharkiv" "втратами" "Kiev"; do
+    echo "== diglot search \"$query\""
+    "$diglot" search "$query" --limit 3 || true
     echo
-fi
+done
 echo "== A pair side by side"
-pair="$("$diglot" pairs --json | head -n 1)"
-if [ -n "$pair" ]; then
+pair="$("$diglot" pairs --json | python3 -c '
+import json, sys
+pairs = [json.loads(line) for line in sys.stdin if line.strip()]
+whole = [p for p in pairs if p["original"]["document"] != p["rendering"]["document"] and len(p["original"]["text"]) > 80]
+print(json.dumps((whole or pairs or [None])[0]))
+')"
+if [ "$pair" != "null" ]; then
     printf '%s\n' "$pair" | python3 -c '
 import json, sys, textwrap
 p = json.loads(sys.stdin.read())
 o, r = p["original"], p["rendering"]
-print(f"{p[\"method\"]}, confidence {p[\"confidence\"]}, fidelity {p[\"fidelity\"][\"status\"]}")
-left = textwrap.wrap(o["text"][:600], 48) or [""]
-right = textwrap.wrap(r["text"][:600], 48) or [""]
-print(f"{o[\"language\"]:<50}| {r[\"language\"]}")
+print("method {}, confidence {}, fidelity {}".format(p["method"], p["confidence"], p["fidelity"]["status"]))
+left = textwrap.wrap(o["text"][:700], 48) or [""]
+right = textwrap.wrap(r["text"][:700], 48) or [""]
+print("{:<50}| {}".format("original (" + o["language"] + ")", "rendering (" + r["language"] + ")"))
 for i in range(max(len(left), len(right))):
-    print(f"{(left[i] if i < len(left) else \"\"):<50}| {right[i] if i < len(right) else \"\"}")
+    print("{:<50}| {}".format(left[i] if i < len(left) else "", right[i] if i < len(right) else ""))
 '
 else
-    echo "(no pairs yet: the importers that find them land with their own issues)"
+    echo "(no pairs in the archive)"
 fi
+echo
+echo "== Tank losses by day (diglot figures --category tank)"
+"$diglot" figures --category tank | head -n 8
+echo
+echo "== Bad input is refused with the file and the problem named; the archive is untouched"
+"$diglot" import "${bad[@]}" || true
+"$diglot" verify && echo "verify: the archive is sound"

@@ -1,2 +1,74 @@
-/// TweetEmbedImporter: module namespace.
-public enum TweetEmbedImporterModule {}
+import DiglotImporting
+import DiglotModel
+import DiglotXML
+import Foundation
+
+/// Reads tweets: Twitter/X oEmbed blockquotes (alone or in an article page), tweets pasted as text above
+/// a "— Name (@handle) Date" line, and Twitter API v2 JSON. Each tweet becomes a `tweet` document keyed by
+/// its status id; a host article becomes an `article` document whose English quotes of the tweets are
+/// paired with them (`embedded-quote`).
+///
+/// ```swift
+/// let batch = try TweetEmbedImporter(configuration: .default).read(ImportInput(bytes: page, fileName: "a.html"))
+/// ```
+public struct TweetEmbedImporter: Importer {
+    public static let identifier = "tweet-embed"
+    public static let summary = "Twitter/X embeds, pasted tweets and API v2 JSON, paired with the quotes that render them"
+    public static let version = "1"
+    public static let mediaTypes = ["text/html", "application/json", "text/plain"]
+
+    let configuration: ImporterConfiguration
+
+    public init(configuration: ImporterConfiguration) { self.configuration = configuration }
+
+    /// High for an embed blockquote, API JSON or a pasted signature line; lower for a bare status link.
+    public static func confidence(for input: ImportInput) -> Double {
+        let head = String(decoding: input.bytes.prefix(512 << 10), as: UTF8.self)
+        if TwitterAPIReader.looksLikeAPI(String(head.prefix(8192))) { return 0.9 }
+        if head.contains("twitter-tweet") { return 0.9 }
+        if head.hasPrefix("{"), head.contains("\"errors\""), head.contains("\"resource_type\": \"tweet\"") { return 0.8 }
+        let lines = head.split(separator: "\n")
+        if lines.contains(where: { $0.contains("(@") && PastedTweetReader.signature(in: String($0)) != nil }) { return 0.85 }
+        if TweetText.statusLink(in: head) != nil { return 0.5 }
+        return 0
+    }
+
+    /// - Throws: `ImportError` naming the file: an embed without a status link, input with no tweet and no
+    ///   article text, unreadable JSON, or input over the size limit.
+    public func read(_ input: ImportInput) throws -> ImportBatch {
+        guard input.bytes.count <= configuration.maximumInputBytes else {
+            throw input.error("is \(input.bytes.count) bytes, over the \(configuration.maximumInputBytes)-byte limit")
+        }
+        let builder = TweetBatchBuilder(input: input)
+        let head = input.head(8192)
+        if TwitterAPIReader.looksLikeAPI(head) || (input.fileExtension == "json") {
+            let tweets = try TwitterAPIReader.read(input)
+            return try builder.batch(for: HostArticle(items: tweets.map { .tweet($0) }))
+        }
+        let text = try input.text()
+        if looksLikeHTML(text) {
+            let page: MarkupDocument
+            do {
+                page = try MarkupDocument.html(Data(text.utf8), fileName: input.fileName,
+                                               limits: .init(maximumDepth: configuration.maximumNestingDepth))
+            } catch let error as MarkupError {
+                throw input.error(error.message, line: error.line, column: error.column)
+            }
+            return try builder.batch(for: HostArticle.read(page: page, input: input))
+        }
+        return try builder.batch(for: HostArticle.read(text: text))
+    }
+
+    private func looksLikeHTML(_ text: String) -> Bool {
+        let lowered = text.prefix(4096).lowercased()
+        return lowered.contains("<html") || lowered.contains("<blockquote") || lowered.contains("<p") || lowered.contains("<!doctype")
+    }
+}
+
+extension HostArticle {
+    /// A host with only tweets (API JSON).
+    init(items: [Item]) {
+        self.init(title: nil, published: nil, canonicalURL: nil, declaredLanguage: nil, publisher: nil, author: nil,
+                  items: items)
+    }
+}

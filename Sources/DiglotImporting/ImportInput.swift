@@ -9,13 +9,18 @@ public struct ImportInput: Sendable {
     public var fileName: String
     /// A media type the caller declared (an external importer's item, `--media-type`), if any.
     public var declaredMediaType: String?
+    /// What the caller already knows about the input under plain names (`url`, `published`, `channel`...),
+    /// e.g. from an external importer's item; importers may use it where the bytes alone say less (a
+    /// bulletin's year, an article's canonical URL).
+    public var metadata: [String: String]
     /// The SHA-256 of `bytes`, which names the source.
     public let sourceID: SourceID
 
-    public init(bytes: Data, fileName: String, declaredMediaType: String? = nil) {
+    public init(bytes: Data, fileName: String, declaredMediaType: String? = nil, metadata: [String: String] = [:]) {
         self.bytes = bytes
         self.fileName = fileName
         self.declaredMediaType = declaredMediaType
+        self.metadata = metadata
         self.sourceID = SourceID(bytes: bytes)
     }
 

@@ -14,6 +14,7 @@ extension Diglot {
         )
 
         @OptionGroup var options: ArchiveOptions
+        @OptionGroup var pluginOptions: PluginOptions
 
         @Option(help: ArgumentHelp("Use this importer instead of detecting one (see `diglot importers`).", valueName: "id"))
         var importer: String?
@@ -42,10 +43,6 @@ extension Diglot {
                                   ("--max-entity-expansion", maxEntityExpansion)] where value < 1 {
                 throw ValidationError("\(name) must be at least 1 (got \(value)).")
             }
-            if let importer, ImporterCatalog.builtin.importer(id: importer) == nil {
-                let known = ImporterCatalog.builtin.importers.map(\.identifier)
-                throw ValidationError("No importer is called \"\(importer)\"; available: \(known.isEmpty ? "none" : known.joined(separator: ", ")).")
-            }
         }
 
         /// The limits every importer honours, from the options.
@@ -55,6 +52,11 @@ extension Diglot {
         }
 
         func run() throws {
+            let catalog = pluginOptions.catalog()
+            if let importer, catalog.importer(id: importer) == nil {
+                let known = catalog.importers.map(\.identifier)
+                throw ValidationError("No importer is called \"\(importer)\"; available: \(known.isEmpty ? "none" : known.joined(separator: ", ")).")
+            }
             let archive = try options.open()
             var progress: ImportPipeline.Progress?
             if Console.stderrIsTerminal {
@@ -62,7 +64,8 @@ extension Diglot {
                     Console.progress(path.isEmpty ? "" : "[\(done + 1)/\(total)] \(path)")
                 }
             }
-            let summary = archive.importer(configuration: configuration).run(paths: paths, importerID: importer, progress: progress)
+            let summary = archive.importer(catalog: catalog, configuration: configuration)
+                .run(paths: paths, importerID: importer, progress: progress)
             for error in summary.errors { Console.error(error.message) }
             if json {
                 try Console.json(summary)

@@ -21,11 +21,11 @@ public enum GoldenFile {
         input.deletingLastPathComponent().appendingPathComponent(input.lastPathComponent + ".golden.jsonl")
     }
 
-    /// Sample inputs in `Samples/<importerID>/`, golden files and hidden files excluded, sorted by name.
+    /// Sample inputs in `Samples/<importerID>/`, golden files (`.golden.jsonl`, `.error.txt`) and hidden files excluded, sorted by name.
     public static func samples(for importerID: String) -> [URL] {
         let folder = TestPaths.samples.appendingPathComponent(importerID)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { !$0.hasSuffix(".golden.jsonl") && !$0.hasPrefix(".") && !$0.hasSuffix(".md") }
+        return names.filter { !$0.hasSuffix(".golden.jsonl") && !$0.hasSuffix(".error.txt") && !$0.hasPrefix(".") && !$0.hasSuffix(".md") }
             .sorted().map { folder.appendingPathComponent($0) }
     }
 

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Character classes of bulletin text: the dashes between a category and its figure, the spaces that
+/// group digits, and the decorations (bullets, emoji) Telegram posts put in front of lines.
+public enum BulletinText {
+    /// Hyphen-minus, hyphen, figure dash ‒, en dash –, em dash —, horizontal bar, minus sign.
+    public static let dashes: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}",
+                                                     "\u{2015}", "\u{2212}"]
+
+    /// Space, no-break space, thin and narrow no-break spaces, figure space and the other Unicode spaces.
+    public static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
+    }
+
+    /// Spaces of every kind collapsed to one ASCII space, trimmed.
+    ///
+    /// ```swift
+    /// BulletinText.collapsed("  танків\u{00A0}\u{00A0}‒ 1637 ") // "танків ‒ 1637"
+    /// ```
+    public static func collapsed(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// The line without leading bullets, emoji or list dashes ("• ", "🔥 ", "❗️", "- ", "▪️").
+    public static func withoutDecoration(_ line: String) -> String {
+        let scalars = line.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            let isListDash = dashes.contains(scalar) && (next == scalars.endIndex || isSpace(scalars[next]))
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "\"«(#".unicodeScalars.contains(scalar) {
+                break
+            }
+            if !(isSpace(scalar) || isListDash || isDecoration(scalar)) { break }
+            index = next
+        }
+        return String(scalars[index...])
+    }
+
+    static func isDecoration(_ scalar: Unicode.Scalar) -> Bool {
+        let p = scalar.properties
+        return p.isEmoji && !(("0"..."9").contains(scalar)) || scalar.value == 0xFE0F || scalar.value == 0x200D
+            || "•◦▪▫●○■□►▶➡→✅❗️⚡*·".unicodeScalars.contains(scalar)
+            || p.generalCategory == .otherSymbol
+    }
+
+    /// Which alphabet a word is written in.
+    public enum Script: Sendable, Equatable { case cyrillic, latin, other }
+
+    /// The alphabet most of the letters of `text` belong to.
+    public static func script(of text: String) -> Script {
+        var cyrillic = 0, latin = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            if (0x0400...0x052F).contains(scalar.value) { cyrillic += 1 }
+            else if scalar.isASCII || (0xC0...0x24F).contains(scalar.value) { latin += 1 }
+        }
+        if cyrillic == 0 && latin == 0 { return .other }
+        return cyrillic >= latin ? .cyrillic : .latin
+    }
+}

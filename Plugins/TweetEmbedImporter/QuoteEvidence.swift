@@ -1,0 +1,110 @@
+import DiglotModel
+import Foundation
+
+/// How likely an English quote in an article is the rendering of a tweet it embeds, from evidence only
+/// (no machine translation): numbers in common, distance to the embed, whether the attribution names the
+/// tweet's author, and whether the lengths fit a translation.
+///
+/// ```swift
+/// QuoteEvidence(tweet: tweet, quote: quote, distance: 1).confidence // 0.86
+/// ```
+struct QuoteEvidence {
+    var numbers: Double
+    var proximity: Double
+    var attribution: Double
+    var length: Double
+
+    /// Below this a quote is not paired with the tweet.
+    static let threshold = 0.5
+
+    var confidence: Double {
+        let value = 0.3 * proximity + 0.25 * numbers + 0.25 * attribution + 0.2 * length
+        return (value * 1000).rounded() / 1000
+    }
+
+    /// - Parameter distance: items between the quote's paragraph and the embed (1 = adjacent).
+    init(tweet: EmbeddedTweet, quote: String, speaker: String?, verb: String?, distance: Int) {
+        let tweetNumbers = QuoteEvidence.numbers(in: tweet.text)
+        let quoteNumbers = QuoteEvidence.numbers(in: quote)
+        if tweetNumbers.isEmpty && quoteNumbers.isEmpty {
+            numbers = 0.5
+        } else if tweetNumbers.isEmpty || quoteNumbers.isEmpty {
+            numbers = 0.1
+        } else {
+            numbers = Double(tweetNumbers.intersection(quoteNumbers).count) / Double(tweetNumbers.union(quoteNumbers).count)
+        }
+        proximity = 1 / (1 + 0.5 * Double(max(0, distance - 1)))
+        attribution = QuoteEvidence.attribution(speaker: speaker, verb: verb, tweet: tweet)
+        let tweetLetters = Double(tweet.text.filter(\.isLetter).count)
+        let quoteLetters = Double(quote.filter(\.isLetter).count)
+        let ratio = tweetLetters > 0 ? quoteLetters / tweetLetters : 0
+        length = ratio == 0 ? 0 : min(1, ratio / 0.75, 1.6 / ratio)
+    }
+
+    /// Integers named in a text, "1 тис." and "1 thousand" read as 1000, "1,000" and "1 000" as 1000.
+    static func numbers(in text: String) -> Set<Int> {
+        var result = Set<Int>()
+        let tokens = text.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" })
+        var index = 0
+        while index < tokens.count {
+            var token = tokens[index].trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?+\"“”«»"))
+            var digits = token.filter(\.isNumber)
+            guard !digits.isEmpty, token.allSatisfy({ $0.isNumber || $0 == "," }) else { index += 1; continue }
+            // "1 000": a group of exactly three digits after a number continues it.
+            while index + 1 < tokens.count, tokens[index + 1].count == 3, tokens[index + 1].allSatisfy(\.isNumber) {
+                index += 1
+                digits += tokens[index]
+                token = digits
+            }
+            var value = Int(digits) ?? 0
+            if index + 1 < tokens.count, multipliers.contains(where: { tokens[index + 1].hasPrefix($0) }) {
+                value *= 1000
+            }
+            result.insert(value)
+            index += 1
+        }
+        return result
+    }
+
+    private static let multipliers = ["thousand", "тис", "тыс"]
+
+    /// 1 when the speaker names the tweet's author, more when the article says it was tweeted.
+    static func attribution(speaker: String?, verb: String?, tweet: EmbeddedTweet) -> Double {
+        let tweeted = ["tweeted", "tweets", "posted", "wrote", "writes"].contains(verb ?? "")
+        var score = tweeted ? 0.4 : 0
+        guard let speaker else { return score }
+        let spoken = words(speaker)
+        var author = words(tweet.displayName ?? "")
+        author.formUnion(words(handleWords(tweet.handle ?? "")))
+        let overlap = spoken.intersection(author)
+        if !overlap.isEmpty { score += 0.6 + 0.4 * Double(overlap.count) / Double(max(author.count, 1)) }
+        else if spoken.contains(where: { ["ministry", "general", "staff", "forces", "command", "president", "office"].contains($0) }) {
+            score += 0.3  // an institution, as tweets by official accounts are attributed
+        }
+        return min(1, score)
+    }
+
+    /// Content words, with British and American spellings and possessives folded.
+    static func words(_ text: String) -> Set<String> {
+        let raw = text.lowercased().replacingOccurrences(of: "’s", with: "").replacingOccurrences(of: "'s", with: "")
+        return Set(raw.split(whereSeparator: { !$0.isLetter }).map { word in
+            word == "defense" ? "defence" : String(word)
+        }.filter { $0.count > 2 && !stopWords.contains($0) })
+    }
+
+    /// "DefenceU" → "Defence U", "VS_Oblomov" → "VS Oblomov", "GeneralStaffUA" → "General Staff UA".
+    static func handleWords(_ handle: String) -> String {
+        var out = ""
+        var previous: Character?
+        for ch in handle {
+            if ch == "_" { out += " " } else {
+                if let p = previous, ch.isUppercase, p.isLowercase { out += " " }
+                out.append(ch)
+            }
+            previous = ch
+        }
+        return out
+    }
+
+    private static let stopWords: Set<String> = ["the", "official", "twitter", "handle", "account", "page", "its", "and", "for"]
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// The place-and-agency lead of a wire report: "KYIV, March 2 (Reuters) -", "KYIV, Ukraine (AP) —",
+/// "MOSCOW (AFP) -", or an agency-less "KYIV —".
+struct Dateline: Equatable {
+    /// As printed, without the dash: "KYIV, March 2 (Reuters)".
+    var text: String
+    /// "KYIV", "KYIV, Ukraine".
+    var place: String
+    /// "Reuters", "AP"; nil for an agency-less dateline.
+    var agency: String?
+    /// Scalar length of the lead in the paragraph, dash and spaces included.
+    var length: Int
+
+    static let agencies = [
+        "Reuters", "AP", "Associated Press", "AFP", "Bloomberg", "UPI", "dpa", "DPA", "Interfax-Ukraine", "Interfax",
+        "TASS", "RIA Novosti", "Ukrinform", "UNIAN", "Xinhua", "PA", "ANI", "Anadolu", "EFE", "ANSA", "Kyodo", "Yonhap",
+    ]
+
+    private static let month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2}"
+    /// A capitalised place-name word: "KYIV", "Kyiv", "St.", "Kryvyi".
+    private static let word = "[A-Z][A-Za-z.'\\-]*"
+    private static let withAgency = try! NSRegularExpression(pattern:
+        "^(\(word)(?: \(word)){0,3}(?:,\\s*\(word)(?: \(word)){0,2})?(?:,\\s*\(month))?)\\s*\\((\(agencies.joined(separator: "|")))\\)\\s*[-–—]+\\s*")
+    private static let placeOnly = try! NSRegularExpression(pattern:
+        "^([A-Z]{3,}(?:[ \\-][A-Z]{2,})*(?:,\\s*[A-Z][a-z]+)?(?:,\\s*\(month))?)\\s+[–—]+\\s+")
+
+    /// The dateline opening `paragraph`, if it has one.
+    static func parse(_ paragraph: String) -> Dateline? {
+        let ns = paragraph as NSString
+        let range = NSRange(location: 0, length: min(ns.length, 160))
+        if let m = withAgency.firstMatch(in: paragraph, range: range) {
+            let place = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces)
+            let agency = ns.substring(with: m.range(at: 2))
+            return Dateline(text: "\(place) (\(agency))", place: place.components(separatedBy: ", ").prefix(2)
+                                .filter { !$0.contains(where: \.isNumber) }.joined(separator: ", "),
+                            agency: agency, length: ns.substring(with: m.range).unicodeScalars.count)
+        }
+        if let m = placeOnly.firstMatch(in: paragraph, range: range) {
+            let place = ns.substring(with: m.range(at: 1))
+            return Dateline(text: place, place: place.components(separatedBy: ", ")[0], agency: nil,
+                            length: ns.substring(with: m.range).unicodeScalars.count)
+        }
+        return nil
+    }
+
+    /// Whether some line of `text` opens with a dateline naming an agency: cheap detection.
+    static func hasAgencyDateline(in text: String) -> Bool {
+        text.split(separator: "\n").prefix(400).contains { line in
+            let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
+            guard let first = trimmed.first, first.isUppercase else { return false }
+            return parse(String(trimmed.prefix(160)))?.agency != nil
+        }
+    }
+}

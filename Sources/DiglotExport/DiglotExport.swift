@@ -1,2 +1,0 @@
-/// DiglotExport: module namespace.
-public enum DiglotExportModule {}

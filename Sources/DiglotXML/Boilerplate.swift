@@ -1,0 +1,89 @@
+/// Recognises page furniture that is not part of an article: by structure (navigation, forms, share bars,
+/// cookie banners, newsletter boxes, related links) and by the phrases such blocks carry.
+///
+/// Structure catches most of it; the phrases catch what sites put in plain `<div>`s or what survives a
+/// copy-paste as text ("Articles You May Like", "Leave a Reply"). Tests use `phrases` to prove that no
+/// imported document keeps any of them.
+///
+/// ```swift
+/// Boilerplate.isBoilerplate(element: node)              // <nav>, <div class="share-bar">…
+/// Boilerplate.endsArticle("Articles You May Like")      // true: everything after is furniture
+/// ```
+public enum Boilerplate {
+    /// Headings after which a page holds no more article text (recommendations, comment sections).
+    public static let sectionEndings: [String] = [
+        "Articles You May Like", "Products You May Like", "Leave a Reply", "Join our commenting forum",
+        "You may also like", "More from this section", "Most read", "Most popular", "Related articles",
+        "Related stories", "Recommended for you", "Comments",
+    ]
+
+    /// Phrases that mark a single block as furniture wherever it stands.
+    public static let blockPhrases: [String] = [
+        "Skip to main content", "Share This Article", "Share this story", "Share on Facebook", "Share on Twitter",
+        "Subscribe to our newsletter", "Sign up to our", "Sign up for our", "We use cookies", "Accept all cookies",
+        "Cookie settings", "Your email address will not be published", "Required fields are marked",
+        "Join thought-provoking conversations", "Thank you for registering", "Please refresh the page",
+        "Follow the Daily podcast", "Please use Chrome browser", "Read more:", "Read More @", "Click here to",
+        "Download our app", "Post Comment", "Leave a comment", "Already a subscriber", "Support our journalism",
+    ]
+
+    /// Every phrase this remover acts on.
+    public static var phrases: [String] { sectionEndings + blockPhrases }
+
+    /// Whether a block whose text is `text` is a heading that ends the article ("Leave a Reply").
+    public static func endsArticle(_ text: String) -> Bool {
+        let folded = fold(text)
+        guard folded.count <= 60 else { return false }
+        return sectionEndings.contains { folded == fold($0) || folded.hasPrefix(fold($0) + " ") }
+    }
+
+    /// Whether a short block carries a furniture phrase ("Share This Article", "We use cookies …").
+    public static func isBoilerplate(text: String) -> Bool {
+        let lowered = text.lowercased()
+        guard lowered.count <= 400 else { return false }
+        if endsArticle(text) { return true }
+        return blockPhrases.contains { lowered.contains($0.lowercased()) }
+    }
+
+    /// Whether an element is page furniture by its structure: its tag, ARIA role, or class and id words.
+    public static func isBoilerplate(element node: MarkupNode) -> Bool {
+        let name = node.name.lowercased()
+        if furnitureElements.contains(name) { return true }
+        if name == "header", !node.hasAncestor(named: ["article", "main"]) { return true }
+        if let role = node.attribute("role")?.lowercased(), furnitureRoles.contains(role) { return true }
+        if node.attribute("aria-hidden") == "true" { return true }
+        let words = (node.classes + [node.attribute("id") ?? ""]).map { $0.lowercased() }
+        return words.contains { word in furnitureWords.contains { word.contains($0) } }
+    }
+
+    static let furnitureElements: Set<String> = [
+        "nav", "footer", "aside", "form", "script", "style", "noscript", "iframe", "button", "select", "textarea",
+        "template", "svg", "menu", "dialog",
+    ]
+    static let furnitureRoles: Set<String> = [
+        "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu",
+    ]
+    static let furnitureWords: [String] = [
+        "cookie", "consent", "newsletter", "subscribe", "signup", "sign-up", "share", "social", "related",
+        "comment", "promo", "advert", "sidebar", "breadcrumb", "menu", "navbar", "site-nav", "footer",
+        "recommend", "most-read", "popular", "paywall", "skip-link", "outbrain", "taboola", "you-may-like",
+    ]
+
+    /// Lowercased, letters, digits and single spaces only: "Leave a Reply:" → "leave a reply".
+    static func fold(_ text: String) -> String {
+        let mapped = text.lowercased().unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : " " }
+        return String(mapped).split(separator: " ").joined(separator: " ")
+    }
+}
+
+extension MarkupNode {
+    /// Whether an element above this one has one of `names`.
+    func hasAncestor(named names: Set<String>) -> Bool {
+        var current = parent
+        while let node = current {
+            if names.contains(node.name.lowercased()) { return true }
+            current = node.parent
+        }
+        return false
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import ArticleImporter
+import DiglotImporting
+import DiglotModel
+import DiglotTestSupport
+
+/// What the golden files cannot say on their own: boilerplate stays out, metadata comes from the right
+/// place, and the article importer stays modest so specialised importers win.
+@Suite struct ArticleImporterTests {
+    static func read(_ name: String) throws -> ImportBatch {
+        try GoldenFile.run(ArticleImporter.self, on: TestPaths.samples.appendingPathComponent("article/\(name)"))
+    }
+
+    @Test func boilerplateIsLeftOut() throws {
+        let text = try Self.read("losses-pass-45000-en.html").documents[0].text
+        for boilerplate in ["cookies", "Sign up for our newsletter", "Share on Facebook", "Most read", "All rights reserved",
+                            "Read also", "counter-offensive", "Subscribe now"] {
+            #expect(!text.contains(boilerplate), "\(boilerplate) leaked into the main text")
+        }
+        #expect(text.contains("about 45,200 troops"))
+        #expect(text.contains("How the figures are compiled"))
+    }
+
+    @Test func metadataFromThePage() throws {
+        let uk = try Self.read("zvedennia-uk.html").documents[0]
+        #expect(uk.author == "Андрій Коваленко")
+        #expect(uk.declaredLanguage == .ukrainian)
+        #expect(uk.published?.description == "2022-08-21T06:40:00Z")
+        #expect(uk.id == DocumentID(naturalKey: "https://visti-poltavshchyny.example/novyny/2022/08/21/vtraty-45200"))
+        #expect(!uk.text.contains("Поділитися") && !uk.text.contains("Усі права захищено"))
+        let ru = try Self.read("svodka-ru-cp1251.html").documents[0]
+        #expect(ru.language == .russian)
+        #expect(ru.title == "Генштаб ВСУ сообщил о потерях российской армии")
+        #expect(!ru.text.contains("Комментариев"))
+    }
+
+    @Test func plainTextWithoutURLIsKeyedBySourceHash() throws {
+        let url = TestPaths.samples.appendingPathComponent("article/zvit-uk.txt")
+        let batch = try Self.read("zvit-uk.txt")
+        #expect(batch.documents[0].id == DocumentID(naturalKey: "source:\(SourceID(bytes: try Data(contentsOf: url)).rawValue)"))
+        #expect(batch.documents[0].language == .ukrainian)
+    }
+
+    @Test func confidenceIsModest() {
+        let html = ImportInput(bytes: Data("<html><body><p>x</p></body></html>".utf8), fileName: "a.html")
+        let text = ImportInput(bytes: Data("Some words here.".utf8), fileName: "a.txt")
+        #expect(ArticleImporter.confidence(for: html) == 0.3)
+        #expect(ArticleImporter.confidence(for: text) == 0.2)
+        #expect(ArticleImporter.confidence(for: ImportInput(bytes: Data("{\"a\":1}".utf8), fileName: "result.json")) == 0)
+        #expect(ArticleImporter.confidence(for: ImportInput(bytes: Data([0x89, 0x50, 0, 1]), fileName: "x")) == 0)
+    }
+
+    @Test func itemMetadataFillsURLAndDate() throws {
+        let input = ImportInput(bytes: Data("Some post text that is long enough to read as English prose.".utf8),
+                                fileName: "message-1.txt", declaredMediaType: "text/plain",
+                                metadata: ["url": "https://t.me/c/1/1", "published": "2022-08-21T06:00:00Z"])
+        let document = try ArticleImporter(configuration: .default).read(input).documents[0]
+        #expect(document.canonicalURL == "https://t.me/c/1/1")
+        #expect(document.id == DocumentID(naturalKey: "https://t.me/c/1/1"))
+        #expect(document.published?.description == "2022-08-21T06:00:00Z")
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Testing
+import DiglotModel
+import DiglotImporting
+import StaffBulletinImporter
+
+/// Numbers, dashes, dates and categories, one rule at a time.
+@Suite struct StaffBulletinParsingTests {
+    @Test(arguments: [
+        ("1 020 010", 1_020_010), ("1020010", 1_020_010), ("1,020,010", 1_020_010), ("1\u{00A0}020\u{00A0}010", 1_020_010),
+        ("1\u{2009}020\u{2009}010", 1_020_010), ("1\u{202F}020", 1020), ("0", 0), ("36900", 36900),
+    ])
+    func numbers(_ text: String, _ value: Int) {
+        #expect(BulletinNumber.parse(text) == value)
+    }
+
+    @Test func numbersThatAreNotOne() {
+        #expect(BulletinNumber.parse("12 34") == nil)
+        #expect(BulletinNumber.parse("36900 123") == nil)
+        #expect(BulletinNumber.parse("багато") == nil)
+        #expect(BulletinNumber.scan("36900 (+250) осіб").map(\.value) == [36900, 250])
+        #expect(BulletinNumber.scan("732, 1946").map(\.value) == [732, 1946])
+    }
+
+    @Test(arguments: ["-", "‒", "–", "—", "−"])
+    func everyDashSeparates(_ dash: String) throws {
+        let reading = try #require(try FigureLineParser.read("танків \(dash) 1637 (+35) од,"))
+        #expect(reading.label == "танків")
+        #expect(reading.total == 1637 && reading.delta == 35 && reading.qualifier == nil)
+    }
+
+    @Test func hyphensInsideLabelsDoNotSeparate() throws {
+        let grad = try #require(try FigureLineParser.read("РСЗВ БМ-21 \"Град\" - 21,"))
+        #expect(grad.label == "РСЗВ БМ-21 \"Град\"" && grad.total == 21)
+        let uav = try #require(try FigureLineParser.read("БПЛА оперативно-тактичного рівня - 669 (+2),"))
+        #expect(uav.label == "БПЛА оперативно-тактичного рівня")
+        let attached = try #require(try FigureLineParser.read("personnel‒ \u{00A0}about 41350 (+180) persons were liquidated,"))
+        #expect(attached.label == "personnel" && attached.total == 41350 && attached.qualifier == "about")
+    }
+
+    @Test func qualifiersDeltasAndUnitWords() throws {
+        let cases: [(String, Int?, Int?, String?)] = [
+            ("особового складу - близько 36900 (+250) осіб ліквідовано,", 36900, 250, "about"),
+            ("особового складу - ліквідовано близько 45200 (+300)", 45200, 300, "about"),
+            ("Особовий склад - орієнтовно 5300 (уточнюється)", 5300, nil, "approximately"),
+            ("personnel ‒ more than 1 020 010 (+1 070) persons", 1_020_010, 1070, "more than"),
+            ("особового складу ‒ понад 105 960 (+710) осіб", 105_960, 710, "more than"),
+            ("РСЗВ - 247 (+0) од,", 247, 0, nil),
+            ("tanks ‒ 732 од,", 732, nil, nil),
+            ("APV ‒ 3736 (-2),", 3736, -2, nil),
+            ("vehicles and fuel tanks ‒ (+2).", nil, 2, nil),
+        ]
+        for (line, total, delta, qualifier) in cases {
+            let reading = try #require(try FigureLineParser.read(line), "\(line)")
+            #expect(reading.total == total, "\(line)")
+            #expect(reading.delta == delta, "\(line)")
+            #expect(reading.qualifier == qualifier, "\(line)")
+            #expect(reading.unknownWords.isEmpty, "\(line): \(reading.unknownWords)")
+        }
+    }
+
+    @Test func aValueThatIsNotANumberIsAProblem() {
+        #expect(throws: FigureLineParser.Problem.noNumber("багато,")) { try FigureLineParser.read("танків ‒ багато,") }
+        #expect(throws: FigureLineParser.Problem.severalNumbers([1637, 1640])) { try FigureLineParser.read("танків ‒ 1637 1640") }
+        #expect((try? FigureLineParser.read("Дані уточнюються.")) == .some(nil))
+    }
+
+    @Test func periods() throws {
+        let plain = try #require(BulletinDates.period(in: "Загальні бойові втрати противника з 24.02 по 08.07 орієнтовно склали:"))
+        #expect(plain.start == BulletinDayMonth(day: 24, month: 2, year: nil))
+        #expect(plain.end == BulletinDayMonth(day: 8, month: 7, year: nil))
+        let withYears = try #require(BulletinDates.period(in: "втрати з 24.02.22 по 08.07.25"))
+        #expect(withYears.end.year == 2025 && withYears.start.year == 2022)
+        let english = try #require(BulletinDates.period(in: "The total combat losses of the enemy from 24.02 to 2.03"))
+        #expect(english.end == BulletinDayMonth(day: 2, month: 3, year: nil))
+        #expect(BulletinDates.period(in: "станом на ранок") == nil)
+    }
+
+    @Test func yearsComeFromThePeriodThePublicationOr2022() throws {
+        let yearless = try #require(BulletinDates.period(in: "з 24.02 по 31.12"))
+        let newYear = try #require(BulletinDates.publicationDate("01 січня 2023, 09:00"))
+        #expect(try BulletinDates.resolve(yearless, published: newYear).end.day == "2022-12-31")
+        #expect(try BulletinDates.resolve(yearless, published: nil).end.day == "2022-12-31")
+        let july = try #require(BulletinDates.period(in: "з 24.02 по 08.07"))
+        let published = try #require(BulletinDates.publicationDate("2023-07-08 09:00:00"))
+        #expect(try BulletinDates.resolve(july, published: published).end.day == "2023-07-08")
+        let explicit = try #require(BulletinDates.period(in: "з 24.02.22 по 08.07.25"))
+        let days = try BulletinDates.resolve(explicit, published: nil)
+        #expect(days.start.day == "2022-02-24" && days.end.day == "2025-07-08")
+        let unknown = try #require(BulletinDates.period(in: "з 01.03 по 12.03"))
+        #expect(throws: BulletinDates.Problem.yearUnknown) { try BulletinDates.resolve(unknown, published: nil) }
+        let impossible = try #require(BulletinDates.period(in: "з 24.02.22 по 31.02.23"))
+        #expect(throws: BulletinDates.Problem.self) { try BulletinDates.resolve(impossible, published: nil) }
+    }
+
+    @Test func publicationDatesAreKyivTime() throws {
+        #expect(BulletinDates.publicationDate("08 липня 2022, 09:25")?.description == "2022-07-08T06:25Z")
+        #expect(BulletinDates.publicationDate("2022-04-12 06:00:00")?.description == "2022-04-12T03:00:00Z")
+        #expect(BulletinDates.publicationDate("05 june 2022, 06:00")?.description == "2022-06-05T03:00Z")
+        #expect(BulletinDates.publicationDate("2022-02-01 10:00:00")?.description == "2022-02-01T08:00:00Z")
+        #expect(BulletinDates.publicationDate("Дані уточнюються") == nil)
+    }
+
+    @Test(arguments: [
+        ("особового складу", FigureCategory.personnel), ("Personnel", .personnel), ("танків", .tank), ("Танки", .tank),
+        ("бойових броньованих машин", .armoredCombatVehicle), ("ББМ", .armoredCombatVehicle), ("APV", .armoredCombatVehicle),
+        ("ABV", .armoredCombatVehicle), ("Armoured personnel vehicles", .armoredCombatVehicle),
+        ("артилерійських систем", .artillery), ("Гармат", .artillery), ("Artillery pieces", .artillery),
+        ("РСЗВ", .mlrs), ("РСЗВ БМ-21 \"Град\"", .mlrs), ("РСЗВ БМ-21 «Град»", .mlrs), ("MLRS", .mlrs),
+        ("засоби ППО", .airDefense), ("ЗРК БУК", .airDefense), ("Anti-aircraft warfare systems", .airDefense),
+        ("літаків", .aircraft), ("aircraft", .aircraft), ("гелікоптерів", .helicopter), ("helicopters", .helicopter),
+        ("БПЛА оперативно-тактичного рівня", .uav), ("БПЛА", .uav), ("UAV operational-tactical level", .uav),
+        ("крилаті ракети", .cruiseMissile), ("cruise missiles", .cruiseMissile),
+        ("кораблі /катери", .warship), ("кораблі/катери", .warship), ("boats / cutters", .warship),
+        ("warships / boats", .warship), ("ships/boats", .warship), ("підводні човни", .submarine),
+        ("submarines", .submarine), ("автомобільної техніки та автоцистерн", .vehicleFuelTank),
+        ("vehicles and fuel tanks", .vehicleFuelTank), ("спеціальна техніка", .specialEquipment),
+        ("special equipment", .specialEquipment), ("наземні робототехнічні комплекси", .groundRoboticSystem),
+        ("ground robotic systems", .groundRoboticSystem), ("автомобільної техніки", .militaryVehicle),
+        ("Автомобілі", .militaryVehicle), ("vehicles", .militaryVehicle), ("цистерн з ПММ", .fuelTank),
+        ("fuel tanks", .fuelTank), ("пускові установки ОТРК/ТРК", .srbmLauncher), ("mobile SRBM system", .srbmLauncher),
+        ("взято в полон", .pow), ("#танків", .tank),
+    ])
+    func categories(_ label: String, _ category: FigureCategory) {
+        #expect(BulletinVocabulary.shared.category(forLabel: label) == category)
+    }
+
+    @Test func unknownCategoriesAreNotGuessed() {
+        #expect(BulletinVocabulary.shared.category(forLabel: "Юбилей") == nil)
+        #expect(BulletinVocabulary.shared.category(forLabel: "танки противника на складі") == nil)
+    }
+
+    @Test func bilingualLinesSplitByAlphabet() throws {
+        let sides = try #require(BilingualLine.sides(of: "кораблі / катери / ships / boats ‒ 25 (+0) од / units"))
+        #expect(sides.cyrillic == "кораблі / катери ‒ 25 (+0) од")
+        #expect(sides.latin == "ships / boats ‒ 25 (+0) units")
+        let personnel = try #require(BilingualLine.sides(of: "personnel - about 41 (+1) осіб ліквідовано / persons were liquidated,"))
+        #expect(personnel.latin == "personnel - about 41 (+1) persons were liquidated,")
+        #expect(BilingualLine.sides(of: "кораблі /катери - 15 (+0) од,") == nil)
+        #expect(BilingualLine.sides(of: "boats / cutters ‒ 7 од,") == nil)
+    }
+
+    @Test func anUnmappedCategoryIsKeptAndReported() throws {
+        let text = """
+        Загальні бойові втрати противника з 24.02 по 08.07 орієнтовно склали:
+        танків ‒ 1637 (+35) од,
+        тактичних ракетних комплексів ‒ 3 (+1) од,
+        """
+        let batch = try StaffBulletinImporter(configuration: .default)
+            .read(ImportInput(bytes: Data(text.utf8), fileName: "unmapped.txt"))
+        #expect(batch.figures.map(\.category) == [.tank])
+        #expect(batch.passages.contains { $0.role == .figureLine && $0.text.hasPrefix("тактичних") && $0.metadata["category"] == nil })
+        #expect(batch.warnings == ["unmapped.txt:3: category \"тактичних ракетних комплексів\" is not in the vocabulary; the line is kept as a passage without a figure"])
+    }
+
+    @Test func confidenceIsZeroForOrdinaryText() {
+        let article = ImportInput(bytes: Data("Russian forces shelled Kharkiv overnight, officials said.".utf8), fileName: "a.txt")
+        #expect(StaffBulletinImporter.confidence(for: article) == 0)
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+import DiglotImporting
+import DiglotModel
+import DiglotTestSupport
+import DiglotXML
+import TweetEmbedImporter
+@testable import WireReportImporter
+
+/// The wire-report importer against the samples we wrote: golden output, datelines and agencies, cited
+/// outlets and quoted speakers, captions apart from the body, no furniture left, bad input refused.
+@Suite struct WireReportSampleTests {
+    static let samples = GoldenFile.samples(for: WireReportImporter.identifier).filter { !$0.lastPathComponent.hasSuffix(".error.txt") }
+    static let valid = samples.filter { !$0.lastPathComponent.contains("invalid") }
+    static let invalid = samples.filter { $0.lastPathComponent.contains("invalid") }
+
+    static func batch(_ name: String) throws -> ImportBatch {
+        try GoldenFile.run(WireReportImporter.self, on: TestPaths.samples.appendingPathComponent("wire-report/\(name)"))
+    }
+
+    /// Per sample: each report's dateline, agency, byline and publication time, as written.
+    static let expectedReports: [(sample: String, dateline: String?, agency: String?, byline: String?, published: String?)] = [
+        ("ap-page-time-tag.html", "KYIV, Ukraine (AP)", "AP", "Mstyslav Example and Lena Sample", "2022-03-02T09:30:00Z"),
+        ("feed.atom", "MOSCOW (AFP)", "AFP", "Agency Staff", "2022-03-02T16:20:00Z"),
+        ("feed.atom", "BUDAPEST (AFP)", "AFP", nil, "2022-02-25T12:00:00Z"),
+        ("feed.rss", "MOSCOW, March 2 (Reuters)", "Reuters", "Wire Staff", "2022-03-02T14:05:00Z"),
+        ("feed.rss", "KYIV, March 2 (Reuters)", "Reuters", nil, "2022-03-02T07:10:00Z"),
+        ("newsml-item.xml", "KYIV, March 2", "Reuters", "Wire Staff", "2022-03-02T14:05:00Z"),
+        ("plain-copy.txt", "MOSCOW (Reuters)", "Reuters", "Staff and wire reports", "2022-03-02"),
+        ("republished-page-casualties.html", "KYIV, March 2 (Reuters)", "Reuters", "Northern Ledger wire desk", "2022-03-02T17:48:00Z"),
+    ]
+
+    /// Outlets each sample cites, in order.
+    static let expectedOutlets: [String: [String]] = [
+        "republished-page-casualties.html": ["Reuters", "Al Jazeera", "TASS", "Sky News"],
+        "plain-copy.txt": ["Reuters", "TASS"],
+        "feed.rss": ["Reuters"],
+        "feed.atom": ["TASS"],
+        "ap-page-time-tag.html": [],
+        "newsml-item.xml": [],
+    ]
+
+    /// Quoted statements and who the text says spoke.
+    static let expectedSpeakers: [String: [String]] = [
+        "republished-page-casualties.html": ["Konashenkov", "an adviser to President Volodymyr Zelensky"],
+        "ap-page-time-tag.html": ["the head of the regional administration"],
+        "plain-copy.txt": ["the ministry's spokesman"],
+        "newsml-item.xml": ["the service"],
+        "feed.rss": ["spokesman Igor Konashenkov"],
+        "feed.atom": ["the head of the delegation"],
+    ]
+
+    @Test(arguments: valid)
+    func matchesGoldenAndValidates(_ sample: URL) throws {
+        let batch = try GoldenFile.run(WireReportImporter.self, on: sample)
+        #expect(batch.validationProblems().isEmpty, "\(batch.validationProblems())")
+        #expect(batch.documents.allSatisfy { $0.kind == .wireReport && $0.language == .english })
+        if let difference = try GoldenFile.compare(batch, input: sample) { Issue.record("\(difference)") }
+    }
+
+    @Test func datelinesAgenciesBylinesAndTimes() throws {
+        for sample in Set(Self.expectedReports.map(\.sample)) {
+            let documents = try Self.batch(sample).documents
+            let expected = Self.expectedReports.filter { $0.sample == sample }
+            #expect(documents.count == expected.count, "\(sample)")
+            for (document, wanted) in zip(documents, expected) {
+                #expect(document.metadata["dateline"] == wanted.dateline, "\(sample)")
+                #expect(document.metadata["agency"] == wanted.agency, "\(sample)")
+                #expect(document.metadata["byline"] == wanted.byline, "\(sample)")
+                #expect(document.published?.description == wanted.published, "\(sample)")
+                #expect(!document.text.hasPrefix(wanted.dateline ?? "\u{0}"), "\(sample): dateline left in the body")
+            }
+        }
+    }
+
+    @Test func citedOutletsAndQuotedSpeakers() throws {
+        for (sample, outlets) in Self.expectedOutlets {
+            let passages = try Self.batch(sample).passages
+            let cited = passages.filter { $0.role == .citation || $0.metadata["outlet"] != nil }.compactMap { $0.metadata["outlet"] }
+            #expect(cited == outlets, "\(sample)")
+            let speakers = passages.filter { $0.role == .quote }.map { $0.metadata["speaker"] ?? "(none)" }
+            #expect(speakers == Self.expectedSpeakers[sample], "\(sample)")
+        }
+    }
+
+    @Test func captionsStayApartFromTheBody() throws {
+        for sample in ["republished-page-casualties.html", "plain-copy.txt"] {
+            let passages = try Self.batch(sample).passages
+            let captions = passages.filter { $0.role == .caption }
+            #expect(captions.count == 1, "\(sample)")
+            #expect(captions.first?.text.hasSuffix("REUTERS/Staff Photographer") == true)
+            #expect(!passages.contains { $0.role != .caption && $0.text.contains("REUTERS/") })
+        }
+    }
+
+    @Test func noBoilerplatePhraseSurvives() throws {
+        let extra = ["Cookie settings", "Five gardening", "Ten ways to save", "Why the West rules out", "Map: where",
+                     "all rights reserved", "Related coverage", "Sanctions tracker", "Contact us"]
+        var documents = 0
+        for sample in Self.valid {
+            for document in try GoldenFile.run(WireReportImporter.self, on: sample).documents {
+                documents += 1
+                for phrase in Boilerplate.phrases + extra {
+                    #expect(!document.text.localizedCaseInsensitiveContains(phrase),
+                            "\(sample.lastPathComponent) keeps \"\(phrase)\"")
+                }
+            }
+        }
+        #expect(documents == Self.expectedReports.count)
+    }
+
+    @Test(arguments: invalid)
+    func badInputIsRefusedWithItsExpectedSentence(_ sample: URL) throws {
+        let expected = try String(contentsOf: URL(fileURLWithPath: sample.path + ".error.txt"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        do {
+            _ = try GoldenFile.run(WireReportImporter.self, on: sample)
+            Issue.record("\(sample.lastPathComponent) was accepted")
+        } catch let error as ImportError {
+            #expect(error.description == expected)
+        }
+    }
+
+    @Test func malformedXMLCarriesLibxmlLineAndColumn() throws {
+        do {
+            _ = try Self.batch("invalid-malformed-newsml.xml")
+            Issue.record("malformed NewsML was accepted")
+        } catch let error as ImportError {
+            #expect(error.line == 5)
+            #expect(error.column != nil)
+        }
+    }
+
+    @Test func detectionBeatsTheGenericArticleImporterAndLeavesOthersAlone() throws {
+        for sample in Self.valid {
+            let input = ImportInput(bytes: try Data(contentsOf: sample), fileName: sample.lastPathComponent)
+            #expect(WireReportImporter.confidence(for: input) > 0.3, "\(sample.lastPathComponent)")
+            #expect(TweetEmbedImporter.confidence(for: input) == 0, "\(sample.lastPathComponent)")
+        }
+        for tweetSample in GoldenFile.samples(for: TweetEmbedImporter.identifier) where !tweetSample.lastPathComponent.hasSuffix(".txt") || tweetSample.lastPathComponent == "pasted-article.txt" {
+            let input = ImportInput(bytes: try Data(contentsOf: tweetSample), fileName: tweetSample.lastPathComponent)
+            #expect(WireReportImporter.confidence(for: input) == 0, "\(tweetSample.lastPathComponent)")
+        }
+        let bulletin = "Загальні бойові втрати противника з 24.02 по 08.07 орієнтовно склали: особового складу ‒ близько 37400 (+100)"
+        #expect(WireReportImporter.confidence(for: ImportInput(bytes: Data(bulletin.utf8), fileName: "b.txt")) == 0)
+    }
+
+    @Test func datelineShapes() {
+        #expect(Dateline.parse("KYIV, March 2 (Reuters) - Russia said")?.agency == "Reuters")
+        #expect(Dateline.parse("KYIV, Ukraine (AP) — Russian forces")?.place == "KYIV, Ukraine")
+        #expect(Dateline.parse("KYIV — Ukrainian officials said")?.agency == nil)
+        #expect(Dateline.parse("KYIV — Ukrainian officials said")?.place == "KYIV")
+        #expect(Dateline.parse("Kyiv officials have not yet commented (Reuters) - on it") == nil)
+        #expect(Dateline.parse("The ministry said - nothing") == nil)
+    }
+}
