@@ -38,6 +38,42 @@ struct ArchiveInspector {
         }
     }
 
+    /// For each source (by file name): its documents' ids and how many passages and figures they hold, as
+    /// one string; two archives that imported a file wholly give it the same fingerprint.
+    func sourceFingerprints() throws -> [String: String] {
+        try open().read { db in
+            var result: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT COALESCE(s.file_name, s.id) AS name,
+                       (SELECT group_concat(id, ',') FROM (SELECT ds.document_id AS id FROM document_sources ds
+                            WHERE ds.source_id = s.id ORDER BY ds.document_id)) AS documents,
+                       (SELECT COUNT(*) FROM passages p JOIN document_sources ds ON ds.document_id = p.document_id
+                            WHERE ds.source_id = s.id) AS passages,
+                       (SELECT COUNT(*) FROM figures f JOIN document_sources ds ON ds.document_id = f.document_id
+                            WHERE ds.source_id = s.id) AS figures
+                FROM sources s
+                """) {
+                let documents: String? = row["documents"]
+                result[row["name"]] = "\(documents ?? "") passages=\(row["passages"] as Int) figures=\(row["figures"] as Int)"
+            }
+            return result
+        }
+    }
+
+    /// Documents no source links to, passages of missing documents: what a half-written import would leave.
+    func strays() throws -> [String] {
+        try open().read { db in
+            var found: [String] = []
+            let orphans = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM documents WHERE id NOT IN (SELECT document_id FROM document_sources)
+                """) ?? 0
+            if orphans > 0 { found.append("\(orphans) documents without a source") }
+            let loose = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passages WHERE document_id NOT IN (SELECT id FROM documents)") ?? 0
+            if loose > 0 { found.append("\(loose) passages without a document") }
+            return found
+        }
+    }
+
     /// The text of every document read from the source with this file name.
     func documentTexts(fileName: String) throws -> [String] {
         try open().read { db in
