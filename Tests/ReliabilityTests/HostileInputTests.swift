@@ -87,7 +87,14 @@ struct HostileInputTests {
         if row.peakMiB > memoryBound { row.problems.append("peak memory \(Int(row.peakMiB)) MiB over \(Int(memoryBound)) MiB") }
         switch hostile.expectation {
         case .refused:
-            if summary.documents > 0 { row.problems.append("expected a refusal, but \(summary.documents) documents were imported") }
+            // A forced text importer (`--importer article` on an XML bomb) may keep the bytes as literal text;
+            // what it must never do is expand them.
+            let inputBytes = hostile.paths.compactMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int }.reduce(0, +)
+            let texts = hostile.paths.flatMap { (try? archive.inspector.documentTexts(fileName: $0)) ?? [] }
+            let literal = mode.mayRefuseText && texts.allSatisfy { $0.utf8.count <= inputBytes }
+            if summary.documents > 0 && !literal {
+                row.problems.append("expected a refusal, but \(summary.documents) documents were imported (\(texts.map(\.utf8.count)) bytes of text from \(inputBytes))")
+            }
         case .decodes(let expected):
             if summary.imported > 0 {
                 let texts = (try? archive.inspector.documentTexts(fileName: hostile.paths[0])) ?? []
