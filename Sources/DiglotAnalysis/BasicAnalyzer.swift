@@ -5,6 +5,9 @@ import Foundation
 /// thousands separators ("1 020 010", "1,020,010", with space, no-break space or thin space) kept as one token.
 ///
 /// It is the analysis every index gets; morphology and names across scripts build on top of it.
+/// It reads UTF-8 directly and folds ASCII and Cyrillic letters itself (already NFC, case by table),
+/// leaving Foundation's NFC and Unicode case mapping to the rare words with other letters: the index
+/// must be built at a speed comparable to SQLite's own tokenizer.
 public struct BasicAnalyzer: TextAnalyzer {
     public init() {}
 
@@ -18,51 +21,8 @@ public struct BasicAnalyzer: TextAnalyzer {
 
     /// Splits `text` into normalised word and number tokens with their UTF-8 byte ranges.
     public static func tokenize(_ text: String) -> [AnalyzedToken] {
-        let scalars = Array(text.unicodeScalars)
-        var offsets = [Int](repeating: 0, count: scalars.count + 1)
-        for (i, s) in scalars.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(s) }
-        var tokens: [AnalyzedToken] = []
-        var i = 0
-        while i < scalars.count {
-            let s = scalars[i]
-            if isDigit(s) {
-                var end = i
-                var digits = ""
-                var groupLength = 0
-                var j = i
-                while j < scalars.count {
-                    if isDigit(scalars[j]) {
-                        digits.unicodeScalars.append(scalars[j]); groupLength += 1; j += 1; end = j
-                    } else if groupSeparators.contains(scalars[j]), (1...3).contains(groupLength),
-                              (1...3).allSatisfy({ j + $0 < scalars.count && isDigit(scalars[j + $0]) }),
-                              j + 4 >= scalars.count || !isDigit(scalars[j + 4]) {
-                        groupLength = 0; j += 1
-                    } else { break }
-                }
-                tokens.append(AnalyzedToken(term: digits, byteRange: offsets[i]..<offsets[end]))
-                i = end
-            } else if isWordScalar(s) {
-                var j = i
-                var word = String.UnicodeScalarView()
-                while j < scalars.count {
-                    let c = scalars[j]
-                    if c == "\u{0301}" || c == "\u{00AD}" {
-                        j += 1  // stress mark, soft hyphen: invisible in the word
-                    } else if apostrophes.contains(c) {
-                        guard !word.isEmpty, j + 1 < scalars.count, isWordScalar(scalars[j + 1]) else { break }
-                        word.append("'"); j += 1
-                    } else if isWordScalar(c) || isDigit(c) {
-                        word.append(c); j += 1
-                    } else { break }
-                }
-                let term = fold(String(word))
-                if !term.isEmpty { tokens.append(AnalyzedToken(term: term, byteRange: offsets[i]..<offsets[j])) }
-                i = j
-            } else {
-                i += 1
-            }
-        }
-        return tokens
+        var text = text
+        return text.withUTF8 { Tokenizer(bytes: $0).tokens() }
     }
 
     /// NFC then case folding; ё stays ё (Russian readers write е for it, which morphology handles).
@@ -72,7 +32,161 @@ public struct BasicAnalyzer: TextAnalyzer {
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        !apostrophes.contains(s) && s != "\u{0301}"
+        if SimpleLetter.lowercase(s) != nil { return true }
+        if s.value < 0x80 { return false }  // ASCII letters are simple; the rest of ASCII is not a letter
+        return !isApostrophe(s) && s != "\u{0301}"
             && (s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark)
+    }
+
+    /// Membership in `groupSeparators`, without hashing.
+    @inline(__always) static func isGroupSeparator(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0xA0, 0x2009, 0x202F, 0x2C: return true
+        default: return false
+        }
+    }
+
+    /// Membership in `apostrophes`, without hashing.
+    @inline(__always) static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x27, 0x2019, 0x02BC, 0x60, 0xB4, 0x2018: return true
+        default: return false
+        }
+    }
+
+    /// ASCII and modern Cyrillic letters: already NFC, lowercased by table.
+    enum SimpleLetter {
+        /// The lowercase scalar value of a simple letter; nil for any other scalar.
+        @inline(__always) static func lowercase(_ s: Unicode.Scalar) -> UInt32? {
+            let v = s.value
+            switch v {
+            case 0x61...0x7A, 0x430...0x45F, 0x491: return v
+            case 0x41...0x5A: return v + 0x20
+            case 0x410...0x42F: return v + 0x20
+            case 0x400...0x40F: return v + 0x50
+            case 0x490: return 0x491
+            default: return nil
+            }
+        }
+    }
+
+    /// One pass over UTF-8 bytes.
+    struct Tokenizer {
+        let bytes: UnsafeBufferPointer<UInt8>
+
+        /// The scalar starting at `index` and its width in bytes (the buffer is valid UTF-8).
+        @inline(__always) func scalar(at index: Int) -> (Unicode.Scalar, Int) {
+            let lead = bytes[index]
+            if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+            if lead < 0xE0 {
+                return (Unicode.Scalar(UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))!, 2)
+            }
+            if lead < 0xF0 {
+                let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                    | UInt32(bytes[index + 2] & 0x3F)
+                return (Unicode.Scalar(value) ?? "\u{FFFD}", 3)
+            }
+            let value = UInt32(lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", 4)
+        }
+
+        @inline(__always) func isDigit(at index: Int) -> Bool {
+            index < bytes.count && bytes[index] >= 0x30 && bytes[index] <= 0x39
+        }
+
+        func tokens() -> [AnalyzedToken] {
+            var tokens: [AnalyzedToken] = []
+            tokens.reserveCapacity(bytes.count / 6)
+            var folded: [UInt8] = []
+            var index = 0
+            while index < bytes.count {
+                let (s, width) = scalar(at: index)
+                if BasicAnalyzer.isDigit(s) {
+                    let (digits, end) = number(from: index)
+                    tokens.append(AnalyzedToken(term: digits, byteRange: index..<end))
+                    index = end
+                } else if BasicAnalyzer.isWordScalar(s) {
+                    let start = index
+                    folded.removeAll(keepingCapacity: true)
+                    var simple = true
+                    while index < bytes.count {
+                        let (c, w) = scalar(at: index)
+                        if let lower = SimpleLetter.lowercase(c) {
+                            Self.appendUTF8(lower, to: &folded)
+                            index += w
+                        } else if c == "\u{0301}" || c == "\u{00AD}" {
+                            index += w  // stress mark, soft hyphen: invisible in the word
+                        } else if BasicAnalyzer.isApostrophe(c) {
+                            guard index > start, index + w < bytes.count,
+                                  BasicAnalyzer.isWordScalar(scalar(at: index + w).0) else { break }
+                            folded.append(0x27); index += w
+                        } else if BasicAnalyzer.isDigit(c) || BasicAnalyzer.isWordScalar(c) {
+                            if BasicAnalyzer.isDigit(c) {
+                                folded.append(UInt8(c.value))
+                            } else {
+                                simple = false
+                            }
+                            index += w
+                        } else { break }
+                    }
+                    let term = simple ? String(decoding: folded, as: UTF8.self)
+                        : BasicAnalyzer.fold(unfoldedWord(start..<index))
+                    if !term.isEmpty { tokens.append(AnalyzedToken(term: term, byteRange: start..<index)) }
+                } else {
+                    index += width
+                }
+            }
+            return tokens
+        }
+
+        /// The word in `range` as written, less stress marks and soft hyphens, apostrophes as U+0027:
+        /// what Foundation folds when the word has letters the tables do not cover.
+        func unfoldedWord(_ range: Range<Int>) -> String {
+            var word: [UInt8] = []
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let (c, w) = scalar(at: index)
+                if BasicAnalyzer.isApostrophe(c) {
+                    word.append(0x27)
+                } else if c != "\u{0301}" && c != "\u{00AD}" {
+                    word.append(contentsOf: bytes[index..<(index + w)])
+                }
+                index += w
+            }
+            return String(decoding: word, as: UTF8.self)
+        }
+
+        /// Digits from `start`, across single group separators followed by exactly three digits.
+        func number(from start: Int) -> (String, Int) {
+            var digits: [UInt8] = []
+            var groupLength = 0
+            var index = start
+            var end = start
+            while index < bytes.count {
+                if isDigit(at: index) {
+                    digits.append(bytes[index]); groupLength += 1; index += 1; end = index
+                    continue
+                }
+                let (s, w) = scalar(at: index)
+                let next = index + w
+                guard BasicAnalyzer.isGroupSeparator(s), (1...3).contains(groupLength),
+                      isDigit(at: next), isDigit(at: next + 1), isDigit(at: next + 2),
+                      !isDigit(at: next + 3) else { break }
+                groupLength = 0; index = next
+            }
+            return (String(decoding: digits, as: UTF8.self), end)
+        }
+
+        @inline(__always) static func appendUTF8(_ value: UInt32, to buffer: inout [UInt8]) {
+            if value < 0x80 {
+                buffer.append(UInt8(value))
+            } else if value < 0x800 {
+                buffer.append(UInt8(0xC0 | (value >> 6))); buffer.append(UInt8(0x80 | (value & 0x3F)))
+            } else {
+                buffer.append(UInt8(0xE0 | (value >> 12))); buffer.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
+                buffer.append(UInt8(0x80 | (value & 0x3F)))
+            }
+        }
     }
 }

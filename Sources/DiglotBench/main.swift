@@ -1,1 +1,55 @@
-print("bench")
+import Foundation
+
+/// `diglot-bench [--sizes 10000,100000,1000000] [--seed 42] [--work DIR] [--record BENCHMARKS.md] [--json PATH]`
+///
+/// Generates a seeded corpus at each size and measures import, the plain-FTS5 limit, search, pairing, export
+/// and archive size. It reports; it never fails on a time. `--smoke` runs a tiny size for CI.
+let arguments = Array(CommandLine.arguments.dropFirst())
+func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
+let smoke = arguments.contains("--smoke")
+let sizes = (option("--sizes") ?? (smoke ? "300" : "10000,100000")).split(separator: ",").compactMap { Int($0) }
+let seed = UInt64(option("--seed") ?? "42") ?? 42
+let work = URL(fileURLWithPath: option("--work") ?? NSTemporaryDirectory() + "diglot-bench")
+let referenceFolder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["DIGLOT_REFERENCE"].map { $0 + "/general-staff" }
+                          ?? "../shared/reference/general-staff")
+var fallbackGenerator = SeededGenerator(seed: seed)
+let figures: DailyFigures
+if let loaded = try? DailyFigures.load(from: referenceFolder), !loaded.days.isEmpty {
+    figures = loaded
+} else {
+    FileHandle.standardError.write(Data("diglot-bench: reference figures not found at \(referenceFolder.path); using a synthetic series\n".utf8))
+    figures = DailyFigures.synthetic(days: 600, generator: &fallbackGenerator)
+}
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    .appendingPathComponent("diglot")
+guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+    FileHandle.standardError.write(Data("diglot-bench: build the diglot binary first (expected at \(binary.path))\n".utf8))
+    exit(2)
+}
+#if DEBUG
+let build = "debug"
+#else
+let build = "release"
+#endif
+
+var results: [SizeResult] = []
+for size in sizes {
+    FileHandle.standardError.write(Data("diglot-bench: \(size) documents...\n".utf8))
+    let run = BenchmarkRun(size: size, seed: seed, figures: figures, workFolder: work, diglotBinary: binary,
+                           searchRepetitions: smoke ? 2 : 20)
+    do {
+        results.append(try run.run())
+    } catch {
+        FileHandle.standardError.write(Data("diglot-bench: size \(size) failed: \(error)\n".utf8))
+        exit(1)
+    }
+}
+print(Report.table(results))
+for result in results where !result.firstErrors.isEmpty {
+    print("\nfirst import errors at \(result.targetDocuments):\n  " + result.firstErrors.joined(separator: "\n  "))
+}
+if let jsonPath = option("--json") { try Report.json(results).write(toFile: jsonPath, atomically: true, encoding: .utf8) }
+if let recordPath = option("--record") { try Report.record(results, seed: seed, to: recordPath, build: build) }

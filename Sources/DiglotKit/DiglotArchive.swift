@@ -60,16 +60,6 @@ public struct DiglotArchive: Sendable {
     /// Problems found, one sentence each; empty when the archive is sound.
     public func verify() throws -> [String] { try store.verify() }
 
-    /// Writes the pairs as JSON Lines (one `PairListing` a line) to `handle`; returns how many.
-    @discardableResult
-    public func exportJSONLines(to handle: FileHandle, originalLanguage: LanguageTag? = nil,
-                                renderingLanguage: LanguageTag? = nil) throws -> Int {
-        let writer = JSONLinesWriter(handle: handle)
-        try forEachPair(originalLanguage: originalLanguage, renderingLanguage: renderingLanguage) { try writer.write($0) }
-        try writer.flush()
-        return writer.count
-    }
-
     /// The importers this build knows, as `diglot importers` lists them.
     public static func importers(catalog: ImporterCatalog = .builtin) -> [ImporterListing] {
         catalog.importers.map(ImporterListing.init)

@@ -1,8 +1,10 @@
 import Foundation
 import DiglotModel
 
-/// Writes one JSON object a line to a file handle, buffered, so that streams of a million records cost a
-/// buffer, not a million strings.
+/// Writes listings (`diglot pairs --json`, `diglot figures --json`) one JSON object a line to a file handle,
+/// buffered, so that streams of a million records cost a buffer, not a million strings.
+///
+/// Exports do not use it: `diglot export` writes every format, JSON Lines included, through DiglotExport.
 ///
 /// ```swift
 /// let writer = JSONLinesWriter(handle: .standardOutput)

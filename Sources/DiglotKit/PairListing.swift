@@ -1,7 +1,8 @@
 import DiglotModel
 import DiglotStore
 
-/// One line of `diglot pairs --json` and of `diglot export --format jsonl`.
+/// One line of `diglot pairs --json`. (`diglot export --format jsonl` writes DiglotExport's `JSONLinesFormat`,
+/// whose lines hold every key below, with the same values, and more: sides' metadata and aligned units.)
 ///
 /// ```json
 /// {"confidence":0.98,"fidelity":{"issues":[],"status":"ok"},"method":"same-bulletin",

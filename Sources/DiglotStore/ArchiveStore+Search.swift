@@ -53,6 +53,9 @@ public struct PassageHit: Hashable, Sendable {
 
 extension ArchiveStore {
     /// Weight of a title match against a text match in the ranking.
+    ///
+    /// Ranking goes through FTS5's own `rank` column (`rank MATCH 'bm25(…)'`, `ORDER BY rank`), which FTS5
+    /// sorts itself: SQLite then computes `snippet()` only for the rows it returns, not for every match.
     static let titleWeight = 10.0
 
     /// Documents matching every word of `request.text`, best first.
@@ -66,10 +69,11 @@ extension ArchiveStore {
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT d.id, d.language, d.kind, d.title, d.published,
                        snippet(documents_fts, -1, ?2, ?3, '…', 16) AS snippet,
-                       bm25(documents_fts, \(Self.titleWeight), 1.0) AS rank
+                       documents_fts.rank AS rank
                 FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
-                WHERE documents_fts MATCH ?1 AND (?4 IS NULL OR d.language = ?4) AND (?5 IS NULL OR d.kind = ?5)
-                ORDER BY rank, d.seq LIMIT ?6
+                WHERE documents_fts MATCH ?1 AND documents_fts.rank MATCH 'bm25(\(Self.titleWeight), 1.0)'
+                  AND (?4 IS NULL OR d.language = ?4) AND (?5 IS NULL OR d.kind = ?5)
+                ORDER BY documents_fts.rank LIMIT ?6
                 """), arguments: [match, request.highlight.open, request.highlight.close, request.language?.rawValue,
                                   request.kind?.rawValue, request.limit])
             return try rows.map { row in
@@ -98,10 +102,10 @@ extension ArchiveStore {
         return try reading { db in
             try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT p.id, p.document_id, p.language, snippet(passages_fts, 0, '[', ']', '…', 16) AS snippet,
-                       bm25(passages_fts) AS rank
+                       passages_fts.rank AS rank
                 FROM passages_fts JOIN passages p ON p.seq = passages_fts.rowid
                 WHERE passages_fts MATCH ?1 AND (?2 IS NULL OR p.language = ?2)
-                ORDER BY rank, p.seq LIMIT ?3
+                ORDER BY passages_fts.rank LIMIT ?3
                 """), arguments: [match, language?.rawValue, limit]).map { row in
                     let rank: Double = row["rank"]
                     return PassageHit(passage: PassageID(rawValue: row["id"]), document: DocumentID(rawValue: row["document_id"]),

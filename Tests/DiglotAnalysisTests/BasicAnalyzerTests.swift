@@ -26,3 +26,75 @@ import Testing
         #expect(tokens.map { String(decoding: bytes[$0.byteRange], as: UTF8.self) } == ["Втрати", "1 637"])
     }
 }
+
+/// The first, scalar-by-scalar implementation of `BasicAnalyzer.tokenize`, kept as the oracle the fast
+/// UTF-8 tokenizer must agree with.
+enum ReferenceTokenizer {
+    static func tokenize(_ text: String) -> [AnalyzedToken] {
+        let scalars = Array(text.unicodeScalars)
+        var offsets = [Int](repeating: 0, count: scalars.count + 1)
+        for (i, s) in scalars.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(s) }
+        var tokens: [AnalyzedToken] = []
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            if BasicAnalyzer.isDigit(s) {
+                var end = i
+                var digits = ""
+                var groupLength = 0
+                var j = i
+                while j < scalars.count {
+                    if BasicAnalyzer.isDigit(scalars[j]) {
+                        digits.unicodeScalars.append(scalars[j]); groupLength += 1; j += 1; end = j
+                    } else if BasicAnalyzer.groupSeparators.contains(scalars[j]), (1...3).contains(groupLength),
+                              (1...3).allSatisfy({ j + $0 < scalars.count && BasicAnalyzer.isDigit(scalars[j + $0]) }),
+                              j + 4 >= scalars.count || !BasicAnalyzer.isDigit(scalars[j + 4]) {
+                        groupLength = 0; j += 1
+                    } else { break }
+                }
+                tokens.append(AnalyzedToken(term: digits, byteRange: offsets[i]..<offsets[end]))
+                i = end
+            } else if isWordScalar(s) {
+                var j = i
+                var word = String.UnicodeScalarView()
+                while j < scalars.count {
+                    let c = scalars[j]
+                    if c == "\u{0301}" || c == "\u{00AD}" {
+                        j += 1
+                    } else if BasicAnalyzer.apostrophes.contains(c) {
+                        guard !word.isEmpty, j + 1 < scalars.count, isWordScalar(scalars[j + 1]) else { break }
+                        word.append("'"); j += 1
+                    } else if isWordScalar(c) || BasicAnalyzer.isDigit(c) {
+                        word.append(c); j += 1
+                    } else { break }
+                }
+                let term = BasicAnalyzer.fold(String(word))
+                if !term.isEmpty { tokens.append(AnalyzedToken(term: term, byteRange: offsets[i]..<offsets[j])) }
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return tokens
+    }
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        !BasicAnalyzer.apostrophes.contains(s) && s != "\u{0301}"
+            && (s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark)
+    }
+}
+
+@Suite struct FastTokenizerAgreementTests {
+    @Test func agreesWithTheReferenceOnRandomText() {
+        let pieces = ["Ки", "ЇЖ", "ґ", "Ґ", "ё", "Ё", "i", "İ", "ß", "Σ", "ς", "e\u{0301}", "и\u{0306}", "\u{0306}", "\u{0301}",
+                      "\u{00AD}", "'", "’", "ʼ", "`", "´", "‘", " ", "\u{00A0}", "\u{2009}", "\u{202F}", ",", "1", "020",
+                      "12", "3456", "—", "‒", "-", "😀", "Ǆ", "ﬁ", "Å", "\u{212B}", "日本", "ـ", "\u{0410}\u{0308}",
+                      "Ѣ", "Ѳ", "ABC", "xyz", "\t", "\n", "ӏ", "Ӂ"]
+        var generator = SeededGenerator(seed: 61)
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 1...12, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(BasicAnalyzer.tokenize(text) == ReferenceTokenizer.tokenize(text), "\(text.debugDescription)")
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import DiglotKit
+import DiglotModel
+import DiglotStore
+
+/// The figures measured at one corpus size.
+struct SizeResult: Codable {
+    var targetDocuments: Int
+    var inputs = 0
+    var documents = 0
+    var passages = 0
+    var pairs = 0
+    var failedInputs = 0
+    var rawBytes = 0
+    var importSeconds = 0.0
+    var plainFTSSeconds = 0.0
+    var archiveBytes = 0
+    var importPeakRSSBytes = 0
+    var searchMillisecondsP50 = 0.0
+    var searchMillisecondsP95 = 0.0
+    var searchMillisecondsP99 = 0.0
+    var searchQueries = 0
+    var searchProcessMillisecondsP50 = 0.0
+    var searchProcessMillisecondsMax = 0.0
+    var pairSeconds: Double?
+    var exportJSONLSeconds: Double?
+    var exportJSONLPeakRSSBytes: Int?
+    var exportTMXSeconds: Double?
+    var exportTMXPeakRSSBytes: Int?
+    var firstErrors: [String] = []
+
+    var documentsPerSecond: Double { Double(documents) / importSeconds }
+    var megabytesPerSecond: Double { Double(rawBytes) / 1_048_576 / importSeconds }
+    var importToPlainRatio: Double { importSeconds / plainFTSSeconds }
+    var microsecondsPerDocument: Double { importSeconds / Double(max(documents, 1)) * 1e6 }
+}
+
+/// Runs every measurement at one corpus size in a scratch folder.
+struct BenchmarkRun {
+    let size: Int
+    let seed: UInt64
+    let figures: DailyFigures
+    let workFolder: URL
+    let diglotBinary: URL
+    let searchRepetitions: Int
+
+    /// A fixed query mix: inflected Ukrainian forms, names across scripts, English terms for Ukrainian texts.
+    static let queries = [
+        "втратами", "танків", "Kharkiv", "Харкові", "Kiev", "Київ", "tanks Kharkiv", "losses", "occupiers",
+        "Zelensky", "Зеленський", "евакуйовано", "air defence", "\"artillery systems\"", "Mykolaiv OR Odesa",
+        "drones -Kyiv", "1 020", "Bakhmut", "безпілотників", "Генштаб", "shelling", "Reuters",
+    ]
+
+    func run() throws -> SizeResult {
+        var result = SizeResult(targetDocuments: size)
+        try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)
+        let archivePath = workFolder.appendingPathComponent("bench-\(size).sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: archivePath + suffix) }
+
+        // Import: every generated input through the real pipeline, one transaction each.
+        let archive = try DiglotArchive(path: archivePath)
+        let pipeline = archive.importer()
+        result.importSeconds = Measure.seconds {
+            for input in CorpusGenerator(targetDocuments: size, seed: seed, figures: figures) {
+                result.inputs += 1
+                result.rawBytes += input.bytes.count
+                do {
+                    if case .imported(let outcome) = try pipeline.importBytes(input.bytes, fileName: input.fileName) {
+                        result.documents += outcome.documentsAdded
+                    }
+                } catch {
+                    result.failedInputs += 1
+                    if result.firstErrors.count < 5 { result.firstErrors.append("\(error)") }
+                }
+            }
+        }
+        result.importPeakRSSBytes = Measure.peakResidentBytes() ?? 0
+        let statistics = try archive.store.statistics()
+        result.passages = statistics.passages
+        result.pairs = statistics.pairs
+
+        // The limit: the same visible texts into a bare FTS5 table in one transaction.
+        let plainTexts = CorpusGenerator(targetDocuments: size, seed: seed, figures: figures).map(\.plainText)
+        result.plainFTSSeconds = try PlainFTSBaseline.insertSeconds(
+            texts: plainTexts, path: workFolder.appendingPathComponent("plain-\(size).sqlite").path)
+
+        // Search latency in process.
+        var samples: [Double] = []
+        for _ in 0..<searchRepetitions {
+            for query in Self.queries {
+                samples.append(try Measure.seconds { _ = try archive.store.search(SearchRequest(text: query, limit: 10)) } * 1000)
+            }
+        }
+        result.searchQueries = samples.count
+        result.searchMillisecondsP50 = Measure.percentile(samples, 50)
+        result.searchMillisecondsP95 = Measure.percentile(samples, 95)
+        result.searchMillisecondsP99 = Measure.percentile(samples, 99)
+        try archive.store.close()
+        result.archiveBytes = Measure.fileBytes(archivePath)
+
+        // A whole `diglot search` process, as a user runs it.
+        var processSamples: [Double] = []
+        for query in Self.queries.prefix(10) {
+            processSamples.append(try Measure.seconds {
+                _ = try runDiglot(["search", query, "--archive", archivePath, "--limit", "10", "--json"])
+            } * 1000)
+        }
+        result.searchProcessMillisecondsP50 = Measure.percentile(processSamples, 50)
+        result.searchProcessMillisecondsMax = processSamples.max() ?? 0
+
+        // Pairing across the archive, when this build has the command.
+        if (try? runDiglot(["pair", "--help"]))?.status == 0 {
+            result.pairSeconds = try Measure.seconds { _ = try runDiglot(["pair", "--archive", archivePath]) }
+        }
+
+        // Export, measured in a child process so its peak memory is its own.
+        let exportPath = workFolder.appendingPathComponent("export-\(size)").path
+        result.exportJSONLSeconds = try Measure.seconds {
+            _ = try runDiglot(["export", "--format", "jsonl", "--archive", archivePath, "--output", exportPath + ".jsonl"])
+        }
+        result.exportJSONLPeakRSSBytes = Measure.childrenPeakResidentBytes()
+        if (try? runDiglot(["export", "--format", "tmx", "--archive", archivePath, "--output", exportPath + ".tmx"]))?.status == 0 {
+            result.exportTMXSeconds = try Measure.seconds {
+                _ = try runDiglot(["export", "--format", "tmx", "--archive", archivePath, "--output", exportPath + ".tmx"])
+            }
+            result.exportTMXPeakRSSBytes = Measure.childrenPeakResidentBytes()
+        }
+        return result
+    }
+
+    /// Runs the built `diglot` binary, output discarded.
+    @discardableResult
+    func runDiglot(_ arguments: [String]) throws -> (status: Int32, Void) {
+        let process = Process()
+        process.executableURL = diglotBinary
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, ())
+    }
+}

@@ -1,2 +1,0 @@
-/// DiglotLexicon: module namespace.
-public enum DiglotLexiconModule {}

@@ -1,2 +1,0 @@
-/// DiglotPairing: module namespace.
-public enum DiglotPairingModule {}

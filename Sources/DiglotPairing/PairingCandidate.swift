@@ -1,0 +1,112 @@
+import Foundation
+import DiglotModel
+
+/// A document as the pairing engine sees it: what it says, when, in which language, and what it links to.
+///
+/// The store builds these from archived documents; tests and the benchmark build them directly. The signature
+/// (numbers, names, glossary terms, length) is computed once here, or supplied when the store kept it.
+public struct PairingCandidate: Sendable, Hashable, Identifiable {
+    public var id: DocumentID
+    public var language: LanguageTag
+    public var kind: DocumentKind
+    public var published: PublishedDate?
+    public var title: String?
+    public var text: String
+    /// Passage texts in order (figure lines, paragraphs); empty when the document has none.
+    public var passages: [String]
+    /// Where the document itself lives: its URL and, for a tweet, its status id, as link keys (`u:…`, `s:…`).
+    public var ownLinks: Set<String>
+    /// What the document links to or embeds (URLs in its text, embedded tweets), as link keys.
+    public var outgoingLinks: Set<String>
+    public var metadata: [String: String]
+    public var figures: [Figure]
+    public var signature: CandidateSignature
+
+    /// Builds a candidate and computes its signature from `title` and `text` unless one is given.
+    ///
+    /// - Parameters:
+    ///   - url: where the document is published (default `metadata["url"]`).
+    ///   - statusID: the tweet's own status id (default `metadata["status_id"]`, or read from `url`).
+    ///   - links: URLs the document links to or embeds besides those written in `text` (which are found here).
+    public init(id: DocumentID, language: LanguageTag, kind: DocumentKind, published: PublishedDate?,
+                title: String? = nil, text: String, passages: [String] = [], url: String? = nil,
+                statusID: String? = nil, links: [String] = [], metadata: [String: String] = [:],
+                figures: [Figure] = [], signature: CandidateSignature? = nil) {
+        self.id = id
+        self.language = language
+        self.kind = kind
+        self.published = published
+        self.title = title
+        self.text = text
+        self.passages = passages
+        var own = Set<String>()
+        if let url = url ?? metadata["url"] {
+            own.insert("u:" + LinkExtractor.normalized(url))
+            if let status = LinkExtractor.statusID(in: url) { own.insert("s:" + status) }
+        }
+        if let status = statusID ?? metadata["status_id"] { own.insert("s:" + status) }
+        var outgoing = Set<String>()
+        for link in links + LinkExtractor.urls(in: text) {
+            outgoing.insert("u:" + LinkExtractor.normalized(link))
+            if let status = LinkExtractor.statusID(in: link) { outgoing.insert("s:" + status) }
+        }
+        self.ownLinks = own
+        self.outgoingLinks = outgoing.subtracting(own)
+        self.metadata = metadata
+        self.figures = figures
+        self.signature = signature ?? CandidateSignature(title: title, text: text, language: language)
+    }
+
+    /// True when one of the two links to the other (an article quoting a tweet by its URL, the same status).
+    public func isExplicitlyLinked(to other: PairingCandidate) -> Bool {
+        !ownLinks.isDisjoint(with: other.outgoingLinks) || !other.ownLinks.isDisjoint(with: outgoingLinks)
+    }
+
+    /// Days since 1970-01-01 (UTC) of the publication date; nil when undated.
+    public var day: Int? { published.map { Self.dayNumber(of: $0.instant) } }
+
+    static func dayNumber(of date: Date) -> Int { Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
+}
+
+/// Finds URLs and tweet status ids in text.
+enum LinkExtractor {
+    static func urls(in text: String) -> [String] {
+        guard text.contains("http") else { return [] }
+        var result: [String] = []
+        var searchStart = text.startIndex
+        while let found = text.range(of: "http", range: searchStart..<text.endIndex) {
+            var end = found.upperBound
+            while end < text.endIndex, !text[end].isWhitespace, !"\"'<>»)]".contains(text[end]) { end = text.index(after: end) }
+            let candidate = String(text[found.lowerBound..<end]).trimmingCharacters(in: CharacterSet(charactersIn: ".,;:"))
+            if candidate.hasPrefix("http://") || candidate.hasPrefix("https://") { result.append(candidate) }
+            searchStart = end
+        }
+        return result
+    }
+
+    /// `text` with every URL replaced by a space.
+    static func removingURLs(from text: String) -> String {
+        let found = urls(in: text)
+        guard !found.isEmpty else { return text }
+        var result = text
+        for url in found { result = result.replacingOccurrences(of: url, with: " ") }
+        return result
+    }
+
+    /// The status id of a twitter.com or x.com status URL.
+    static func statusID(in url: String) -> String? {
+        guard url.contains("twitter.com/") || url.contains("x.com/"), let range = url.range(of: "/status/") else { return nil }
+        let digits = url[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
+        return digits.isEmpty ? nil : String(digits)
+    }
+
+    /// Lower-case scheme and host, no `www.`, no query or fragment, no trailing slash: the form links are compared in.
+    static func normalized(_ url: String) -> String {
+        var u = url.lowercased()
+        for prefix in ["https://", "http://"] where u.hasPrefix(prefix) { u.removeFirst(prefix.count) }
+        if u.hasPrefix("www.") { u.removeFirst(4) }
+        if let cut = u.firstIndex(where: { $0 == "?" || $0 == "#" }) { u = String(u[..<cut]) }
+        while u.hasSuffix("/") { u.removeLast() }
+        return u
+    }
+}

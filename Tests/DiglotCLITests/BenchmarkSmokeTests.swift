@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+import DiglotTestSupport
+
+/// CI runs the benchmark only at a smoke size: it must run end to end and report every figure. It never
+/// fails on a time (issue 8): the assertions are about the report, not the numbers in it.
+@Suite struct BenchmarkSmokeTests {
+    @Test func smokeRunReportsEveryMeasure() throws {
+        let binary = DiglotCommand.executable.deletingLastPathComponent().appendingPathComponent("diglot-bench")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            print("diglot-bench was not built beside the test runner: skipped the benchmark smoke run")
+            return
+        }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("diglot-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let json = work.appendingPathComponent("results.json")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["--smoke", "--sizes", "120", "--work", work.path, "--json", json.path]
+        process.currentDirectoryURL = TestPaths.packageRoot
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        for measure in ["import ÷ plain FTS5", "search p50 / p95 / p99", "`diglot search` process", "archive on disk"] {
+            #expect(text.contains(measure), "missing \(measure) in:\n\(text)")
+        }
+        let results = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [[String: Any]])
+        let first = try #require(results.first)
+        #expect((first["documents"] as? Int ?? 0) >= 100)
+        #expect((first["failedInputs"] as? Int) == 0)
+        #expect((first["plainFTSSeconds"] as? Double ?? 0) > 0)
+    }
+}

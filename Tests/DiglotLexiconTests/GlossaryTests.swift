@@ -1,0 +1,78 @@
+import Testing
+import DiglotModel
+import DiglotLexicon
+
+@Suite struct GlossaryTests {
+    @Test func loadsSeveralHundredEntries() throws {
+        #expect(Glossary.loadProblem == nil)
+        let glossary = try Glossary.bundled()
+        #expect(glossary.entries.count >= 400)
+        #expect(glossary.entries.filter { !$0.ukrainian.isEmpty }.count >= 400)
+        #expect(glossary.entries.filter { !$0.russian.isEmpty }.count >= 390)
+    }
+
+    @Test(arguments: [
+        ("втрати", "losses"), ("окупанти", "occupiers"), ("РСЗВ", "MLRS"), ("ООС", "Joint Forces Operation"),
+        ("ЗСУ", "Armed Forces of Ukraine"), ("Генштаб", "General Staff"), ("танк", "tank"),
+        ("ББМ", "armoured combat vehicle"), ("БПЛА", "UAV"), ("ППО", "air defence"), ("обстріл", "shelling"),
+        ("полонений", "prisoner of war"), ("евакуація", "evacuation"), ("гуманітарний коридор", "humanitarian corridor"),
+        ("загиблі", "killed"), ("поранені", "wounded"),
+    ])
+    func ukrainianToEnglish(term: String, english: String) {
+        #expect(Glossary.shared.translations(of: term, from: .ukrainian, to: .english).contains(english))
+    }
+
+    @Test func inflectedFormsFindTheirLemma() {
+        #expect(Glossary.shared.translations(of: "втратами", from: .ukrainian, to: .english).contains("losses"))
+        #expect(Glossary.shared.translations(of: "окупантів", from: .ukrainian, to: .english).contains("occupiers"))
+        #expect(Glossary.shared.translations(of: "гуманітарного коридору", from: .ukrainian, to: .english)
+            .contains("humanitarian corridor"))
+        #expect(Glossary.shared.translations(of: "потерь", from: .russian, to: .english).contains("losses"))
+    }
+
+    @Test func englishToUkrainianAndRussian() {
+        #expect(Glossary.shared.translations(of: "losses", from: .english, to: .ukrainian).first == "втрати")
+        #expect(Glossary.shared.translations(of: "MLRS", from: .english, to: .russian).contains("РСЗО"))
+        #expect(Glossary.shared.translations(of: "shelling", from: .english, to: .ukrainian).contains("обстріл"))
+        #expect(Glossary.shared.translations(of: "drones", from: .english, to: .ukrainian).contains("дрон"))
+        #expect(Glossary.shared.translations(of: "no such term", from: .english, to: .ukrainian).isEmpty)
+    }
+
+    @Test func conflictsMarkFalseFriends() throws {
+        let entry = try #require(Glossary.shared.entries(matching: "ООС").first)
+        #expect(entry.conflicts.contains("Environmental Protection Agency"))
+        #expect(entry.english.first == "Joint Forces Operation")
+    }
+
+    @Test func findsTermsInInflectedText() {
+        let text = "Загальні бойові втрати противника: танків ‒ 1637, РСЗВ ‒ 246, засоби ППО ‒ 105; обстріли тривають."
+        let found = Glossary.shared.matches(in: text, language: .ukrainian)
+        let english = Set(found.map { $0.entry.english[0] })
+        #expect(english.contains("total combat losses"))
+        #expect(english.contains("tank"))
+        #expect(english.contains("MLRS"))
+        #expect(english.contains("air defence systems"))
+        #expect(english.contains("shelling"))
+        #expect(found.first?.surface == "Загальні бойові втрати")
+        let englishFound = Glossary.shared.matches(in: "Russian forces lost 12 tanks and 3 UAVs in the shelling.",
+                                                   language: .english)
+        #expect(Set(englishFound.map { $0.entry.english[0] }).isSuperset(of: ["Russian forces", "tank", "UAV", "shelling"]))
+    }
+
+    @Test func malformedGlossaryNamesFileAndLine() {
+        #expect(throws: LexiconDataError(file: "g.tsv", line: 2, reason: "expected 5 tab-separated columns, found 2")) {
+            try Glossary.parse("# comment\nlosses\tвтрати\n", file: "g.tsv")
+        }
+        #expect(throws: LexiconDataError.self) { try Glossary.parse("\tвтрати\tпотери\t\tx\n", file: "g.tsv") }
+    }
+
+    @Test func stemmerMeetsInflections() {
+        #expect(LightStemmer.stem("втратами") == LightStemmer.stem("втрати"))
+        #expect(LightStemmer.stem("евакуацією") == LightStemmer.stem("евакуація"))
+        #expect(LightStemmer.stem("losses") == LightStemmer.stem("loss"))
+        #expect(LightStemmer.stem("shelled") == LightStemmer.stem("shelling"))
+        #expect(LightStemmer.stem("casualties") == LightStemmer.stem("casualty"))
+        #expect(LightStemmer.stem("ЗСУ") == "зсу")
+        #expect(LightStemmer.stem("tanks") != LightStemmer.stem("tanker"))
+    }
+}
