@@ -93,5 +93,6 @@ let package = Package(
         .testTarget(name: "ImporterTests", dependencies: ["DiglotImporters", "DiglotTestSupport"] + pluginModules.map { .init(stringLiteral: $0) },
                     exclude: ["StaffBulletinReferenceExceptions.md"]),
         .testTarget(name: "DiglotCLITests", dependencies: ["DiglotTestSupport"]),
+        .testTarget(name: "ReliabilityTests", dependencies: ["DiglotKit", "DiglotImporters", "DiglotTestSupport", "DiglotXML", grdb]),
     ]
 )

@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
 import DiglotImporters
 import DiglotImporting
 import DiglotModel
@@ -106,15 +113,36 @@ public struct ImportPipeline: Sendable {
     }
 
     /// The file's bytes, refused before reading when over the configured limit.
+    ///
+    /// Reads at most one byte past the limit whatever the file claims, so a path naming an endless device
+    /// (`/dev/zero`) or a file that grows while it is read is refused instead of exhausting memory, and opens
+    /// without blocking, so a named pipe with no writer reads as empty instead of hanging.
     private func read(_ path: String) throws -> Data {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? Int, size > configuration.maximumInputBytes {
-            throw ImportError(file: path, message: "\(path) is \(size) bytes, over the limit of \(configuration.maximumInputBytes) bytes")
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw ImportError(file: path, message: "cannot read \(path): \(String(cString: strerror(errno)))")
         }
-        guard FileManager.default.isReadableFile(atPath: path), let data = FileManager.default.contents(atPath: path) else {
-            throw ImportError(file: path, message: "cannot read \(path)")
+        defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) > configuration.maximumInputBytes {
+            throw ImportError(file: path, message: "\(path) is \(status.st_size) bytes, over the limit of \(configuration.maximumInputBytes) bytes")
         }
-        return try limited(data, name: path)
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        var data = Data()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while data.count <= configuration.maximumInputBytes {
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, min($0.count, configuration.maximumInputBytes + 1 - data.count)) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else {
+                throw ImportError(file: path, message: "cannot read \(path): \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            data.append(contentsOf: chunk[0..<count])
+        }
+        guard data.count <= configuration.maximumInputBytes else {
+            throw ImportError(file: path, message: "\(path) is more than \(configuration.maximumInputBytes) bytes, over the limit (an endless or growing file?)")
+        }
+        return data
     }
 
     private func limited(_ data: Data, name: String) throws -> Data {

@@ -29,7 +29,9 @@ struct InputCollector {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            errors.append(.init(path: path, message: "\(path) does not exist"))
+            let isLink = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+            errors.append(.init(path: path, message: isLink ? "\(path) is a symbolic link that leads nowhere (broken or looping)"
+                                                            : "\(path) does not exist"))
             return
         }
         if isDirectory.boolValue {
@@ -69,6 +71,8 @@ struct InputCollector {
                 } else {
                     items.append(Item(path: path, fromDirectory: true))
                 }
+            case nil where name.contains("\u{FFFD}"):
+                errors.append(.init(path: path, message: "\(path) cannot be opened: its name is not valid UTF-8 (rename the file)"))
             default:
                 skipped.append(.init(path: path, message: "\(path) is not a regular file"))
             }

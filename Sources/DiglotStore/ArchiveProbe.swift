@@ -49,12 +49,17 @@ enum ArchiveProbe {
     /// checkpointed into the main file).
     private static func readHeader(_ path: String) throws -> (Int32, Int, Int) {
         do {
-            let queue = try DatabaseQueue(path: path)
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(ArchiveStore.busyTimeout)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
             return try queue.read { db in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+                // GRDB creates its migrations table in a transaction of its own before the first migration, so
+                // another process creating this archive right now leaves that table alone for a moment: it is
+                // not "other data".
+                let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name <> 'grdb_migrations'") ?? 0
                 return (applicationID, version, tables)
             }
         } catch let error as DatabaseError {

@@ -49,8 +49,7 @@ public final class ArchiveStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try ArchiveSchema.migrator.migrate(pool)
+            pool = try Self.openAndMigrate(path: path, configuration: configuration)
         } catch let error as DatabaseError {
             AnalyzerRegistry.shared.unregister(key: key)
             throw StoreError(file: path, reason: .unreadable(error.message ?? "\(error.resultCode)"))
@@ -62,6 +61,27 @@ public final class ArchiveStore: Sendable {
 
     deinit {
         AnalyzerRegistry.shared.unregister(key: registryKey)
+    }
+
+    /// Opens the pool and migrates, retrying for up to `busyTimeout` while another process holds the lock.
+    ///
+    /// Switching a new file to WAL and the first migration take locks for which SQLite's busy handler is not
+    /// always called, so two `diglot import` runs started together on a new archive used to fail one of them
+    /// with "database is locked"; the loser now waits and then sees the archive the winner created.
+    private static func openAndMigrate(path: String, configuration: Configuration) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try ArchiveSchema.migrator.migrate(pool)
+                return pool
+            } catch let error as DatabaseError
+                        where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && Date() < deadline {
+                attempt += 1
+                Thread.sleep(forTimeInterval: min(0.01 * Double(attempt), 0.2))
+            }
+        }
     }
 
     /// Closes every connection; the store cannot be used afterwards.

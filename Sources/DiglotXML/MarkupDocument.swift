@@ -138,6 +138,37 @@ public final class MarkupDocument: @unchecked Sendable {
             return total
         }
         for name in declarations.keys { _ = try size(of: name) }
+        try checkReferences(sizes: sizes, limit: limit, fileName: fileName)
+    }
+
+    /// Refuses documents whose entity references together expand past `limit` bytes: one entity just under
+    /// the limit referenced 20,000 times (the "quadratic blowup") is as bad as billion laughs once
+    /// `MarkupNode.text` or an attribute read expands it. Walks elements and attribute values iteratively.
+    private func checkReferences(sizes: [String: Int], limit: Int, fileName: String) throws {
+        guard !sizes.isEmpty, let root = xmlDocGetRootElement(pointer) else { return }
+        var total = 0
+        var stack: [xmlNodePtr] = [root]
+        while let node = stack.popLast() {
+            if node.pointee.type == XML_ENTITY_REF_NODE {
+                let name = node.pointee.name.map { String(cString: $0) } ?? ""
+                total += sizes[name] ?? 0
+                if total > limit {
+                    throw MarkupError(file: fileName, line: Int(xmlGetLineNo(node)),
+                                      message: "entity references would expand to more than \(limit) bytes (\"\(name)\" is used too often; an entity-expansion attack?)")
+                }
+                continue
+            }
+            var child = node.pointee.children
+            while let next = child { stack.append(next); child = next.pointee.next }
+            if node.pointee.type == XML_ELEMENT_NODE {
+                var attribute = node.pointee.properties
+                while let property = attribute {
+                    var value = property.pointee.children
+                    while let next = value { stack.append(next); value = next.pointee.next }
+                    attribute = property.pointee.next
+                }
+            }
+        }
     }
 }
 

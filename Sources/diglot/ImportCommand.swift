@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import DiglotImporters
+import DiglotImporting
 import DiglotKit
 import DiglotModel
 
@@ -21,6 +22,15 @@ extension Diglot {
         @Flag(help: "Print one JSON object summarising the import.")
         var json = false
 
+        @Option(help: ArgumentHelp("Refuse files larger than this many bytes (default 67108864, 64 MiB).", valueName: "bytes"))
+        var maxFileSize = ImporterConfiguration.default.maximumInputBytes
+
+        @Option(help: ArgumentHelp("Refuse HTML/XML nesting elements deeper than this (default 256).", valueName: "levels"))
+        var maxDepth = ImporterConfiguration.default.maximumNestingDepth
+
+        @Option(help: ArgumentHelp("Refuse XML whose entities would expand past this many bytes (default 1048576, 1 MiB).", valueName: "bytes"))
+        var maxEntityExpansion = ImporterConfiguration.default.maximumEntityExpansion
+
         @Argument(help: ArgumentHelp("Files or directories to import; - reads standard input.", valueName: "path"))
         var paths: [String]
 
@@ -29,6 +39,16 @@ extension Diglot {
             if paths.contains("-") && importer == nil {
                 throw ValidationError("Reading standard input (-) needs --importer ID, since there is no file name to detect a format from.")
             }
+            for (name, value) in [("--max-file-size", maxFileSize), ("--max-depth", maxDepth),
+                                  ("--max-entity-expansion", maxEntityExpansion)] where value < 1 {
+                throw ValidationError("\(name) must be at least 1 (got \(value)).")
+            }
+        }
+
+        /// The limits every importer honours, from the options.
+        var configuration: ImporterConfiguration {
+            ImporterConfiguration(maximumInputBytes: maxFileSize, maximumNestingDepth: maxDepth,
+                                  maximumEntityExpansion: maxEntityExpansion)
         }
 
         func run() throws {
@@ -44,7 +64,8 @@ extension Diglot {
                     Console.progress(path.isEmpty ? "" : "[\(done + 1)/\(total)] \(path)")
                 }
             }
-            let summary = archive.importer(catalog: catalog).run(paths: paths, importerID: importer, progress: progress)
+            let summary = archive.importer(catalog: catalog, configuration: configuration)
+                .run(paths: paths, importerID: importer, progress: progress)
             for error in summary.errors { Console.error(error.message) }
             if json {
                 try Console.json(summary)

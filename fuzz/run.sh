@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs one libFuzzer target for RUNS executions, seeded from Samples/ and fuzz/seeds/.
+#
+#   fuzz/run.sh TARGET [RUNS] [extra libFuzzer flags...]      (RUNS defaults to 1000000)
+#
+# Builds fuzz/bin/TARGET when missing (fuzz/build.sh). The working corpus grows in fuzz/corpus/TARGET (not
+# committed); a crashing, leaking or timing-out input is written to fuzz/crashes/TARGET/, which IS committed:
+# ReliabilityTests replays every file there through the real code. Runs at low priority (nice 10) on one core.
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+target="${1:?usage: fuzz/run.sh TARGET [RUNS] [libFuzzer flags...]}"
+runs="${2:-1000000}"
+shift $(( $# >= 2 ? 2 : 1 ))
+
+[[ -x "fuzz/bin/$target" ]] || fuzz/build.sh "$target"
+
+# Seeds: the samples of the importer(s) the target reads, plus hand-written hostile seeds.
+seed_dirs=()
+case "$target" in
+    xml) seed_dirs=(Samples/tmx Samples/wire-report) ;;
+    html) seed_dirs=(Samples/article Samples/tweet-embed Samples/wire-report Samples/staff-bulletin) ;;
+    decoder|query) seed_dirs=(Samples) ;;
+    *) id="$(grep -rhoE 'static (let|var) identifier *(: *String)? *= *"[^"]+"' "Plugins/$target" | head -1 | sed -E 's/.*"([^"]+)"/\1/')"
+       seed_dirs=("Samples/$id") ;;
+esac
+seed_dirs+=("fuzz/seeds/$target" "fuzz/crashes/$target")
+
+corpus="fuzz/corpus/$target"
+crashes="fuzz/crashes/$target"
+mkdir -p "$corpus" "$crashes"
+seeded=0
+for dir in "${seed_dirs[@]}"; do
+    [[ -d "$dir" ]] || continue
+    # Golden outputs are what importers produce, not what they read.
+    while IFS= read -r -d '' file; do
+        cp -f "$file" "$corpus/seed-$(sha1sum "$file" | cut -c1-16)"
+        seeded=$((seeded + 1))
+    done < <(find "$dir" -type f -not -name '*.golden.jsonl' -size -64k -print0)
+done
+echo "fuzz/run.sh: $target, $runs runs, $seeded seed files from ${seed_dirs[*]}" >&2
+
+ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}" \
+exec nice -n 10 "fuzz/bin/$target" "$corpus" -runs="$runs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix="$crashes/" -print_final_stats=1 "$@"
