@@ -19,7 +19,7 @@ struct Dateline: Equatable {
     ]
 
     /// "(Reuters)", "(AP)"…: what every dateline with an agency contains.
-    private static let agencyMarks = agencies.map { "(\($0))" }
+    private static let agencyMarks = agencies.map { Array("(\($0))".utf8) }
 
     private static let month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2}"
     /// A capitalised place-name word: "KYIV", "Kyiv", "St.", "Kryvyi".
@@ -53,7 +53,7 @@ struct Dateline: Equatable {
     /// A dateline with an agency holds "(Agency)" literally, so text without any skips the line walk, and
     /// lines without "(" skip the pattern.
     static func hasAgencyDateline(in text: String) -> Bool {
-        guard ByteScan.containsAny(text, agencyMarks) else { return false }
+        guard ByteScan.containsAny(text, bytes: agencyMarks) else { return false }
         return text.split(separator: "\n").prefix(400).contains { line in
             let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
             guard let first = trimmed.first, first.isUppercase else { return false }

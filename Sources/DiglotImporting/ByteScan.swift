@@ -37,7 +37,12 @@ public enum ByteScan {
 
     /// Whether any of `needles` occurs in `text`.
     public static func containsAny(_ text: some StringProtocol, _ needles: [String]) -> Bool {
-        needles.contains { contains(text, $0) }
+        containsAny(text, bytes: needles.map { Array($0.utf8) })
+    }
+
+    /// Whether any of `needles` (UTF-8 bytes, prepared once by a caller that asks often) occurs in `text`.
+    public static func containsAny(_ text: some StringProtocol, bytes needles: [[UInt8]]) -> Bool {
+        withBytes(text) { haystack in needles.contains { firstOffset(of: $0, in: haystack) != nil } }
     }
 
     /// The byte offset of the first occurrence of `needle` in `bytes` at or after `start`.
