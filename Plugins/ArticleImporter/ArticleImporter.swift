@@ -53,8 +53,8 @@ public struct ArticleImporter: Importer {
     static func isHTML(_ input: ImportInput) -> Bool {
         if let declared = input.declaredMediaType, ["text/html", "application/xhtml+xml"].contains(declared) { return true }
         if ["html", "htm", "xhtml", "shtml"].contains(input.fileExtension) { return true }
-        let head = input.head(1024).lowercased()
-        return head.contains("<!doctype html") || head.contains("<html") || head.contains("<body")
+        let head = input.head(1024)
+        return ["<!doctype html", "<html", "<body"].contains { ByteScan.containsIgnoringASCIICase(head, $0) }
     }
 
     public func read(_ input: ImportInput) throws -> ImportBatch {

@@ -216,9 +216,12 @@ struct BulletinReader {
     /// A loss header: names a period and speaks of losses.
     static func isHeader(_ text: String) -> Bool {
         let lower = text.lowercased()
-        guard ["втрат", "losses", "потер"].contains(where: lower.contains) else { return false }
+        guard headerWords.contains(where: { ByteScan.contains(lower, $0) }) else { return false }
         return BulletinDates.period(in: text) != nil
     }
+
+    /// Words one of which every loss header has, checked before the date pattern.
+    private static let headerWords = ["втрат", "losses", "потер"]
 
     /// Shaped like a figure line: a label and a dash, and either a known category or a digit after it.
     func isFigureShaped(_ text: String) -> Bool {

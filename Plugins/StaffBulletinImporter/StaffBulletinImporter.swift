@@ -44,10 +44,15 @@ public struct StaffBulletinImporter: Importer {
             || ["json", "jsonl", "xml", "tmx", "rss", "atom"].contains(input.fileExtension) {
             return 0
         }
-        let lines = head.split(whereSeparator: \.isNewline).map { stripTags(String($0)) }
-        let hasHeader = lines.contains { BulletinReader.isHeader($0) }
-        let figureLines = lines.lazy.filter { BulletinReader.isCategoryLine($0, vocabulary: .shared) }.prefix(3).count
-        if hasHeader && (figureLines >= 2 || head.contains("aticle-content")) { return 0.95 }
+        var hasHeader = false
+        var figureLines = 0
+        ByteScan.forEachLine(of: head) { line in
+            let text = stripTags(line)
+            if !hasHeader { hasHeader = BulletinReader.isHeader(text) }
+            if figureLines < 2, hasSeparator(text), BulletinReader.isCategoryLine(text, vocabulary: .shared) { figureLines += 1 }
+            return !(hasHeader && figureLines >= 2)
+        }
+        if hasHeader && (figureLines >= 2 || ByteScan.contains(head, "aticle-content")) { return 0.95 }
         if figureLines >= 2 { return 0.6 }
         return hasHeader ? 0.5 : 0
     }
@@ -82,18 +87,49 @@ public struct StaffBulletinImporter: Importer {
     static func isHTML(_ input: ImportInput) -> Bool {
         if ["html", "htm", "xhtml"].contains(input.fileExtension) { return true }
         if let type = input.declaredMediaType, type.contains("html") { return true }
-        let head = input.head(2048).lowercased()
-        return head.contains("<html") || head.contains("<!doctype html") || head.contains("<body")
+        let head = input.head(2048)
+        return ["<html", "<!doctype html", "<body"].contains { ByteScan.containsIgnoringASCIICase(head, $0) }
     }
 
     /// A line with HTML tags removed, for sniffing.
-    static func stripTags(_ line: String) -> String {
-        guard line.contains("<") else { return line }
+    ///
+    /// Bytes are cut between `<` and `>`; a line where either stands next to a non-ASCII byte (where a
+    /// combining mark could make it part of a larger character) goes the character-by-character way.
+    static func stripTags(_ line: Substring) -> String {
+        let direct: String?? = ByteScan.withBytes(line) { bytes in
+            guard bytes.contains(0x3C) else { return .some(nil) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var inTag = false
+            for (i, byte) in bytes.enumerated() {
+                if byte == 0x3C || byte == 0x3E {
+                    if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return nil }
+                    inTag = byte == 0x3C
+                } else if !inTag {
+                    out.append(byte)
+                }
+            }
+            return .some(String(decoding: out, as: UTF8.self))
+        }
+        switch direct {
+        case .some(.some(let stripped)): return stripped
+        case .some(.none): return String(line)
+        case .none: return stripTagsByCharacter(String(line))
+        }
+    }
+
+    private static func stripTagsByCharacter(_ line: String) -> String {
         var out = ""
         var inTag = false
         for ch in line {
             if ch == "<" { inTag = true } else if ch == ">" { inTag = false } else if !inTag { out.append(ch) }
         }
         return out
+    }
+
+    /// Whether `line` has a dash or colon, without which no figure line can be split into label and value.
+    private static func hasSeparator(_ line: String) -> Bool {
+        line.utf8.contains(0x2D) || line.utf8.contains(0x3A)
+            || line.unicodeScalars.contains { $0.value >= 0x2010 && (BulletinText.dashes.contains($0)) }
     }
 }

@@ -25,12 +25,37 @@ public struct TweetEmbedImporter: Importer {
     public static func confidence(for input: ImportInput) -> Double {
         let head = String(decoding: input.bytes.prefix(512 << 10), as: UTF8.self)
         if TwitterAPIReader.looksLikeAPI(String(head.prefix(8192))) { return 0.9 }
-        if head.contains("twitter-tweet") { return 0.9 }
-        if head.hasPrefix("{"), head.contains("\"errors\""), head.contains("\"resource_type\": \"tweet\"") { return 0.8 }
-        let lines = head.split(separator: "\n")
-        if lines.contains(where: { $0.contains("(@") && PastedTweetReader.signature(in: String($0)) != nil }) { return 0.85 }
-        if TweetText.statusLink(in: head) != nil { return 0.5 }
+        if ByteScan.contains(head, "twitter-tweet") { return 0.9 }
+        if head.hasPrefix("{"), ByteScan.contains(head, "\"errors\""), ByteScan.contains(head, "\"resource_type\": \"tweet\"") {
+            return 0.8
+        }
+        if linesHolding("(@", in: head).contains(where: { PastedTweetReader.signature(in: $0) != nil }) { return 0.85 }
+        if ByteScan.containsIgnoringASCIICase(head, "/status"), TweetText.statusLink(in: head) != nil { return 0.5 }
         return 0
+    }
+
+    /// The lines of `text` (split at "\n" as `split(separator: "\n")` splits, so not inside "\r\n") that
+    /// contain `needle`, found from the needle's occurrences rather than by splitting every line.
+    static func linesHolding(_ needle: String, in text: String) -> [String] {
+        let pattern = Array(needle.utf8)
+        return ByteScan.withBytes(text) { bytes in
+            var lines: [String] = []
+            var from = 0
+            while let hit = ByteScan.firstOffset(of: pattern, in: bytes, from: from) {
+                var start = hit
+                while start > 0, !isLineBreak(bytes, at: start - 1) { start -= 1 }
+                var end = hit + pattern.count
+                while end < bytes.count, !isLineBreak(bytes, at: end) { end += 1 }
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                from = end
+            }
+            return lines
+        }
+    }
+
+    /// A "\n" that is a character of its own (not the second half of "\r\n").
+    private static func isLineBreak(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)
     }
 
     /// - Throws: `ImportError` naming the file: an embed without a status link, input with no tweet and no

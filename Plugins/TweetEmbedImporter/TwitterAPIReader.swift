@@ -8,8 +8,8 @@ enum TwitterAPIReader {
     /// Whether bytes look like an API v2 response (cheap: the first bytes only).
     static func looksLikeAPI(_ head: String) -> Bool {
         let trimmed = head.drop { $0.isWhitespace }
-        return trimmed.hasPrefix("{") && head.contains("\"data\"")
-            && (head.contains("\"author_id\"") || head.contains("\"includes\"") || head.contains("\"edit_history_tweet_ids\""))
+        return trimmed.hasPrefix("{") && ByteScan.contains(head, "\"data\"")
+            && ByteScan.containsAny(head, ["\"author_id\"", "\"includes\"", "\"edit_history_tweet_ids\""])
     }
 
     /// - Throws: `ImportError` for JSON that does not parse or holds no tweet.

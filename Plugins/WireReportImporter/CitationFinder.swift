@@ -1,3 +1,4 @@
+import DiglotImporting
 import Foundation
 
 /// Finds the sentences of a report that name an outlet it relies on ("… Al Jazeera reports", "told TASS news
@@ -25,6 +26,9 @@ enum CitationFinder {
         "\\b(" + outlets.sorted { $0.count > $1.count }.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
         + ")\\b|\\b((?:[A-Z][A-Za-z-]+ ){0,3}[A-Z][A-Za-z-]+) news agency\\b")
 
+    /// Text one of which occurs in every sentence `outletPattern` matches.
+    private static let outletMarks = (outlets + [" news agency"]).map { Array($0.utf8) }
+
     private static let cues = [
         "report", "told", "according to", "not been able to", "could not", "cannot", "verify", "cited", "citing",
         "quoted", "news agency", "in an interview", "via", "’s ", "'s ", "said", "says", "wrote", "published",
@@ -33,6 +37,8 @@ enum CitationFinder {
     /// Citations in a paragraph, by sentence; offsets are Unicode-scalar offsets.
     static func citations(in paragraph: String) -> [Citation] {
         sentences(of: paragraph).compactMap { sentence in
+            // The pattern needs an outlet's name or "news agency" verbatim: most sentences have neither.
+            guard ByteScan.containsAny(sentence.text, bytes: outletMarks) else { return nil }
             let ns = sentence.text as NSString
             guard let match = outletPattern.firstMatch(in: sentence.text, range: NSRange(location: 0, length: ns.length)) else {
                 return nil

@@ -1,3 +1,4 @@
+import DiglotImporting
 import Foundation
 
 /// The place-and-agency lead of a wire report: "KYIV, March 2 (Reuters) -", "KYIV, Ukraine (AP) —",
@@ -16,6 +17,9 @@ struct Dateline: Equatable {
         "Reuters", "AP", "Associated Press", "AFP", "Bloomberg", "UPI", "dpa", "DPA", "Interfax-Ukraine", "Interfax",
         "TASS", "RIA Novosti", "Ukrinform", "UNIAN", "Xinhua", "PA", "ANI", "Anadolu", "EFE", "ANSA", "Kyodo", "Yonhap",
     ]
+
+    /// "(Reuters)", "(AP)"…: what every dateline with an agency contains.
+    private static let agencyMarks = agencies.map { Array("(\($0))".utf8) }
 
     private static let month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2}"
     /// A capitalised place-name word: "KYIV", "Kyiv", "St.", "Kryvyi".
@@ -45,11 +49,17 @@ struct Dateline: Equatable {
     }
 
     /// Whether some line of `text` opens with a dateline naming an agency: cheap detection.
+    ///
+    /// A dateline with an agency holds "(Agency)" literally, so text without any skips the line walk, and
+    /// lines without "(" skip the pattern.
     static func hasAgencyDateline(in text: String) -> Bool {
-        text.split(separator: "\n").prefix(400).contains { line in
+        guard ByteScan.containsAny(text, bytes: agencyMarks) else { return false }
+        return text.split(separator: "\n").prefix(400).contains { line in
             let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
             guard let first = trimmed.first, first.isUppercase else { return false }
-            return parse(String(trimmed.prefix(160)))?.agency != nil
+            let lead = trimmed.prefix(160)
+            guard lead.utf8.contains(0x28) else { return false }
+            return parse(String(lead))?.agency != nil
         }
     }
 }

@@ -26,16 +26,44 @@ public struct WireReportImporter: Importer {
     public static func confidence(for input: ImportInput) -> Double {
         let head = String(decoding: input.bytes.prefix(256 << 10), as: UTF8.self)
         let start = head.prefix(2048)
-        if start.contains("<newsItem") || start.contains("<newsMessage") { return 0.95 }
-        if start.contains("<rss") || (start.contains("<feed") && start.contains("http://www.w3.org/2005/Atom")) { return 0.85 }
-        if head.contains("twitter-tweet") || head.contains("pic.twitter.com/") { return 0 }
-        if head.contains("бойові втрати") || head.contains("combat losses of the enemy") { return 0 }
-        let isHTML = start.lowercased().contains("<html") || start.lowercased().contains("<!doctype")
-        let visible = isHTML ? head.replacingOccurrences(of: "<[^>]+>", with: "\n", options: .regularExpression) : head
+        if ByteScan.contains(start, "<newsItem") || ByteScan.contains(start, "<newsMessage") { return 0.95 }
+        if ByteScan.contains(start, "<rss")
+            || (ByteScan.contains(start, "<feed") && ByteScan.contains(start, "http://www.w3.org/2005/Atom")) {
+            return 0.85
+        }
+        if ByteScan.contains(head, "twitter-tweet") || ByteScan.contains(head, "pic.twitter.com/") { return 0 }
+        if ByteScan.contains(head, "бойові втрати") || ByteScan.contains(head, "combat losses of the enemy") { return 0 }
+        let isHTML = ByteScan.containsIgnoringASCIICase(start, "<html") || ByteScan.containsIgnoringASCIICase(start, "<!doctype")
+        let visible = isHTML ? tagsReplacedByNewlines(head) : head
         if Dateline.hasAgencyDateline(in: visible) { return 0.7 }
         let markers = ["(Reuters)", "(AP)", "(AFP)", "Reuters/", "REUTERS/", "AP Photo", "told TASS", "news agency"]
-        if markers.contains(where: { visible.contains($0) }) { return 0.45 }
+        if ByteScan.containsAny(visible, markers) { return 0.45 }
         return 0
+    }
+
+    /// `text` with every `<…>` (at least one character between the brackets) replaced by a line break, as
+    /// the pattern `<[^>]+>` would, by bytes: both brackets are ASCII, so a tag never splits a character.
+    static func tagsReplacedByNewlines(_ text: String) -> String {
+        ByteScan.withBytes(text) { bytes in
+            guard let firstOpen = bytes.firstIndex(of: 0x3C) else { return text }
+            var out: [UInt8] = Array(bytes[..<firstOpen])
+            out.reserveCapacity(bytes.count)
+            var i = firstOpen
+            while i < bytes.count {
+                if bytes[i] == 0x3C, i + 1 < bytes.count, bytes[i + 1] != 0x3E {
+                    guard let close = bytes[(i + 1)...].firstIndex(of: 0x3E) else {
+                        out += bytes[i...]  // no ">" left: no later "<" closes either
+                        break
+                    }
+                    out.append(0x0A)
+                    i = close + 1
+                } else {
+                    out.append(bytes[i])
+                    i += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// - Throws: `ImportError` naming the file: malformed XML (with libxml2's line and column), a feed with

@@ -25,15 +25,21 @@ public struct ImporterCatalog: Sendable {
 
     public func importer(id: String) -> AnyImporter? { importers.first { $0.identifier == id } }
 
+    /// The most confident importer for `input`, nil when every confidence is 0; ties go to the earlier one in
+    /// the list. Each importer is asked once: sniffing is a good part of an import's cost.
+    public func bestMatch(for input: ImportInput) -> (importer: AnyImporter, confidence: Double)? {
+        var best: (importer: AnyImporter, confidence: Double)?
+        for importer in importers {
+            let confidence = importer.confidence(for: input)
+            if confidence > (best?.confidence ?? 0) { best = (importer, confidence) }
+        }
+        return best
+    }
+
     /// The most confident importer for `input`; ties go to the earlier one in the list.
     /// - Throws: `ImportError` "no importer recognises FILE; tried: a, b, c" when every confidence is 0.
     public func detect(_ input: ImportInput) throws -> (importer: AnyImporter, confidence: Double) {
-        var best: (AnyImporter, Double)?
-        for importer in importers {
-            let confidence = importer.confidence(for: input)
-            if confidence > (best?.1 ?? 0) { best = (importer, confidence) }
-        }
-        guard let best else {
+        guard let best = bestMatch(for: input) else {
             throw ImportError(file: input.fileName, message:
                 "no importer recognises \(input.fileName); tried: \(importers.map(\.identifier).joined(separator: ", "))")
         }

@@ -93,12 +93,12 @@ public struct ImportPipeline: Sendable {
             }
             importer = forced
         } else {
-            guard catalog.importers.contains(where: { $0.confidence(for: input) > 0 }) else {
+            guard let detected = catalog.bestMatch(for: input) else {
                 let message = "no importer recognises \(fileName); tried: \(availableList)"
                 if skipUnrecognised { return .unrecognised(message) }
                 throw ImportError(file: fileName, message: message)
             }
-            importer = try catalog.detect(input).importer
+            importer = detected.importer
         }
         let batch = try importer.read(input, configuration: configuration)
         let source = Source(bytes: data, mediaType: importer.mediaTypes.first ?? "application/octet-stream",

@@ -36,7 +36,7 @@ public enum LanguageDetector {
         var pendingApostrophe = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            let isLetter = scalar.properties.isAlphabetic
+            let isLetter = isAlphabetic(scalar)
             if (0x0400...0x04FF).contains(v) {
                 cyrillic += 1
                 switch v {
@@ -97,7 +97,7 @@ public enum LanguageDetector {
         var words: [String] = []
         var current = ""
         for ch in text.lowercased().unicodeScalars {
-            if ch.properties.isAlphabetic || ch == "'" || ch == "’" || ch == "ʼ" {
+            if isAlphabetic(ch) || ch == "'" || ch == "’" || ch == "ʼ" {
                 current.unicodeScalars.append(ch)
             } else if !current.isEmpty {
                 words.append(current); current = ""
@@ -105,6 +105,16 @@ public enum LanguageDetector {
         }
         if !current.isEmpty { words.append(current) }
         return words
+    }
+
+    /// `Unicode.Scalar.Properties.isAlphabetic`, answered without the property table for ASCII and the
+    /// basic Cyrillic letters, which are most of what the detector reads.
+    @inline(__always)
+    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        if v >= 0x0400 && v <= 0x0481 { return true }  // Cyrillic letters Ѐ…ҁ
+        return scalar.properties.isAlphabetic
     }
 
     /// Frequent words that exist in Ukrainian and not (in that spelling) in Russian.

@@ -33,17 +33,26 @@ public enum Boilerplate {
     /// Whether a block whose text is `text` is a heading that ends the article ("Leave a Reply").
     public static func endsArticle(_ text: String) -> Bool {
         let folded = fold(text)
-        guard folded.count <= 60 else { return false }
-        return sectionEndings.contains { folded == fold($0) || folded.hasPrefix(fold($0) + " ") }
+        guard folded.utf8.count <= 60 || folded.count <= 60 else { return false }
+        return foldedEndings.contains { folded == $0.whole || folded.hasPrefix($0.followed) }
     }
 
     /// Whether a short block carries a furniture phrase ("Share This Article", "We use cookies …").
     public static func isBoilerplate(text: String) -> Bool {
         let lowered = text.lowercased()
-        guard lowered.count <= 400 else { return false }
+        guard lowered.utf8.count <= 400 || lowered.count <= 400 else { return false }
         if endsArticle(text) { return true }
-        return blockPhrases.contains { lowered.contains($0.lowercased()) }
+        return loweredBlockPhrases.contains { UTF8Search.contains(lowered, $0) }
     }
+
+    /// `sectionEndings` folded once, alone and with the space a longer heading continues them with.
+    private static let foldedEndings: [(whole: String, followed: String)] = sectionEndings.map {
+        (fold($0), fold($0) + " ")
+    }
+    /// `blockPhrases` lowercased once, as UTF-8.
+    private static let loweredBlockPhrases: [[UInt8]] = blockPhrases.map { Array($0.lowercased().utf8) }
+    /// `furnitureWords` as UTF-8.
+    private static let furnitureWordBytes: [[UInt8]] = furnitureWords.map { Array($0.utf8) }
 
     /// Whether an element is page furniture by its structure: its tag, ARIA role, or class and id words.
     public static func isBoilerplate(element node: MarkupNode) -> Bool {
@@ -53,7 +62,7 @@ public enum Boilerplate {
         if let role = node.attribute("role")?.lowercased(), furnitureRoles.contains(role) { return true }
         if node.attribute("aria-hidden") == "true" { return true }
         let words = (node.classes + [node.attribute("id") ?? ""]).map { $0.lowercased() }
-        return words.contains { word in furnitureWords.contains { word.contains($0) } }
+        return words.contains { word in furnitureWordBytes.contains { UTF8Search.contains(word, $0) } }
     }
 
     static let furnitureElements: Set<String> = [
@@ -83,6 +92,32 @@ extension MarkupNode {
         while let node = current {
             if names.contains(node.name.lowercased()) { return true }
             current = node.parent
+        }
+        return false
+    }
+}
+
+/// Literal substring search over UTF-8 bytes: the same answer as Foundation's `contains` without options
+/// for these ASCII phrases, without bridging every block's text to `NSString`.
+enum UTF8Search {
+    static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        if let found = text.utf8.withContiguousStorageIfAvailable({ find(needle, in: $0) }) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer { find(needle, in: $0) }
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= needle.count else { return false }
+        let first = needle[0]
+        var i = 0
+        let last = bytes.count - needle.count
+        while i <= last {
+            if bytes[i] == first {
+                var j = 1
+                while j < needle.count, bytes[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
         }
         return false
     }

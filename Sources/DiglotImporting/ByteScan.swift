@@ -1,0 +1,107 @@
+import Foundation
+
+/// Substring searches over UTF-8 bytes, for format sniffing and per-block checks that run on every input.
+///
+/// Foundation's `range(of:)`/`contains` on Linux bridge through `NSString` and compare by Unicode rules: on
+/// a whole page that is most of the time detection takes. The needles sniffers look for are markup and
+/// ASCII words, for which a byte comparison is the same test at memchr speed.
+///
+/// ```swift
+/// ByteScan.contains(page, "twitter-tweet")                      // true for an embed
+/// ByteScan.containsIgnoringASCIICase(page, "<!doctype html")    // "<!DOCTYPE HTML" too
+/// ```
+public enum ByteScan {
+    /// Whether the UTF-8 bytes of `needle` occur in those of `text`.
+    public static func contains(_ text: some StringProtocol, _ needle: some StringProtocol) -> Bool {
+        let pattern = Array(needle.utf8)
+        return withBytes(text) { firstOffset(of: pattern, in: $0) != nil }
+    }
+
+    /// Whether `needle` occurs in `text`, ASCII letters compared without case (other bytes exactly).
+    public static func containsIgnoringASCIICase(_ text: some StringProtocol, _ needle: some StringProtocol) -> Bool {
+        let folded = needle.utf8.map(lowerASCII)
+        return withBytes(text) { haystack in
+            guard folded.count <= haystack.count else { return false }
+            if folded.isEmpty { return true }
+            var i = 0
+            let last = haystack.count - folded.count
+            while i <= last {
+                var j = 0
+                while j < folded.count, lowerASCII(haystack[i + j]) == folded[j] { j += 1 }
+                if j == folded.count { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Whether any of `needles` occurs in `text`.
+    public static func containsAny(_ text: some StringProtocol, _ needles: [String]) -> Bool {
+        containsAny(text, bytes: needles.map { Array($0.utf8) })
+    }
+
+    /// Whether any of `needles` (UTF-8 bytes, prepared once by a caller that asks often) occurs in `text`.
+    public static func containsAny(_ text: some StringProtocol, bytes needles: [[UInt8]]) -> Bool {
+        withBytes(text) { haystack in needles.contains { firstOffset(of: $0, in: haystack) != nil } }
+    }
+
+    /// The byte offset of the first occurrence of `needle` in `bytes` at or after `start`.
+    public static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        let count = needle.count
+        guard count > 0 else { return start }
+        guard let base = bytes.baseAddress, start >= 0, bytes.count - start >= count else { return nil }
+        let last = bytes.count - count
+        var i = start
+        return needle.withUnsafeBufferPointer { pattern in
+            while i <= last {
+                guard let hit = memchr(base + i, Int32(pattern[0]), last - i + 1) else { return nil }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if count == 1 || memcmp(base + i + 1, pattern.baseAddress! + 1, count - 1) == 0 { return i }
+                i += 1
+            }
+            return nil
+        }
+    }
+
+    /// Calls `body` with each non-empty line of `text`, split where `Character.isNewline` splits (LF, CR,
+    /// CR LF, VT, FF, NEL, U+2028, U+2029), until `body` returns false; the same lines as
+    /// `text.split(whereSeparator: \.isNewline)` without walking the text by grapheme.
+    public static func forEachLine(of text: String, _ body: (Substring) -> Bool) {
+        let utf8 = text.utf8
+        withBytes(text) { bytes in
+            var start = 0
+            var i = 0
+            func emit(_ end: Int) -> Bool {
+                guard end > start else { return true }
+                return body(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+            }
+            while i < bytes.count {
+                let byte = bytes[i]
+                var width = 0
+                if byte >= 0x0A && byte <= 0x0D {
+                    width = 1
+                } else if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 {
+                    width = 2
+                } else if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                    width = 3
+                }
+                if width == 0 { i += 1; continue }
+                guard emit(i) else { return }
+                i += width
+                start = i
+            }
+            _ = emit(bytes.count)
+        }
+    }
+
+    /// Runs `body` on the text's UTF-8 bytes, without copying native strings.
+    public static func withBytes<R>(_ text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    @inline(__always)
+    static func lowerASCII(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+}
