@@ -75,7 +75,7 @@ let package = Package(
         // Everything the CLI does, as a library so tests and the benchmark can call it in process.
         .target(name: "DiglotKit", dependencies: [
             "DiglotModel", "DiglotLanguage", "DiglotImporting", "DiglotImporters", "DiglotStore",
-            "DiglotAnalysis", "DiglotPairing", "DiglotExport", "DiglotLexicon",
+            "DiglotAnalysis", "DiglotPairing", "DiglotExport", "DiglotLexicon", "StaffBulletinImporter",
         ]),
         .executableTarget(name: "diglot", dependencies: ["DiglotKit", argumentParser]),
         .executableTarget(name: "DiglotBench", dependencies: ["DiglotKit", grdb]),

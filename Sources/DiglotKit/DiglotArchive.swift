@@ -4,6 +4,7 @@ import DiglotImporters
 import DiglotImporting
 import DiglotModel
 import DiglotStore
+import StaffBulletinImporter
 
 /// Everything the `diglot` command does, callable in process (tests, the benchmark).
 ///
@@ -34,9 +35,44 @@ public struct DiglotArchive: Sendable {
         try store.search(SearchRequest(text: text, language: language, kind: kind, limit: limit)).map(SearchResult.init)
     }
 
-    /// The document with `id`, or nil.
+    /// The document with `id`, or nil; each pair carries both sides' texts and its sentence alignment.
     public func show(_ id: String) throws -> DocumentDetail? {
-        try store.document(DocumentID(rawValue: id)).map(DocumentDetail.init)
+        guard let stored = try store.document(DocumentID(rawValue: id)) else { return nil }
+        let texts = try store.texts(of: Set(stored.pairs.flatMap { [$0.pair.original, $0.pair.rendering] }))
+        var units: [PairID: [AlignedUnit]] = [:]
+        for link in stored.pairs { units[link.pair.id] = try store.alignedUnits(of: link.pair.id) }
+        return DocumentDetail(stored, texts: texts, units: units)
+    }
+
+    /// `diglot pair`: examines the documents that arrived since the last run (see `PairingRunner`).
+    public func pair(windowDays: Int = 3, threshold: Double = 0.5) throws -> PairingSummary {
+        try PairingRunner(store: store, windowDays: windowDays, threshold: threshold).run()
+    }
+
+    /// `diglot pair --link`: a manual pair of two document or passage ids.
+    /// - Throws: `StoreError.notFound` for an id that is neither a document nor a passage of the archive.
+    public func link(original: String, rendering: String) throws -> PairListing {
+        guard let o = PairSide(rawValue: original) else { throw StoreError(file: store.path, reason: .notFound("document or passage \(original)")) }
+        guard let r = PairSide(rawValue: rendering) else { throw StoreError(file: store.path, reason: .notFound("document or passage \(rendering)")) }
+        let pair = try PairingRunner(store: store).link(original: o, rendering: r)
+        return try listing(of: pair.id)
+    }
+
+    /// `diglot pair --unlink`: removes a pair for good.
+    /// - Throws: `StoreError.notFound` when the archive has no such pair.
+    public func unlink(pair id: String) throws -> Pair {
+        try PairingRunner(store: store).unlink(PairID(rawValue: id))
+    }
+
+    /// One stored pair as `diglot pairs --json` prints it.
+    func listing(of id: PairID) throws -> PairListing {
+        guard let row = try store.pairRow(id) else { throw StoreError(file: store.path, reason: .notFound("pair \(id)")) }
+        return PairListing(row)
+    }
+
+    /// `diglot figures --check`: consistency findings over the stored figures (findings are data, not failures).
+    public func checkFigures(from: String? = nil, to: String? = nil, category: FigureCategory? = nil) throws -> [FigureCheckListing] {
+        FigureSeriesCheck.check(try store.figures(FigureFilter(from: from, to: to, category: category))).map(FigureCheckListing.init)
     }
 
     public func list(kind: DocumentKind? = nil, language: LanguageTag? = nil) throws -> [DocumentListing] {

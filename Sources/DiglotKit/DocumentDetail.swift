@@ -50,6 +50,15 @@ public struct DocumentDetail: Encodable, Sendable, Equatable {
         public struct Partner: Encodable, Sendable, Equatable {
             public var document: String
             public var language: String
+            /// The partner's side of the pair: its passage's text, or its whole text.
+            public var text: String
+        }
+
+        /// One sentence-level unit of the pair's alignment.
+        public struct Unit: Encodable, Sendable, Equatable {
+            public var original: String
+            public var rendering: String
+            public var pattern: String
         }
 
         public var pair: String
@@ -60,8 +69,12 @@ public struct DocumentDetail: Encodable, Sendable, Equatable {
         public var method: String
         public var confidence: Double
         public var origin: String
+        /// This document's side of the pair: the passage's text for a passage pair, else the document's text.
+        public var text: String
         public var partner: Partner
         public var fidelity: PairListing.Fidelity
+        /// The sentence alignment, original first; empty when the pair has none.
+        public var alignment: [Unit]
     }
 
     public var document: String
@@ -82,7 +95,7 @@ public struct DocumentDetail: Encodable, Sendable, Equatable {
     public var passages: [PassageInfo]
     public var pairs: [PairInfo]
 
-    init(_ stored: StoredDocument) {
+    init(_ stored: StoredDocument, texts: [PairSide: String], units: [PairID: [AlignedUnit]]) {
         let d = stored.document
         document = d.id.rawValue
         kind = d.kind.rawValue
@@ -102,13 +115,23 @@ public struct DocumentDetail: Encodable, Sendable, Equatable {
             PassageInfo(passage: $0.id.rawValue, index: $0.index, role: $0.role.rawValue, start: $0.start, end: $0.end,
                         language: $0.language.rawValue, text: $0.text, metadata: $0.metadata)
         }
-        pairs = stored.pairs.map { link in
-            PairInfo(pair: link.pair.id.rawValue, role: link.role.rawValue, original: link.pair.original.rawValue,
-                     rendering: link.pair.rendering.rawValue, method: link.pair.method.rawValue,
-                     confidence: link.pair.confidence, origin: link.pair.origin.rawValue,
-                     partner: .init(document: link.partnerDocument.rawValue, language: link.partnerLanguage.rawValue),
-                     fidelity: .init(status: link.pair.fidelity.status.rawValue, issues: link.pair.fidelity.issues))
+        pairs = stored.pairs.map { Self.pairInfo($0, texts: texts, units: units[$0.pair.id] ?? []) }
+    }
+
+    private static func pairInfo(_ link: PairLink, texts: [PairSide: String], units: [AlignedUnit]) -> PairInfo {
+        let pair = link.pair
+        let own: PairSide = link.role == .original ? pair.original : pair.rendering
+        let other: PairSide = link.role == .original ? pair.rendering : pair.original
+        let partner = PairInfo.Partner(document: link.partnerDocument.rawValue, language: link.partnerLanguage.rawValue,
+                                       text: texts[other] ?? "")
+        let fidelity = PairListing.Fidelity(status: pair.fidelity.status.rawValue, issues: pair.fidelity.issues)
+        let alignment: [PairInfo.Unit] = units.map {
+            PairInfo.Unit(original: $0.originalText, rendering: $0.renderingText, pattern: $0.pattern)
         }
+        return PairInfo(pair: pair.id.rawValue, role: link.role.rawValue, original: pair.original.rawValue,
+                        rendering: pair.rendering.rawValue, method: pair.method.rawValue, confidence: pair.confidence,
+                        origin: pair.origin.rawValue, text: texts[own] ?? "", partner: partner, fidelity: fidelity,
+                        alignment: alignment)
     }
 
     private enum CodingKeys: String, CodingKey {

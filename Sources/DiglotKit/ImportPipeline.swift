@@ -104,8 +104,11 @@ public struct ImportPipeline: Sendable {
         let source = Source(bytes: data, mediaType: importer.mediaTypes.first ?? "application/octet-stream",
                             fileName: fileName, importedAt: Date(), importerID: importer.identifier,
                             importerVersion: importer.version)
-        let outcome = try store.write(source: source, batch: batch)
-        return outcome.isDuplicate ? .duplicate : .imported(outcome)
+        var outcome = try store.write(source: source, batch: batch)
+        guard !outcome.isDuplicate else { return .duplicate }
+        // Bulletins of one day in two languages arrive as separate inputs: pair them whichever came first.
+        outcome.pairsAdded += try BulletinLinker(store: store).pairBulletins(of: batch)
+        return .imported(outcome)
     }
 
     private var availableList: String {

@@ -9,11 +9,12 @@ enum ArchiveSchema {
     /// "DGLT": the SQLite application id of every Diglot archive.
     static let applicationID: Int32 = 0x4447_4C54
     /// The schema this build writes and the newest it reads.
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try createVersion1(db) }
+        migrator.registerMigration("v2-pairing-candidates") { db in try createPairingCandidates(db) }
         return migrator
     }
 

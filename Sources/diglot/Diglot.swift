@@ -10,7 +10,7 @@ struct Diglot: ParsableCommand {
             The archive is ./diglot.sqlite unless --archive PATH or DIGLOT_ARCHIVE says otherwise.
             Exit status: 0 success, 1 some input failed (the rest was done), 64 usage error.
             """,
-        subcommands: [Import.self, Importers.self, Importer.self, Search.self, Show.self, List.self, Pairs.self, Figures.self,
+        subcommands: [Import.self, Importers.self, Importer.self, Search.self, Show.self, List.self, Pairs.self, PairCommand.self, Figures.self,
                       Export.self, Stats.self, Verify.self]
     )
 }

@@ -34,12 +34,54 @@ extension Diglot {
             }
             Console.print("")
             Console.print(detail.text)
-            if !detail.pairs.isEmpty {
+            for pair in detail.pairs {
                 Console.print("")
-                for pair in detail.pairs {
-                    Console.print("Pair \(pair.pair): \(pair.role) of \(pair.partner.document) (\(pair.partner.language)), \(pair.method), confidence \(pair.confidence), fidelity \(pair.fidelity.status)")
+                Console.print("Pair \(pair.pair): \(pair.role) of \(pair.partner.document) (\(pair.partner.language)), \(pair.method), confidence \(pair.confidence), \(pair.origin)")
+                Console.print("Fidelity:  \(pair.fidelity.status)"
+                    + (pair.fidelity.status == "unchecked" ? " (not yet checked by diglot pair)" : ""))
+                for issue in pair.fidelity.issues { Console.print("  \(issue.severity): \(issue.message)") }
+                for line in Self.sideBySide(pair) { Console.print(line) }
+            }
+        }
+
+        /// This document's side on the left, the partner's on the right: unit by unit when the pair is aligned.
+        static func sideBySide(_ pair: DocumentDetail.PairInfo, columnWidth: Int = 58) -> [String] {
+            let isOriginal = pair.role == "original"
+            let rows: [(String, String)] = pair.alignment.isEmpty
+                ? [(pair.text, pair.partner.text)]
+                : pair.alignment.map { isOriginal ? ($0.original, $0.rendering) : ($0.rendering, $0.original) }
+            var lines = [pad("this document", columnWidth) + " │ " + "\(pair.partner.language) \(pair.partner.document)"]
+            lines.append(String(repeating: "─", count: columnWidth) + "─┼─" + String(repeating: "─", count: columnWidth))
+            for (left, right) in rows {
+                let a = wrap(left, columnWidth), b = wrap(right, columnWidth)
+                for k in 0..<max(a.count, b.count) {
+                    lines.append(pad(k < a.count ? a[k] : "", columnWidth) + " │ " + (k < b.count ? b[k] : ""))
                 }
             }
+            return lines
+        }
+
+        /// Words greedily filled into lines of at most `width` characters (a longer word is cut).
+        static func wrap(_ text: String, _ width: Int) -> [String] {
+            var lines: [String] = []
+            var current = ""
+            for word in text.split(whereSeparator: \.isWhitespace) {
+                var word = String(word)
+                while word.count > width {
+                    if !current.isEmpty { lines.append(current); current = "" }
+                    lines.append(String(word.prefix(width)))
+                    word = String(word.dropFirst(width))
+                }
+                if current.isEmpty { current = word }
+                else if current.count + 1 + word.count <= width { current += " " + word }
+                else { lines.append(current); current = word }
+            }
+            if !current.isEmpty || lines.isEmpty { lines.append(current) }
+            return lines
+        }
+
+        static func pad(_ text: String, _ width: Int) -> String {
+            text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
         }
     }
 }

@@ -1,0 +1,105 @@
+import Foundation
+import DiglotModel
+import DiglotPairing
+import DiglotStore
+
+/// The pairing engine's `CandidateIndex` over the archive's candidate tables: documents by language and
+/// published day, by shared blocking tokens, and by link keys, each an indexed SQL lookup.
+///
+/// Candidates come back light: signature, day, kind and links, no text (scoring needs no text; the runner
+/// reads the texts of the pairs it keeps). `CandidateIndex` cannot throw, so the first archive error is kept
+/// and `checkError()` rethrows it after the engine has run.
+///
+/// ```swift
+/// let index = StoreCandidateIndex(store: store)
+/// let found = engine.findPairs(new: arrivals, pool: index)
+/// try index.checkError()
+/// ```
+public final class StoreCandidateIndex: CandidateIndex, @unchecked Sendable {
+    public let store: ArchiveStore
+    /// A token carried by more documents than this on one day is no evidence for that day (as in
+    /// `InMemoryCandidateIndex`).
+    public let stopTokenLength: Int
+    private let lock = NSLock()
+    private var decoded: [Int64: PairingCandidate] = [:]
+    private var firstError: (any Error)?
+
+    public init(store: ArchiveStore, stopTokenLength: Int = 512) {
+        self.store = store
+        self.stopTokenLength = stopTokenLength
+    }
+
+    public func candidates(language: LanguageTag, days: ClosedRange<Int>, sharing tokens: [String], limit: Int)
+        -> [(candidate: PairingCandidate, sharedTokens: Int)] {
+        let found: [(candidate: PairingCandidate, sharedTokens: Int)]? = attempt {
+            var result: [(candidate: PairingCandidate, sharedTokens: Int)] = []
+            for stored in try store.candidates(language: language, days: days, sharing: tokens, limit: limit,
+                                               stopTokenLength: stopTokenLength) {
+                result.append((candidate: try candidate(stored.entry), sharedTokens: stored.sharedTokens))
+            }
+            return result
+        }
+        return found ?? []
+    }
+
+    public func candidates(language: LanguageTag, days: ClosedRange<Int>, limit: Int) -> [PairingCandidate] {
+        let found: [PairingCandidate]? = attempt {
+            try store.candidates(language: language, days: days, limit: limit).map { (stored: StoredCandidate) -> PairingCandidate in
+                try candidate(stored.entry)
+            }
+        }
+        return found ?? []
+    }
+
+    public func candidates(linkedBy links: Set<String>) -> [PairingCandidate] {
+        let found: [PairingCandidate]? = attempt {
+            try store.candidates(linkedBy: links).map { (stored: StoredCandidate) -> PairingCandidate in try candidate(stored.entry) }
+        }
+        return found ?? []
+    }
+
+    /// Rethrows the first archive error any lookup met.
+    public func checkError() throws {
+        lock.lock()
+        defer { lock.unlock() }
+        if let firstError { throw firstError }
+    }
+
+    private func attempt<T>(_ body: () throws -> T) -> T? {
+        do { return try body() } catch {
+            lock.lock()
+            if firstError == nil { firstError = error }
+            lock.unlock()
+            return nil
+        }
+    }
+
+    /// The engine's view of a stored entry, decoded once per run.
+    private func candidate(_ entry: CandidateEntry) throws -> PairingCandidate {
+        lock.lock()
+        let cached = decoded[entry.sequence]
+        lock.unlock()
+        if let cached { return cached }
+        guard let signature = SignatureCodec.decode(entry.signature) else {
+            throw StoreError(file: store.path, reason: .unreadable("the pairing signature of document \(entry.document) is damaged"))
+        }
+        var candidate = PairingCandidate(
+            id: entry.document, language: entry.language, kind: entry.kind,
+            published: entry.day.map { PublishedDate(instant: Date(timeIntervalSince1970: Double($0) * 86_400), precision: .day) },
+            text: "", signature: signature)
+        candidate.ownLinks = Set(entry.ownLinks)
+        candidate.outgoingLinks = Set(entry.outgoingLinks)
+        lock.lock()
+        decoded[entry.sequence] = candidate
+        lock.unlock()
+        return candidate
+    }
+
+    /// The index entry of a candidate built from a stored document.
+    static func entry(for candidate: PairingCandidate, sequence: Int64) -> CandidateEntry {
+        CandidateEntry(sequence: sequence, document: candidate.id, language: candidate.language, kind: candidate.kind,
+                       day: candidate.day, signature: SignatureCodec.encode(candidate.signature),
+                       tokens: candidate.signature.blockingTokens, ownLinks: candidate.ownLinks.sorted(),
+                       outgoingLinks: candidate.outgoingLinks.sorted())
+    }
+}

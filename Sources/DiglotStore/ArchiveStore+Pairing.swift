@@ -1,0 +1,191 @@
+import Foundation
+import GRDB
+import DiglotModel
+
+/// A stored pair with the documents and languages of its two sides (no texts): what `diglot pair` weighs a
+/// proposed pair against.
+public struct PairEnds: Hashable, Sendable {
+    public var pair: Pair
+    public var originalDocument: DocumentID
+    public var originalLanguage: LanguageTag
+    public var renderingDocument: DocumentID
+    public var renderingLanguage: LanguageTag
+
+    public init(pair: Pair, originalDocument: DocumentID, originalLanguage: LanguageTag, renderingDocument: DocumentID,
+                renderingLanguage: LanguageTag) {
+        self.pair = pair
+        self.originalDocument = originalDocument
+        self.originalLanguage = originalLanguage
+        self.renderingDocument = renderingDocument
+        self.renderingLanguage = renderingLanguage
+    }
+
+    /// Both sides are whole documents (not passages).
+    public var isDocumentLevel: Bool {
+        if case .document = pair.original, case .document = pair.rendering { return true }
+        return false
+    }
+}
+
+extension ArchiveStore {
+    /// The documents with these ids (those the archive holds), in no particular order.
+    public func documents(_ ids: Set<DocumentID>) throws -> [Document] {
+        guard !ids.isEmpty else { return [] }
+        return try reading { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM documents WHERE id IN (SELECT value FROM json_each(?))"),
+                             arguments: [try StoreJSON.encode(ids.map(\.rawValue))]).map(Self.document(from:))
+        }
+    }
+
+    /// At most `limit` documents that arrived after `sequence`, in arrival order, each with its arrival number:
+    /// `diglot pair` examines new documents a batch at a time.
+    public func documents(since sequence: Int64, limit: Int) throws -> [(document: Document, sequence: Int64)] {
+        try reading { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM documents WHERE seq > ? ORDER BY seq LIMIT ?"),
+                             arguments: [sequence, limit]).map { (Self.document(from: $0), $0["seq"]) }
+        }
+    }
+
+    /// The figures one document states, in passage order.
+    public func figures(of document: DocumentID) throws -> [Figure] {
+        try reading { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM figures WHERE document_id = ? ORDER BY id"),
+                             arguments: [document.rawValue]).map(Self.figure(from:))
+        }
+    }
+
+    /// Stored staff bulletins whose `bulletin_date` metadata is `date` (`YYYY-MM-DD`), every language.
+    public func staffBulletins(on date: String) throws -> [Document] {
+        try reading { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT * FROM documents
+                WHERE kind = 'staff-bulletin' AND json_extract(metadata, '$.bulletin_date') = ?
+                ORDER BY seq
+                """), arguments: [date]).map(Self.document(from:))
+        }
+    }
+
+    /// The stored pair with this id, or nil.
+    public func pair(_ id: PairID) throws -> Pair? {
+        try reading { db in
+            try Row.fetchOne(db, cachedSQL: "SELECT * FROM pairs WHERE id = ?", [id.rawValue]).map(Self.pair(from:))
+        }
+    }
+
+    /// Every stored pair (document- or passage-level) with a side in one of `documents`.
+    public func pairs(touching documents: Set<DocumentID>) throws -> [PairEnds] {
+        guard !documents.isEmpty else { return [] }
+        return try reading { db in
+            try Row.fetchAll(db.cachedStatement(sql: """
+                WITH wanted(id) AS (SELECT value FROM json_each(?))
+                SELECT * FROM pairs WHERE original_document IN wanted
+                UNION
+                SELECT * FROM pairs WHERE rendering_document IN wanted
+                """), arguments: [try StoreJSON.encode(documents.map(\.rawValue).sorted())]).map { row in
+                    PairEnds(pair: Self.pair(from: row), originalDocument: DocumentID(rawValue: row["original_document"]),
+                             originalLanguage: LanguageTag(rawValue: row["original_language"]),
+                             renderingDocument: DocumentID(rawValue: row["rendering_document"]),
+                             renderingLanguage: LanguageTag(rawValue: row["rendering_language"]))
+                }
+        }
+    }
+
+    /// Which of `ids` a person unlinked.
+    public func unlinked(among ids: [PairID]) throws -> Set<PairID> {
+        guard !ids.isEmpty else { return [] }
+        return try reading { db in
+            Set(try String.fetchAll(db.cachedStatement(sql: """
+                SELECT pair_id FROM unlinks WHERE pair_id IN (SELECT value FROM json_each(?))
+                """), arguments: [try StoreJSON.encode(ids.map(\.rawValue))]).map(PairID.init(rawValue:)))
+        }
+    }
+
+    /// Removes pairs the pairing engine made earlier (a better rendering has displaced them), with their units.
+    /// Pairs of any other origin are never removed here.
+    /// - Returns: how many were removed.
+    @discardableResult
+    public func removeEnginePairs(_ ids: [PairID]) throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        return try writing { db in
+            try db.execute(sql: """
+                DELETE FROM pairs WHERE origin = 'engine' AND id IN (SELECT value FROM json_each(?))
+                """, arguments: [try StoreJSON.encode(ids.map(\.rawValue))])
+            return db.changesCount
+        }
+    }
+
+    /// One stored pair with both texts, or nil.
+    public func pairRow(_ id: PairID) throws -> PairRow? {
+        try reading { db in
+            try Row.fetchOne(db.cachedStatement(sql: Self.pairRowSelect + " WHERE p.id = ?"), arguments: [id.rawValue])
+                .map(Self.pairRow(from:))
+        }
+    }
+
+    private static let pairRowSelect = """
+        SELECT p.*, COALESCE(op.text, od.text) AS original_text, COALESCE(rp.text, rd.text) AS rendering_text
+        FROM pairs p
+        LEFT JOIN passages op ON op.id = p.original
+        JOIN documents od ON od.id = p.original_document
+        LEFT JOIN passages rp ON rp.id = p.rendering
+        JOIN documents rd ON rd.id = p.rendering_document
+        """
+
+    /// Pairs whose fidelity no check has looked at yet (an importer's tweet↔quote or TMX pairs), with both texts.
+    public func uncheckedPairs(limit: Int = -1) throws -> [PairRow] {
+        try reading { db in
+            try Row.fetchAll(db.cachedStatement(sql: Self.pairRowSelect + """
+                 WHERE p.fidelity_status = 'unchecked' ORDER BY p.rowid LIMIT ?
+                """), arguments: [limit]).map(Self.pairRow(from:))
+        }
+    }
+
+    /// The texts of pair sides (a passage's text, or a whole document's), for those the archive holds.
+    public func texts(of sides: Set<PairSide>) throws -> [PairSide: String] {
+        guard !sides.isEmpty else { return [:] }
+        return try reading { db in
+            var result: [PairSide: String] = [:]
+            for side in sides {
+                switch side {
+                case .document(let id):
+                    result[side] = try String.fetchOne(db, cachedSQL: "SELECT text FROM documents WHERE id = ?", [id.rawValue])
+                case .passage(let id):
+                    result[side] = try String.fetchOne(db, cachedSQL: "SELECT text FROM passages WHERE id = ?", [id.rawValue])
+                }
+            }
+            return result
+        }
+    }
+
+    /// The language of a pair side, or nil when the archive has no such document or passage.
+    public func language(of side: PairSide) throws -> LanguageTag? {
+        try reading { db in
+            let language: String?
+            switch side {
+            case .document(let id):
+                language = try String.fetchOne(db, cachedSQL: "SELECT language FROM documents WHERE id = ?", [id.rawValue])
+            case .passage(let id):
+                language = try String.fetchOne(db, cachedSQL: "SELECT language FROM passages WHERE id = ?", [id.rawValue])
+            }
+            return language.map(LanguageTag.init(rawValue:))
+        }
+    }
+
+    static func pairRow(from row: Row) -> PairRow {
+        PairRow(pair: pair(from: row),
+                originalDocument: DocumentID(rawValue: row["original_document"]),
+                originalLanguage: LanguageTag(rawValue: row["original_language"]),
+                originalText: row["original_text"] ?? "",
+                renderingDocument: DocumentID(rawValue: row["rendering_document"]),
+                renderingLanguage: LanguageTag(rawValue: row["rendering_language"]),
+                renderingText: row["rendering_text"] ?? "")
+    }
+
+    static func figure(from row: Row) -> Figure {
+        let passage: String? = row["passage_id"]
+        return Figure(documentID: DocumentID(rawValue: row["document_id"]), date: row["date"],
+                      category: FigureCategory(rawValue: row["category"]) ?? .personnel, total: row["total"],
+                      delta: row["delta"], qualifier: row["qualifier"], language: LanguageTag(rawValue: row["language"]),
+                      label: row["label"], passageID: passage.map(PassageID.init(rawValue:)))
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+import DiglotKit
+import DiglotModel
+import DiglotPairing
+import DiglotStore
+
+/// `diglot pair` through the archive: the store-backed candidate index against the in-memory reference, the
+/// evaluation set run through the store path, incremental runs, curation that survives later runs, and the
+/// fidelity check of importer pairs.
+@Suite struct StorePairingTests {
+    @Test func storeIndexAnswersWhatTheInMemoryIndexAnswers() throws {
+        let set = try EvaluationSet.load()
+        let archive = try StoreArchive()
+        try archive.write(set.archiveDocuments())
+        _ = try PairingRunner(store: archive.store).run()
+        #expect(try archive.store.candidateCount() == set.candidates.count)
+
+        let memory = InMemoryCandidateIndex(set.candidates)
+        let stored = StoreCandidateIndex(store: archive.store)
+        var lookups = 0
+        for candidate in set.candidates {
+            guard let day = candidate.day else { continue }
+            let days = (day - 3)...(day + 3)
+            let target: LanguageTag = candidate.language == .english ? .ukrainian : .english
+            let tokens = candidate.signature.blockingTokens
+            let fromMemory = memory.candidates(language: target, days: days, sharing: tokens, limit: 64)
+            let fromStore = stored.candidates(language: target, days: days, sharing: tokens, limit: 64)
+            #expect(fromStore.map(\.candidate.id) == fromMemory.map(\.candidate.id), "token lookup for \(set.name[candidate.id]!)")
+            #expect(fromStore.map(\.sharedTokens) == fromMemory.map(\.sharedTokens))
+            #expect(fromStore.map(\.candidate.signature) == fromMemory.map(\.candidate.signature))
+            #expect(stored.candidates(language: target, days: days, limit: 400).map(\.id)
+                    == memory.candidates(language: target, days: days, limit: 400).map(\.id))
+            let links = candidate.ownLinks.union(candidate.outgoingLinks)
+            #expect(Set(stored.candidates(linkedBy: links).map(\.id)) == Set(memory.candidates(linkedBy: links).map(\.id)))
+            lookups += 3
+        }
+        try stored.checkError()
+        print("store index: \(lookups) lookups agree with the in-memory index on \(set.candidates.count) documents")
+    }
+
+    @Test func evaluationThroughTheStoreMeetsTheTargets() throws {
+        let set = try EvaluationSet.load()
+        let archive = try StoreArchive()
+        try archive.write(set.archiveDocuments())
+        let summary = try PairingRunner(store: archive.store).run()
+        #expect(summary.examined == set.documents.count)
+
+        let gold = Set(set.pairs.map { "\($0.original)|\($0.rendering)" })
+        let stored = try archive.pairs().values.filter { $0.pair.origin == .engine }
+        let found = Set(stored.map { "\(set.name[$0.originalDocument] ?? "?")|\(set.name[$0.renderingDocument] ?? "?")" })
+        let truePositives = found.intersection(gold).count
+        let precision = found.isEmpty ? 1 : Double(truePositives) / Double(found.count)
+        let recall = Double(truePositives) / Double(gold.count)
+        for key in found.subtracting(gold).sorted() { print("store path, false pair: \(key)") }
+        for key in gold.subtracting(found).sorted() { print("store path, missed pair: \(key)") }
+        print(String(format: "store path: %d gold pairs, %d stored; precision %.3f recall %.3f (run %.2f s)",
+                     gold.count, found.count, precision, recall, summary.seconds))
+        #expect(precision >= 0.98)
+        #expect(recall >= 0.95)
+
+        let memory = PairingEngine().findPairs(new: set.candidates, pool: InMemoryCandidateIndex(set.candidates))
+        let fromMemory = Set(memory.map { "\(set.name[$0.original]!)|\(set.name[$0.rendering]!)" })
+        #expect(found == fromMemory, "the store path finds what the in-memory path finds")
+
+        let units = try stored.map { try archive.store.alignedUnits(of: $0.pair.id) }
+        #expect(units.allSatisfy { !$0.isEmpty }, "every saved engine pair is aligned")
+        #expect(stored.allSatisfy { $0.pair.fidelity.status != .unchecked }, "every saved engine pair is checked")
+    }
+
+    @Test func aSecondRunExaminesNothingAndNewArrivalsPairWithTheArchive() throws {
+        let archive = try StoreArchive()
+        let (uk, en) = Self.statementPair(day: "2023-03-14", figure: "2 716")
+        try archive.write([uk])
+        let first = try PairingRunner(store: archive.store).run()
+        #expect(first.examined == 1 && first.pairs == 0)
+        let second = try PairingRunner(store: archive.store).run()
+        #expect(second.examined == 0 && second.found == 0 && second.pairs == 0)
+
+        try archive.write([en])
+        let third = try PairingRunner(store: archive.store).run()
+        #expect(third.examined == 1)
+        #expect(third.pairs == 1, "the new English rendering is paired with the Ukrainian original stored earlier")
+        let pair = try #require(try archive.pairs()[PairID(original: .document(uk.id), rendering: .document(en.id))])
+        #expect(pair.pair.origin == .engine && pair.pair.fidelity.status == .ok)
+        #expect(third.lastSequence == (try archive.store.latestSequence()))
+        #expect(try PairingRunner(store: archive.store).run().examined == 0)
+    }
+
+    @Test func linksAndUnlinksSurviveEveryLaterRun() throws {
+        let archive = try StoreArchive()
+        let (uk1, en1) = Self.statementPair(day: "2023-03-14", figure: "2 716")
+        let (uk2, en2) = Self.statementPair(day: "2023-05-02", figure: "4 180")
+        try archive.write([uk1, en1, uk2, en2])
+        let runner = PairingRunner(store: archive.store)
+        _ = try runner.run()
+        let found1 = PairID(original: .document(uk1.id), rendering: .document(en1.id))
+        let found2 = PairID(original: .document(uk2.id), rendering: .document(en2.id))
+        #expect(try archive.pairs().keys.sorted() == [found1, found2].sorted())
+
+        try runner.unlink(found1)
+        let manual = try runner.link(original: .document(uk2.id), rendering: .document(en1.id))
+        #expect(manual.method == .manual && manual.confidence == 1 && manual.origin == .manual)
+        #expect(manual.fidelity.status == .mismatch, "the hand-made pair is checked: its figures differ")
+        #expect(try archive.pairs()[found2] == nil, "the engine pair holding the original's English slot gave way")
+        #expect(try !archive.store.alignedUnits(of: manual.id).isEmpty)
+
+        // Later runs, including one that re-examines the whole archive, leave the curation as it is.
+        _ = try runner.run()
+        try archive.store.setMeta(PairingRunner.lastSequenceKey, nil)
+        let full = try runner.run()
+        #expect(full.examined == 4)
+        let after = try archive.pairs()
+        #expect(after[found1] == nil, "an unlinked pair never comes back")
+        #expect(after[manual.id]?.pair.origin == .manual && after[manual.id]?.pair.method == .manual)
+        #expect(after[found2] == nil, "the manual pair keeps its slot")
+        #expect(try archive.store.isUnlinked(found1))
+    }
+
+    @Test func importerPairsStoredUncheckedAreCheckedByTheRun() throws {
+        let archive = try StoreArchive()
+        let uk = Document(id: DocumentID(naturalKey: "t:uk"), kind: .tweet, language: .ukrainian,
+                          published: PublishedDate(iso: "2023-06-06"),
+                          text: "Ворог втратив 45 танків і 120 артилерійських систем за тиждень.")
+        let en = Document(id: DocumentID(naturalKey: "t:en"), kind: .article, language: .english,
+                          published: PublishedDate(iso: "2023-06-06"),
+                          text: "The enemy lost 45 tanks and 210 artillery systems in a week.")
+        let pair = Pair(original: .document(uk.id), rendering: .document(en.id), method: .tmx, confidence: 1)
+        try archive.write([uk, en], pairs: [pair])
+        #expect(try archive.pairs()[pair.id]?.pair.fidelity.status == .unchecked)
+        let summary = try PairingRunner(store: archive.store).run()
+        #expect(summary.checked == 1)
+        let checked = try #require(try archive.pairs()[pair.id])
+        #expect(checked.pair.fidelity.status == .mismatch)
+        #expect(checked.pair.fidelity.issues.contains { $0.message.contains("120") })
+        #expect(checked.pair.method == .tmx && checked.pair.origin == .importer, "the check keeps the importer's pair as it was")
+        #expect(summary.pairs == 0, "the two documents are already paired, so the engine adds no second pair")
+    }
+
+    /// A Ukrainian statement and its faithful English rendering, published the same day.
+    static func statementPair(day: String, figure: String) -> (Document, Document) {
+        let uk = Document(id: DocumentID(naturalKey: "uk:\(day)"), kind: .article, language: .ukrainian,
+                          title: "Зеленський: оборона Бахмута триває",
+                          published: PublishedDate(iso: day),
+                          text: "Президент Володимир Зеленський заявив, що оборона Бахмута триває. За добу ворог втратив \(figure) військових і 14 танків. Харків та Одеса отримали нові системи ППО.")
+        let en = Document(id: DocumentID(naturalKey: "en:\(day)"), kind: .article, language: .english,
+                          title: "Zelensky: the defence of Bakhmut continues",
+                          published: PublishedDate(iso: day),
+                          text: "President Volodymyr Zelensky said the defence of Bakhmut continues. In one day the enemy lost \(figure.replacingOccurrences(of: " ", with: ",")) soldiers and 14 tanks. Kharkiv and Odesa received new air defence systems.")
+        return (uk, en)
+    }
+}
