@@ -90,10 +90,10 @@ import DiglotTestSupport
     @Test func searchRefusesQueriesWithoutWords() throws {
         let cli = try DiglotCommand()
         defer { cli.remove() }
-        for query in ["*", "\"\"", "-Kyiv", "( OR )"] {
+        for query in ["*", "\"\"", "(-Kyiv)", "( OR )"] {
             let result = try cli.run(["search", query])
             #expect(result.status == 2, "\(query): \(result.stderr)")
-            #expect(result.stderr.hasPrefix("The query"), "\(query): \(result.stderr)")
+            #expect(result.stderr.contains("The query"), "\(query): \(result.stderr)")
             #expect(!result.stderr.localizedCaseInsensitiveContains("fts5"))
             #expect(result.stdout.isEmpty)
         }
