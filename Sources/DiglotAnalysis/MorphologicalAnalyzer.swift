@@ -104,6 +104,10 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
         return tokens
     }
 
+    /// One token per `BasicAnalyzer` token, as `indexTokens` emits surface forms, without any analysis:
+    /// snippets in a search process never touch Hunspell.
+    public func positionTokens(_ text: String) -> [AnalyzedToken] { BasicAnalyzer.tokenize(text) }
+
     /// Numbers are emitted as they are and kept out of the word cache (they rarely repeat).
     static func isNumber(_ term: String) -> Bool {
         term.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false

@@ -28,4 +28,13 @@ public protocol TextAnalyzer: Sendable {
     /// Tokens for one query string (a word or a phrase the user typed). Colocated tokens here mean
     /// "any of these forms" at that position.
     func queryTokens(_ text: String) -> [AnalyzedToken]
+    /// The surface tokens of a stored text, for FTS5's `snippet()` and `highlight()`, which re-tokenize a
+    /// returned row only to map token positions back to byte offsets. They must have the same positions as
+    /// `indexTokens`, but need no lemmas, so a search process can answer without loading a dictionary.
+    func positionTokens(_ text: String) -> [AnalyzedToken]
+}
+
+extension TextAnalyzer {
+    /// The non-colocated index tokens: correct for any analyzer, though it pays for the full analysis.
+    public func positionTokens(_ text: String) -> [AnalyzedToken] { indexTokens(text).filter { !$0.isColocated } }
 }

@@ -43,6 +43,9 @@ struct BenchmarkRun {
     let workFolder: URL
     let diglotBinary: URL
     let searchRepetitions: Int
+    /// The archive's search analysis: Diglot's default, or `BasicAnalyzer` (`--analysis basic`) to measure
+    /// what morphology costs at import.
+    let analysis: SearchAnalysis
 
     /// A fixed query mix: inflected Ukrainian forms, names across scripts, English terms for Ukrainian texts.
     static let queries = [
@@ -58,7 +61,7 @@ struct BenchmarkRun {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: archivePath + suffix) }
 
         // Import: every generated input through the real pipeline, one transaction each.
-        let archive = try DiglotArchive(path: archivePath)
+        let archive = try DiglotArchive(path: archivePath, analysis: analysis)
         let pipeline = archive.importer()
         result.importSeconds = Measure.seconds {
             for input in CorpusGenerator(targetDocuments: size, seed: seed, figures: figures) {

@@ -1,6 +1,8 @@
 import Foundation
+import DiglotStore
 
-/// `diglot-bench [--sizes 10000,100000,1000000] [--seed 42] [--work DIR] [--record BENCHMARKS.md] [--json PATH]`
+/// `diglot-bench [--sizes 10000,100000,1000000] [--seed 42] [--work DIR] [--record BENCHMARKS.md] [--json PATH]
+///  [--analysis morphological|basic]`
 ///
 /// Generates a seeded corpus at each size and measures import, the plain-FTS5 limit, search, pairing, export
 /// and archive size. It reports; it never fails on a time. `--smoke` runs a tiny size for CI.
@@ -23,6 +25,7 @@ if let loaded = try? DailyFigures.load(from: referenceFolder), !loaded.days.isEm
     FileHandle.standardError.write(Data("diglot-bench: reference figures not found at \(referenceFolder.path); using a synthetic series\n".utf8))
     figures = DailyFigures.synthetic(days: 600, generator: &fallbackGenerator)
 }
+let analysis: SearchAnalysis = option("--analysis") == "basic" ? .basic : .morphological()
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
     .appendingPathComponent("diglot")
 guard FileManager.default.isExecutableFile(atPath: binary.path) else {
@@ -39,7 +42,7 @@ var results: [SizeResult] = []
 for size in sizes {
     FileHandle.standardError.write(Data("diglot-bench: \(size) documents...\n".utf8))
     let run = BenchmarkRun(size: size, seed: seed, figures: figures, workFolder: work, diglotBinary: binary,
-                           searchRepetitions: smoke ? 2 : 20)
+                           searchRepetitions: smoke ? 2 : 20, analysis: analysis)
     do {
         results.append(try run.run())
     } catch {

@@ -16,10 +16,13 @@ import StaffBulletinImporter
 public struct DiglotArchive: Sendable {
     public let store: ArchiveStore
 
-    /// Opens (or creates) the archive at `path`.
-    /// - Throws: `StoreError` when the file is not a usable Diglot archive.
-    public init(path: String, analyzer: any TextAnalyzer = BasicAnalyzer()) throws {
-        store = try ArchiveStore(path: path, analyzer: analyzer)
+    /// Opens (or creates) the archive at `path`, with Diglot's morphological search analysis by default.
+    /// Hunspell is loaded only when an import meets a word this process has not analysed; a search reads the
+    /// archive's vocabulary instead.
+    /// - Throws: `StoreError` when the file is not a usable Diglot archive, `MorphologyError` when the
+    ///   Hunspell dictionaries are not installed.
+    public init(path: String, analysis: SearchAnalysis = .morphological()) throws {
+        store = try ArchiveStore(path: path, analysis: analysis)
     }
 
     public init(store: ArchiveStore) { self.store = store }
@@ -30,9 +33,20 @@ public struct DiglotArchive: Sendable {
         ImportPipeline(store: store, catalog: catalog, configuration: configuration)
     }
 
+    /// Documents matching `text`, best first, each with its pairs' other sides.
+    /// - Parameters:
+    ///   - from: first UTC publication day, `YYYY-MM-DD`; `to` the last (inclusive).
+    /// - Throws: `SearchQueryError` when the query has nothing to search for (its `description` says why).
     public func search(_ text: String, language: LanguageTag? = nil, kind: DocumentKind? = nil,
-                       limit: Int = 20) throws -> [SearchResult] {
-        try store.search(SearchRequest(text: text, language: language, kind: kind, limit: limit)).map(SearchResult.init)
+                       from: String? = nil, to: String? = nil, limit: Int = 20) throws -> [SearchResult] {
+        try store.search(SearchRequest(text: text, language: language, kind: kind, from: from, to: to, limit: limit))
+            .map(SearchResult.init)
+    }
+
+    /// How a query's text was read where it was not well formed ("An unmatched quote was ignored."), for
+    /// the user; empty for a well-formed query or one that is refused.
+    public static func queryNotes(_ text: String) -> [String] {
+        (try? SearchQuery.parse(text).get())?.notes ?? []
     }
 
     /// The document with `id`, or nil; each pair carries both sides' texts and its sentence alignment.

@@ -9,13 +9,19 @@ import DiglotAnalysis
 /// is found through the connection's label, which `ArchiveStore` sets to a key of `AnalyzerRegistry`.
 /// Colocated analyzer tokens (lemmas, name keys) become `FTS5_TOKEN_COLOCATED`, so phrases still match and
 /// snippets still highlight the surface form.
+///
+/// A read-only connection (every reader of the `DatabasePool`) never writes the index: FTS5 tokenizes
+/// documents there only for `snippet()`, which needs token positions and nothing else, so such a
+/// connection asks the analyzer for `positionTokens` and a search process never loads a dictionary.
 final class AnalyzerTokenizer: FTS5CustomTokenizer {
     static let name = "diglot"
 
     private let analyzer: any TextAnalyzer
+    private let readsOnly: Bool
 
     init(db: Database, arguments: [String]) throws {
         analyzer = AnalyzerRegistry.shared.analyzer(for: db.configuration.label)
+        readsOnly = db.configuration.readonly
     }
 
     func tokenize(context: UnsafeMutableRawPointer?, tokenization: FTS5Tokenization,
@@ -23,7 +29,8 @@ final class AnalyzerTokenizer: FTS5CustomTokenizer {
         guard let pText, nText > 0 else { return SQLITE_OK }
         let bytes = UnsafeRawBufferPointer(start: pText, count: Int(nText))
         let text = String(decoding: bytes, as: UTF8.self)
-        let tokens = tokenization.contains(.query) ? analyzer.queryTokens(text) : analyzer.indexTokens(text)
+        let tokens = tokenization.contains(.query) ? analyzer.queryTokens(text)
+            : readsOnly ? analyzer.positionTokens(text) : analyzer.indexTokens(text)
         for token in tokens {
             let start = CInt(clamping: min(token.byteRange.lowerBound, Int(nText)))
             let end = CInt(clamping: min(token.byteRange.upperBound, Int(nText)))

@@ -9,13 +9,35 @@ enum ArchiveSchema {
     /// "DGLT": the SQLite application id of every Diglot archive.
     static let applicationID: Int32 = 0x4447_4C54
     /// The schema this build writes and the newest it reads.
-    static let version = 2
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try createVersion1(db) }
         migrator.registerMigration("v2-pairing-candidates") { db in try createPairingCandidates(db) }
+        migrator.registerMigration("v3-search-vocabulary") { db in try addSearchVocabulary(db) }
         return migrator
+    }
+
+    /// The morphological search analysis: the `vocabulary` table `ArchiveVocabulary` reads and writes, and
+    /// both FTS indexes rebuilt with the analyzer the archive is opened with, so an archive indexed by an
+    /// older build (surface forms only, `BasicAnalyzer`) gains lemmas and name keys. The rebuild records
+    /// every word's analysis; `ArchiveStore` writes it to `vocabulary` right after migrating.
+    /// On a new archive the tables are empty and the rebuild costs nothing.
+    private static func addSearchVocabulary(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE vocabulary (
+                word TEXT PRIMARY KEY NOT NULL,
+                stem TEXT NOT NULL,
+                lemmas TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX vocabulary_stem ON vocabulary(stem);
+            INSERT INTO documents_fts(documents_fts) VALUES('rebuild');
+            INSERT INTO passages_fts(passages_fts) VALUES('rebuild');
+            """)
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: ["3"])
+        try db.execute(sql: "PRAGMA user_version = 3")
     }
 
     private static func createVersion1(_ db: Database) throws {
@@ -130,9 +152,8 @@ enum ArchiveSchema {
             t.tokenizer = AnalyzerTokenizer.tokenizerDescriptor()
             t.column("text")
         }
-        try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('format', 'diglot-archive'), ('schema_version', ?)",
-                       arguments: [String(version)])
+        try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('format', 'diglot-archive'), ('schema_version', '1')")
         try db.execute(sql: "PRAGMA application_id = \(applicationID)")
-        try db.execute(sql: "PRAGMA user_version = \(version)")
+        try db.execute(sql: "PRAGMA user_version = 1")
     }
 }

@@ -1,21 +1,29 @@
 import GRDB
+import DiglotAnalysis
 import DiglotModel
 
 /// A full-text search over documents.
 public struct SearchRequest: Sendable {
-    /// Words and "quoted phrases" as the user typed them; every one must match.
+    /// The query as the user typed it: words (all required), "phrases", -exclusions, OR, parentheses
+    /// (see `SearchQuery.parse`).
     public var text: String
     public var language: LanguageTag?
     public var kind: DocumentKind?
+    /// First and last UTC day of publication, `YYYY-MM-DD`, inclusive; undated documents are left out
+    /// when either is given.
+    public var from: String?
+    public var to: String?
     public var limit: Int
     /// Put around each matched word in the snippet.
     public var highlight: (open: String, close: String)
 
-    public init(text: String, language: LanguageTag? = nil, kind: DocumentKind? = nil, limit: Int = 20,
-                highlight: (open: String, close: String) = ("[", "]")) {
+    public init(text: String, language: LanguageTag? = nil, kind: DocumentKind? = nil, from: String? = nil,
+                to: String? = nil, limit: Int = 20, highlight: (open: String, close: String) = ("[", "]")) {
         self.text = text
         self.language = language
         self.kind = kind
+        self.from = from
+        self.to = to
         self.limit = limit
         self.highlight = highlight
     }
@@ -23,10 +31,15 @@ public struct SearchRequest: Sendable {
 
 /// One document that matched, best first.
 public struct SearchHit: Hashable, Sendable {
+    /// The other side of a pair the hit belongs to, shown beside it.
     public struct Partner: Hashable, Sendable {
         public var pair: PairID
         public var document: DocumentID
         public var language: LanguageTag
+        public var title: String?
+        /// The partner's own matches highlighted when the query matches it too (in its language, through
+        /// the glossary), otherwise its opening words.
+        public var snippet: String
     }
 
     public var document: DocumentID
@@ -36,8 +49,10 @@ public struct SearchHit: Hashable, Sendable {
     public var published: String?
     /// A few words around the matches, the matched words highlighted.
     public var snippet: String
-    /// Higher is better (negated BM25, the title weighted ten times the text).
+    /// Higher is better within a tier (negated BM25, the title weighted ten times the text).
     public var score: Double
+    /// How far the query had to be widened to match: every exact hit comes before every lemma hit, and so on.
+    public var tier: CompiledQuery.Tier
     /// The documents this one is paired with, in either direction.
     public var pairs: [Partner]
 }
@@ -58,47 +73,107 @@ extension ArchiveStore {
     /// sorts itself: SQLite then computes `snippet()` only for the rows it returns, not for every match.
     static let titleWeight = 10.0
 
-    /// Documents matching every word of `request.text`, best first.
+    /// How many characters of a partner's text stand in for a snippet when the query does not match it.
+    static let partnerExcerptLength = 160
+
+    /// Documents matching `request.text`, best first: the query's stages (exact forms, then lemmas, name
+    /// keys, glossary translations) run in order, each ranked by BM25, each adding only documents the
+    /// earlier ones did not return, until `limit`. Each hit carries the other sides of its pairs.
     ///
     /// ```swift
-    /// let hits = try store.search(SearchRequest(text: "Генштаб танків", language: .ukrainian))
+    /// let hits = try store.search(SearchRequest(text: "tanks Kharkiv", language: .ukrainian))
     /// ```
+    /// - Throws: `SearchQueryError` when the query has nothing to search for (one sentence saying why; never
+    ///   an FTS5 syntax error), `StoreError` when the archive cannot be read.
     public func search(_ request: SearchRequest) throws -> [SearchHit] {
-        guard let match = SearchQuery.matchExpression(for: request.text, analyzer: analyzer) else { return [] }
+        let stages = try stages(for: try SearchQuery.parse(request.text).get())
         return try reading { db in
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT d.id, d.language, d.kind, d.title, d.published,
-                       snippet(documents_fts, -1, ?2, ?3, '…', 16) AS snippet,
-                       documents_fts.rank AS rank
-                FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
-                WHERE documents_fts MATCH ?1 AND documents_fts.rank MATCH 'bm25(\(Self.titleWeight), 1.0)'
-                  AND (?4 IS NULL OR d.language = ?4) AND (?5 IS NULL OR d.kind = ?5)
-                ORDER BY documents_fts.rank LIMIT ?6
-                """), arguments: [match, request.highlight.open, request.highlight.close, request.language?.rawValue,
-                                  request.kind?.rawValue, request.limit])
-            return try rows.map { row in
-                let id: String = row["id"]
-                let partners = try Row.fetchAll(db.cachedStatement(sql: """
-                    SELECT id, CASE WHEN original_document = ?1 THEN rendering_document ELSE original_document END AS partner,
-                           CASE WHEN original_document = ?1 THEN rendering_language ELSE original_language END AS partner_language
-                    FROM pairs WHERE original_document = ?1 OR rendering_document = ?1
-                    ORDER BY confidence DESC, id
-                    """), arguments: [id]).map { p in
-                        SearchHit.Partner(pair: PairID(rawValue: p["id"]), document: DocumentID(rawValue: p["partner"]),
-                                          language: LanguageTag(rawValue: p["partner_language"]))
-                    }
-                let rank: Double = row["rank"]
-                return SearchHit(document: DocumentID(rawValue: id), language: LanguageTag(rawValue: row["language"]),
-                                 kind: DocumentKind(rawValue: row["kind"]) ?? .article, title: row["title"],
-                                 published: row["published"], snippet: row["snippet"] ?? "", score: -rank,
-                                 pairs: partners)
+            var hits: [SearchHit] = []
+            var returned: [Int64] = []
+            for stage in stages where hits.count < request.limit {
+                let rows = try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT d.seq, d.id, d.language, d.kind, d.title, d.published,
+                           snippet(documents_fts, -1, ?2, ?3, '…', 16) AS snippet,
+                           documents_fts.rank AS rank
+                    FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+                    WHERE documents_fts MATCH ?1 AND documents_fts.rank MATCH 'bm25(\(Self.titleWeight), 1.0)'
+                      AND (?4 IS NULL OR d.language = ?4) AND (?5 IS NULL OR d.kind = ?5)
+                      AND (?6 IS NULL OR date(d.published_instant, 'unixepoch') >= ?6)
+                      AND (?7 IS NULL OR date(d.published_instant, 'unixepoch') <= ?7)
+                      AND documents_fts.rowid NOT IN (SELECT value FROM json_each(?8))
+                    ORDER BY documents_fts.rank LIMIT ?9
+                    """), arguments: [stage.match, request.highlight.open, request.highlight.close,
+                                      request.language?.rawValue, request.kind?.rawValue, request.from, request.to,
+                                      "[" + returned.map(String.init).joined(separator: ",") + "]",
+                                      request.limit - hits.count])
+                for row in rows {
+                    returned.append(row["seq"])
+                    let rank: Double = row["rank"]
+                    hits.append(SearchHit(document: DocumentID(rawValue: row["id"]), language: LanguageTag(rawValue: row["language"]),
+                                          kind: DocumentKind(rawValue: row["kind"]) ?? .article, title: row["title"],
+                                          published: row["published"], snippet: row["snippet"] ?? "", score: -rank,
+                                          tier: stage.tier, pairs: []))
+                }
             }
+            if let broadest = stages.last {
+                for index in hits.indices {
+                    hits[index].pairs = try partners(of: hits[index].document, match: broadest.match,
+                                                     highlight: request.highlight, db)
+                }
+            }
+            return hits
         }
     }
 
-    /// Passages matching every word of `text`, best first: what pairing and fidelity checks look up.
+    /// The other sides of `document`'s pairs, best pair first, each with a snippet in its own language.
+    private func partners(of document: DocumentID, match: String, highlight: (open: String, close: String),
+                          _ db: Database) throws -> [SearchHit.Partner] {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT p.id AS pair, d.seq, d.id, d.language, d.title, substr(d.text, 1, ?2) AS excerpt
+            FROM pairs p JOIN documents d
+              ON d.id = CASE WHEN p.original_document = ?1 THEN p.rendering_document ELSE p.original_document END
+            WHERE p.original_document = ?1 OR p.rendering_document = ?1
+            ORDER BY p.confidence DESC, p.id
+            """), arguments: [document.rawValue, Self.partnerExcerptLength])
+        return try rows.map { row in
+            let seq: Int64 = row["seq"]
+            let matched = try String.fetchOne(db.cachedStatement(sql: """
+                SELECT snippet(documents_fts, -1, ?2, ?3, '…', 16) FROM documents_fts
+                WHERE documents_fts MATCH ?1 AND documents_fts.rowid = ?4
+                """), arguments: [match, highlight.open, highlight.close, seq])
+            let excerpt: String = row["excerpt"] ?? ""
+            let opening = excerpt.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return SearchHit.Partner(pair: PairID(rawValue: row["pair"]), document: DocumentID(rawValue: row["id"]),
+                                     language: LanguageTag(rawValue: row["language"]), title: row["title"],
+                                     snippet: matched ?? (excerpt.count >= Self.partnerExcerptLength ? opening + "…" : opening))
+        }
+    }
+
+    /// The query's MATCH strings, narrowest first. The morphological analyzer compiles every tier; any
+    /// other analyzer gets the surface forms alone (one stage), analysed by its own query tokenizer.
+    func stages(for query: SearchQuery) throws -> [(tier: CompiledQuery.Tier, match: String)] {
+        if let morphological = analyzer as? MorphologicalAnalyzer {
+            return QueryCompiler(analyzer: morphological).compile(query).stages.map { ($0.tier, $0.match) }
+        }
+        return [(.exact, Self.surfaceExpression(query.root).fts5)]
+    }
+
+    static func surfaceExpression(_ node: SearchQuery.Node) -> MatchExpression {
+        switch node {
+        case .word(let word): return .term(word)
+        case .phrase(let words): return .phrase(words.map { [$0] })
+        case .all(let nodes): return .all(nodes.map(surfaceExpression))
+        case .any(let nodes): return .any(nodes.map(surfaceExpression))
+        case .excluding(let kept, let excluded):
+            return .excluding(surfaceExpression(kept),
+                              excluded.count == 1 ? surfaceExpression(excluded[0]) : .any(excluded.map(surfaceExpression)))
+        }
+    }
+
+    /// Passages matching `text` at any tier, best first: what pairing and fidelity checks look up.
+    /// Text with nothing to search for (punctuation alone) matches nothing.
     public func searchPassages(_ text: String, language: LanguageTag? = nil, limit: Int = 20) throws -> [PassageHit] {
-        guard let match = SearchQuery.matchExpression(for: text, analyzer: analyzer) else { return [] }
+        guard let query = try? SearchQuery.parse(text).get(), let match = try stages(for: query).last?.match else { return [] }
         return try reading { db in
             try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT p.id, p.document_id, p.language, snippet(passages_fts, 0, '[', ']', '…', 16) AS snippet,

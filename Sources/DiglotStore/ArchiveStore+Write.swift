@@ -61,6 +61,7 @@ extension ArchiveStore {
             for unit in batch.alignedUnits where insertedPairs.contains(unit.pairID) {
                 try Self.insertAlignedUnit(unit, db)
             }
+            try vocabulary.flush(db)
             return outcome
         }
     }

@@ -14,8 +14,10 @@ import DiglotModel
 public final class ArchiveStore: Sendable {
     /// The archive file.
     public let path: String
-    /// The analyzer the FTS5 tokenizer and the query parser share.
+    /// The analyzer the FTS5 tokenizer and the query compiler share.
     public let analyzer: any TextAnalyzer
+    /// What morphology found for the archive's words (the `vocabulary` table), read at query time.
+    public let vocabulary: ArchiveVocabulary
     let pool: DatabasePool
     private let registryKey: String
 
@@ -25,14 +27,19 @@ public final class ArchiveStore: Sendable {
     /// Opens the archive at `path`, creating it when there is no file yet, and migrates it to this
     /// build's schema.
     ///
-    /// - Parameter analyzer: the search analysis for the index and for queries; `BasicAnalyzer` by default.
-    ///   The index is built with it, so an archive should keep being opened with the same analyzer.
+    /// - Parameter analysis: the search analysis for the index and for queries; Diglot's morphological
+    ///   analysis (Hunspell, name keys, glossary) by default. The index is built with it, so an archive
+    ///   should keep being opened with the same analysis.
     /// - Throws: `StoreError` when the path is not a Diglot archive, comes from a newer Diglot, cannot be
-    ///   created or cannot be read. In each case the file is left untouched.
-    public init(path: String, analyzer: any TextAnalyzer = BasicAnalyzer()) throws {
+    ///   created or cannot be read (the file is then left untouched); `MorphologyError` when the
+    ///   morphological analysis lacks its Hunspell dictionaries.
+    public init(path: String, analysis: SearchAnalysis = .morphological()) throws {
         self.path = path
-        self.analyzer = analyzer
         _ = try ArchiveProbe.inspect(path)
+        let vocabulary = ArchiveVocabulary()
+        let analyzer = try analysis.makeAnalyzer(vocabulary)
+        self.vocabulary = vocabulary
+        self.analyzer = analyzer
         let key = "diglot-\(UUID().uuidString)"
         registryKey = key
         AnalyzerRegistry.shared.register(analyzer, key: key)
@@ -49,7 +56,8 @@ public final class ArchiveStore: Sendable {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         do {
-            pool = try Self.openAndMigrate(path: path, configuration: configuration)
+            pool = try Self.openAndMigrate(path: path, configuration: configuration, vocabulary: vocabulary)
+            if vocabulary.pendingCount > 0 { try pool.write { db in try vocabulary.flush(db) } }
         } catch let error as DatabaseError {
             AnalyzerRegistry.shared.unregister(key: key)
             throw StoreError(file: path, reason: .unreadable(error.message ?? "\(error.resultCode)"))
@@ -57,6 +65,13 @@ public final class ArchiveStore: Sendable {
             AnalyzerRegistry.shared.unregister(key: key)
             throw error
         }
+    }
+
+    /// Opens the archive with a fixed analyzer (`BasicAnalyzer()` for surface forms only, or a test's own).
+    ///
+    /// - Throws: as `init(path:analysis:)`.
+    public convenience init(path: String, analyzer: any TextAnalyzer) throws {
+        try self.init(path: path, analysis: .fixed(analyzer))
     }
 
     deinit {
@@ -68,12 +83,16 @@ public final class ArchiveStore: Sendable {
     /// Switching a new file to WAL and the first migration take locks for which SQLite's busy handler is not
     /// always called, so two `diglot import` runs started together on a new archive used to fail one of them
     /// with "database is locked"; the loser now waits and then sees the archive the winner created.
-    private static func openAndMigrate(path: String, configuration: Configuration) throws -> DatabasePool {
+    private static func openAndMigrate(path: String, configuration: Configuration,
+                                       vocabulary: ArchiveVocabulary) throws -> DatabasePool {
         let deadline = Date().addingTimeInterval(busyTimeout)
         var attempt = 0
         while true {
             do {
                 let pool = try DatabasePool(path: path, configuration: configuration)
+                // Attached before migrating: a migration that rebuilds the FTS indexes records every word's
+                // analysis in the vocabulary.
+                vocabulary.attach(pool)
                 try ArchiveSchema.migrator.migrate(pool)
                 return pool
             } catch let error as DatabaseError

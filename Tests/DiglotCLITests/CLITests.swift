@@ -80,9 +80,22 @@ import DiglotTestSupport
     @Test func searchWithStrayOperatorsNeverFails() throws {
         let cli = try DiglotCommand()
         defer { cli.remove() }
-        for query in ["\"танків", "NEAR(", "a AND", "*"] {
+        for query in ["\"танків", "NEAR(", "a AND", "танків OR", "(Kyiv"] {
             let result = try cli.run(["search", query, "--json"])
             #expect(result.status == 0, "\(query): \(result.stderr)")
+        }
+    }
+
+    /// A query with nothing to search for is refused with one sentence (exit 2), never an FTS5 error.
+    @Test func searchRefusesQueriesWithoutWords() throws {
+        let cli = try DiglotCommand()
+        defer { cli.remove() }
+        for query in ["*", "\"\"", "(-Kyiv)", "( OR )"] {
+            let result = try cli.run(["search", query])
+            #expect(result.status == 2, "\(query): \(result.stderr)")
+            #expect(result.stderr.contains("The query"), "\(query): \(result.stderr)")
+            #expect(!result.stderr.localizedCaseInsensitiveContains("fts5"))
+            #expect(result.stdout.isEmpty)
         }
     }
 

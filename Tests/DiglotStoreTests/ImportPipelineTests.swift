@@ -85,7 +85,7 @@ import DiglotModel
             return Set(object?.keys.map { $0 } ?? [])
         }
         let hit = try #require(try kit.search("танків").first)
-        #expect(try keys(hit) == ["document", "language", "kind", "title", "published", "snippet", "score", "pairs"])
+        #expect(try keys(hit) == ["document", "language", "kind", "title", "published", "snippet", "score", "match", "pairs"])
         #expect(hit.pairs.first?.language == "en")
         let detail = try #require(try kit.show(hit.document))
         #expect(try keys(detail).isSuperset(of: ["document", "text", "metadata", "passages", "pairs", "source",

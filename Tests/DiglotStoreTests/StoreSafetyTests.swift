@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import GRDB
 import DiglotModel
-import DiglotStore
+@testable import DiglotStore
 
 @Suite struct StoreSafetyTests {
     @Test func verifyFindsATamperedBlob() throws {
@@ -27,7 +27,7 @@ import DiglotStore
         try queue.write { db in try db.execute(sql: "PRAGMA user_version = 99") }
         try queue.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: archive.path))
-        #expect(throws: StoreError(file: archive.path, reason: .newerSchema(found: 99, supported: 1))) {
+        #expect(throws: StoreError(file: archive.path, reason: .newerSchema(found: 99, supported: ArchiveSchema.version))) {
             _ = try ArchiveStore(path: archive.path)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: archive.path)) == before)
@@ -74,8 +74,8 @@ import DiglotStore
 
     @Test func theSchemaVersionIsRecorded() throws {
         let archive = try TemporaryArchive()
-        #expect(try archive.store.schemaVersion() == 1)
+        #expect(try archive.store.schemaVersion() == ArchiveSchema.version)
         try archive.reopen()
-        #expect(try archive.store.schemaVersion() == 1)
+        #expect(try archive.store.schemaVersion() == ArchiveSchema.version)
     }
 }
