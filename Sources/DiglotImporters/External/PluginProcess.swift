@@ -58,7 +58,10 @@ struct PluginProcess {
                     limits: Limits) throws -> Result {
         _ = ignoreBrokenPipes
         var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
-        guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
+        // O_CLOEXEC: another thread may spawn a process at the same moment, and a pipe end it inherited would
+        // keep our reader from ever seeing end-of-file. The dup2 actions below give the plugin its own copies.
+        guard pipe2(&stdinPipe, O_CLOEXEC) == 0, pipe2(&stdoutPipe, O_CLOEXEC) == 0,
+              pipe2(&stderrPipe, O_CLOEXEC) == 0 else {
             throw LaunchFailure(description: "could not create pipes: \(String(cString: strerror(errno)))")
         }
         var actions = posix_spawn_file_actions_t()
@@ -82,7 +85,15 @@ struct PluginProcess {
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
+        var spawned = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
+        // ETXTBSY: a plugin written a moment ago can still be open for writing in a process another thread
+        // forked meanwhile (until that process execs). It clears within milliseconds; wait for it, briefly.
+        var retries = 0
+        while spawned == ETXTBSY && retries < 50 {
+            retries += 1
+            usleep(20_000)
+            spawned = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
+        }
         close(stdinPipe[0]); close(stdoutPipe[1]); close(stderrPipe[1])
         guard spawned == 0 else {
             close(stdinPipe[1]); close(stdoutPipe[0]); close(stderrPipe[0])
