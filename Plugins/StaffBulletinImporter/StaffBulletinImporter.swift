@@ -93,11 +93,11 @@ public struct StaffBulletinImporter: Importer {
 
     /// A line with HTML tags removed, for sniffing.
     ///
-    /// Bytes are cut between `<` and `>`; a line where either stands next to a non-ASCII byte (where a
+    /// Bytes are cut between `<` and `>` (both brackets dropped, as the character walk drops them); a line where either stands next to a non-ASCII byte (where a
     /// combining mark could make it part of a larger character) goes the character-by-character way.
     static func stripTags(_ line: Substring) -> String {
         let direct: String?? = ByteScan.withBytes(line) { bytes in
-            guard bytes.contains(0x3C) else { return .some(nil) }
+            guard bytes.contains(where: { $0 == 0x3C || $0 == 0x3E }) else { return .some(nil) }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var inTag = false

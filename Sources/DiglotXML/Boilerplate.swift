@@ -39,8 +39,9 @@ public enum Boilerplate {
 
     /// Whether a short block carries a furniture phrase ("Share This Article", "We use cookies …").
     public static func isBoilerplate(text: String) -> Bool {
+        // Lowercasing keeps the number of characters, so a long block is refused before it is lowercased.
+        guard text.utf8.count <= 400 || text.count <= 400 else { return false }
         let lowered = text.lowercased()
-        guard lowered.utf8.count <= 400 || lowered.count <= 400 else { return false }
         if endsArticle(text) { return true }
         return loweredBlockPhrases.contains { UTF8Search.contains(lowered, $0) }
     }
@@ -79,7 +80,32 @@ public enum Boilerplate {
     ]
 
     /// Lowercased, letters, digits and single spaces only: "Leave a Reply:" → "leave a reply".
+    ///
+    /// Text whose kept letters all stand alone as characters (Latin, Cyrillic: no combining marks among
+    /// them) is folded scalar by scalar; anything else goes through characters, where a combining letter
+    /// may join the space before it.
     static func fold(_ text: String) -> String {
+        let lowered = text.lowercased()
+        var folded = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in lowered.unicodeScalars {
+            let v = scalar.value
+            guard v < 0x80 ? ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) || (v >= 0x30 && v <= 0x39)
+                           : scalar.properties.isAlphabetic else {
+                pendingSpace = true
+                continue
+            }
+            guard v < 0x300 || (v >= 0x400 && v <= 0x52F && !(v >= 0x483 && v <= 0x489)) else {
+                return foldByCharacter(text)
+            }
+            if pendingSpace, !folded.isEmpty { folded.append(" ") }
+            pendingSpace = false
+            folded.append(scalar)
+        }
+        return String(folded)
+    }
+
+    private static func foldByCharacter(_ text: String) -> String {
         let mapped = text.lowercased().unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : " " }
         return String(mapped).split(separator: " ").joined(separator: " ")
     }
