@@ -38,8 +38,10 @@ public struct ArticleImporter: Importer {
     public init(configuration: ImporterConfiguration) { self.configuration = configuration }
 
     public static func confidence(for input: ImportInput) -> Double {
+        // UTF-16 text (which needs its byte-order mark) holds a zero byte in every ASCII character.
+        let isUTF16 = input.bytes.starts(with: [0xFF, 0xFE]) || input.bytes.starts(with: [0xFE, 0xFF])
         guard !input.bytes.isEmpty, !structuredExtensions.contains(input.fileExtension),
-              !input.bytes.prefix(4096).contains(0) else { return 0 }
+              isUTF16 || !input.bytes.prefix(4096).contains(0) else { return 0 }
         if isHTML(input) { return htmlConfidence }
         let head = input.head().drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
         if head.hasPrefix("{") || head.hasPrefix("[") || head.hasPrefix("<?xml") || head.hasPrefix("<") { return 0 }

@@ -1,7 +1,8 @@
 import Foundation
 import DiglotAnalysis
 
-/// libFuzzer entry for the search query path: whatever a user types must become either nil or an FTS5
+/// libFuzzer entry for the search query path (DiglotStore's MATCH builder, renamed StoreSearchQuery in this
+/// build, and DiglotAnalysis's query parser): whatever a user types must become either nil or an FTS5
 /// expression made only of quoted strings (so SQLite can never see a syntax error), and the analyzer's
 /// tokens must lie inside the text they came from.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -13,8 +14,12 @@ public func fuzzQuery(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
         precondition(token.byteRange.lowerBound >= 0 && token.byteRange.upperBound <= length,
                      "token \(token.term) at \(token.byteRange) outside \(length) bytes")
     }
-    if let expression = SearchQuery.matchExpression(for: text, analyzer: analyzer) {
+    if let expression = StoreSearchQuery.matchExpression(for: text, analyzer: analyzer) {
         precondition(FTS5Strings.isQuotedSequence(expression), "not a safe FTS5 expression: \(expression)")
+    }
+    // The analysis module's query parser: never fails on syntax, bounds the words it accepts.
+    if case .success(let query) = SearchQuery.parse(text) {
+        precondition(query.words.count <= SearchQuery.wordLimit, "\(query.words.count) words passed the limit")
     }
     return 0
 }
