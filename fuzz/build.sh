@@ -62,7 +62,6 @@ case "$target" in
     decoder) modules="DiglotModel DiglotLanguage DiglotImporting" ;;
     query)
         modules="DiglotModel DiglotLocales DiglotLexicon DiglotAnalysis"
-        extra_files=(Sources/DiglotStore/SearchQuery.swift)
         ;;
     *)
         if [[ ! -d "Plugins/$target" || -z "$(importer_type "$target")" ]]; then
@@ -97,12 +96,6 @@ for module in $modules; do
     fi
 done
 for file in "${extra_files[@]}"; do copy_source "$file" "$(basename "$(dirname "$file")")"; done
-# DiglotStore's SearchQuery (the FTS5 MATCH builder) and DiglotAnalysis's (the query parser) share a name,
-# which one module cannot hold: the store's is StoreSearchQuery in the query target.
-if [[ "$target" == "query" ]]; then
-    sed -i 's/\bSearchQuery\.matchExpression\b/StoreSearchQuery.matchExpression/g; s/^public enum SearchQuery\b/public enum StoreSearchQuery/' \
-        "$work/src/DiglotStore_DiglotStore_SearchQuery.swift"
-fi
 
 case "$target" in
     xml|html|decoder|query) grep -vE "$strip_pattern" "fuzz/drivers/$target.swift" > "$work/src/zz_Driver.swift" ;;
