@@ -38,7 +38,5 @@ extension ArchiveSchema {
                 WHERE kind = 'staff-bulletin';
             CREATE INDEX pairs_unchecked ON pairs(fidelity_status) WHERE fidelity_status = 'unchecked';
             """)
-        try db.execute(sql: "UPDATE meta SET value = '2' WHERE key = 'schema_version'")
-        try db.execute(sql: "PRAGMA user_version = 2")
     }
 }

@@ -9,7 +9,7 @@ enum ArchiveSchema {
     /// "DGLT": the SQLite application id of every Diglot archive.
     static let applicationID: Int32 = 0x4447_4C54
     /// The schema this build writes and the newest it reads.
-    static let version = 2
+    static let version = 1
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
