@@ -8,15 +8,22 @@ final class StoreArchive {
     let folder: URL
     let path: String
     let store: ArchiveStore
+    private let keeps: Bool
 
-    init() throws {
+    /// - Parameter keeping: an archive path to create and keep afterwards (to time a release build of
+    ///   `diglot pair` on it); by default a temporary one that is removed.
+    init(keeping kept: String? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("diglot-pairing-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent("archive.sqlite").path
+        path = kept ?? folder.appendingPathComponent("archive.sqlite").path
+        keeps = kept != nil
         store = try ArchiveStore(path: path)
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+        if !keeps { try? FileManager.default.removeItem(atPath: path) }
+    }
 
     /// Writes documents (and any pairs among them) as one input, the way an importer's batch arrives.
     @discardableResult

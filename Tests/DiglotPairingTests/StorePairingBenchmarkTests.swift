@@ -7,7 +7,8 @@ import DiglotStore
 /// Times `diglot pair` through the archive on a synthetic archive written with `ArchiveStore.write`: the first
 /// run (every document new) and an incremental run over new arrivals, half of them renderings of archived
 /// documents. Runs when DIGLOT_PAIRING_STORE_BENCHMARK=1 (DIGLOT_PAIRING_STORE_DOCUMENTS sets the archive size,
-/// 50,000 by default); prints figures, asserts nothing about time.
+/// 50,000 by default; DIGLOT_PAIRING_STORE_ARCHIVE=PATH keeps the archive there, so a release build of
+/// `diglot pair` can be timed on it); prints figures, asserts nothing about time.
 @Suite struct StorePairingBenchmarkTests {
     @Test func pairingThroughTheStore() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -17,7 +18,7 @@ import DiglotStore
         }
         let archiveSize = Int(environment["DIGLOT_PAIRING_STORE_DOCUMENTS"] ?? "") ?? 50_000
         let arrivals = max(2, archiveSize / 10)
-        let archive = try StoreArchive()
+        let archive = try StoreArchive(keeping: environment["DIGLOT_PAIRING_STORE_ARCHIVE"])
         var random = Generator(seed: 20_220_224)
         let clock = ContinuousClock()
 

@@ -125,8 +125,8 @@ import DiglotModel
         try old.pool.write { db in
             try db.execute(sql: """
                 DROP TABLE vocabulary;
-                DELETE FROM grdb_migrations WHERE identifier = 'v2-search-vocabulary';
-                PRAGMA user_version = 1;
+                DELETE FROM grdb_migrations WHERE identifier = 'v3-search-vocabulary';
+                PRAGMA user_version = 2;
                 """)
         }
         try old.close()
