@@ -86,7 +86,7 @@ extension ArchiveStore {
     /// - Throws: `SearchQueryError` when the query has nothing to search for (one sentence saying why; never
     ///   an FTS5 syntax error), `StoreError` when the archive cannot be read.
     public func search(_ request: SearchRequest) throws -> [SearchHit] {
-        let stages = try stages(for: try SearchQuery.parse(request.text).get())
+        let stages = stages(for: try SearchQuery.parse(request.text).get())
         return try reading { db in
             var hits: [SearchHit] = []
             var returned: [Int64] = []
@@ -151,7 +151,7 @@ extension ArchiveStore {
 
     /// The query's MATCH strings, narrowest first. The morphological analyzer compiles every tier; any
     /// other analyzer gets the surface forms alone (one stage), analysed by its own query tokenizer.
-    func stages(for query: SearchQuery) throws -> [(tier: CompiledQuery.Tier, match: String)] {
+    func stages(for query: SearchQuery) -> [(tier: CompiledQuery.Tier, match: String)] {
         if let morphological = analyzer as? MorphologicalAnalyzer {
             return QueryCompiler(analyzer: morphological).compile(query).stages.map { ($0.tier, $0.match) }
         }
@@ -173,7 +173,7 @@ extension ArchiveStore {
     /// Passages matching `text` at any tier, best first: what pairing and fidelity checks look up.
     /// Text with nothing to search for (punctuation alone) matches nothing.
     public func searchPassages(_ text: String, language: LanguageTag? = nil, limit: Int = 20) throws -> [PassageHit] {
-        guard let query = try? SearchQuery.parse(text).get(), let match = try stages(for: query).last?.match else { return [] }
+        guard let query = try? SearchQuery.parse(text).get(), let match = stages(for: query).last?.match else { return [] }
         return try reading { db in
             try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT p.id, p.document_id, p.language, snippet(passages_fts, 0, '[', ']', '…', 16) AS snippet,
