@@ -34,7 +34,14 @@ enum ArchiveProbe {
         guard fileManager.isWritableFile(atPath: path) else {
             throw StoreError(file: path, reason: .notWritable("the file is not writable"))
         }
-        let (applicationID, version, tableCount) = try readHeader(path)
+        var (applicationID, version, tableCount, beingMigrated) = try readHeader(path)
+        // Another Diglot process may be creating this archive right now: GRDB's migrations table exists, the
+        // Diglot id not yet. Give it the busy timeout to finish before calling the file foreign.
+        let deadline = Date().addingTimeInterval(ArchiveStore.busyTimeout)
+        while applicationID == 0 && tableCount > 0 && beingMigrated && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            (applicationID, version, tableCount, beingMigrated) = try readHeader(path)
+        }
         if applicationID == ArchiveSchema.applicationID {
             if version > ArchiveSchema.version {
                 throw StoreError(file: path, reason: .newerSchema(found: version, supported: ArchiveSchema.version))
@@ -47,7 +54,7 @@ enum ArchiveProbe {
 
     /// Reads the identifying pragmas through a read-only transaction (which also sees a WAL not yet
     /// checkpointed into the main file).
-    private static func readHeader(_ path: String) throws -> (Int32, Int, Int) {
+    private static func readHeader(_ path: String) throws -> (Int32, Int, Int, Bool) {
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(ArchiveStore.busyTimeout)
@@ -60,7 +67,8 @@ enum ArchiveProbe {
                 // another process creating this archive right now leaves that table alone for a moment: it is
                 // not "other data".
                 let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name <> 'grdb_migrations'") ?? 0
-                return (applicationID, version, tables)
+                let migrating = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'grdb_migrations'") ?? 0
+                return (applicationID, version, tables, migrating > 0)
             }
         } catch let error as DatabaseError {
             throw StoreError(file: path, reason: .unreadable(error.message ?? "\(error.resultCode)"))

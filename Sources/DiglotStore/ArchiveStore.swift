@@ -22,7 +22,7 @@ public final class ArchiveStore: Sendable {
     private let registryKey: String
 
     /// How long a writer waits for another process's write transaction before giving up.
-    public static let busyTimeout: TimeInterval = 10
+    public static let busyTimeout: TimeInterval = 30
 
     /// Opens the archive at `path`, creating it when there is no file yet, and migrates it to this
     /// build's schema.
@@ -93,7 +93,10 @@ public final class ArchiveStore: Sendable {
                 // Attached before migrating: a migration that rebuilds the FTS indexes records every word's
                 // analysis in the vocabulary.
                 vocabulary.attach(pool)
-                try ArchiveSchema.migrator.migrate(pool)
+                // Read-only check first: migrating takes the write lock even when nothing is pending, which
+                // would make a search or an export wait behind another process's long import.
+                let migrator = ArchiveSchema.migrator
+                if try !pool.read({ db in try migrator.hasCompletedMigrations(db) }) { try migrator.migrate(pool) }
                 return pool
             } catch let error as DatabaseError
                         where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && Date() < deadline {

@@ -58,12 +58,12 @@ struct PluginProcess {
                     limits: Limits) throws -> Result {
         _ = ignoreBrokenPipes
         var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
-        // O_CLOEXEC: another thread may spawn a process at the same moment, and a pipe end it inherited would
+        // Close-on-exec: another thread may spawn a process at the same moment, and a pipe end it inherited would
         // keep our reader from ever seeing end-of-file. The dup2 actions below give the plugin its own copies.
-        guard pipe2(&stdinPipe, O_CLOEXEC) == 0, pipe2(&stdoutPipe, O_CLOEXEC) == 0,
-              pipe2(&stderrPipe, O_CLOEXEC) == 0 else {
+        guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
             throw LaunchFailure(description: "could not create pipes: \(String(cString: strerror(errno)))")
         }
+        for fd in stdinPipe + stdoutPipe + stderrPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
