@@ -24,9 +24,12 @@ echo
 echo "== What the archive holds"
 "$diglot" stats
 echo
-for query in "tanks Kharkiv" "втратами" "Kiev"; do
-    echo "== diglot search \"$query\""
-    "$diglot" search "$query" --limit 3 || true
+echo "== diglot search tanks --lang uk   (an English word finds Ukrainian bulletins through the glossary)"
+"$diglot" search tanks --lang uk --limit 2 || true
+echo
+for query in "втратами" "Kiev" "Харків"; do
+    echo "== diglot search \"$query\"   (inflected forms; names across scripts)"
+    "$diglot" search "$query" --limit 2 || true
     echo
 done
 echo "== A pair side by side"
