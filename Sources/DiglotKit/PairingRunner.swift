@@ -85,7 +85,16 @@ public struct PairingRunner: Sendable {
         for pair in decision.kept { missing.insert(pair.original); missing.insert(pair.rendering) }
         missing.subtract(known.keys)
         var texts = known
-        for document in try store.documents(missing) { texts[document.id] = try candidate(for: document) }
+        for document in try store.documents(missing) {
+            // A partner from the archive came back from the index without its text; its signature is reused.
+            guard var partner = index.lookedUp(document.id) else {
+                texts[document.id] = try candidate(for: document)
+                continue
+            }
+            partner.title = document.title
+            partner.text = document.text
+            texts[document.id] = partner
+        }
         let full = texts
         let aligned: [ScoredPair] = ConcurrentWork.map(decision.kept) { (pair: ScoredPair) -> ScoredPair in
             guard let original = full[pair.original], let rendering = full[pair.rendering] else { return pair }

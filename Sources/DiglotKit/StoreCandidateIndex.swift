@@ -21,7 +21,7 @@ public final class StoreCandidateIndex: CandidateIndex, @unchecked Sendable {
     /// `InMemoryCandidateIndex`).
     public let stopTokenLength: Int
     private let lock = NSLock()
-    private var decoded: [Int64: PairingCandidate] = [:]
+    private var decoded: [DocumentID: PairingCandidate] = [:]
     private var firstError: (any Error)?
 
     public init(store: ArchiveStore, stopTokenLength: Int = 512) {
@@ -58,6 +58,13 @@ public final class StoreCandidateIndex: CandidateIndex, @unchecked Sendable {
         return found ?? []
     }
 
+    /// The candidate a lookup of this run already returned (signature and links, no text), or nil.
+    public func lookedUp(_ id: DocumentID) -> PairingCandidate? {
+        lock.lock()
+        defer { lock.unlock() }
+        return decoded[id]
+    }
+
     /// Rethrows the first archive error any lookup met.
     public func checkError() throws {
         lock.lock()
@@ -77,7 +84,7 @@ public final class StoreCandidateIndex: CandidateIndex, @unchecked Sendable {
     /// The engine's view of a stored entry, decoded once per run.
     private func candidate(_ entry: CandidateEntry) throws -> PairingCandidate {
         lock.lock()
-        let cached = decoded[entry.sequence]
+        let cached = decoded[entry.document]
         lock.unlock()
         if let cached { return cached }
         guard let signature = SignatureCodec.decode(entry.signature) else {
@@ -90,7 +97,7 @@ public final class StoreCandidateIndex: CandidateIndex, @unchecked Sendable {
         candidate.ownLinks = Set(entry.ownLinks)
         candidate.outgoingLinks = Set(entry.outgoingLinks)
         lock.lock()
-        decoded[entry.sequence] = candidate
+        decoded[entry.document] = candidate
         lock.unlock()
         return candidate
     }
