@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(libxml2-dev libsqlite3-dev pkg-config hunspell-uk hunspell-ru hunspell-en-us libhunspell-dev
-          libstemmer-dev python3)
+          libstemmer-dev python3 time)
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

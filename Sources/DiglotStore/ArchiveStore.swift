@@ -99,11 +99,20 @@ public final class ArchiveStore: Sendable {
                 if try !pool.read({ db in try migrator.hasCompletedMigrations(db) }) { try migrator.migrate(pool) }
                 return pool
             } catch let error as DatabaseError
-                        where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED) && Date() < deadline {
+                        where (error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+                               || Self.lostCreationRace(error)) && Date() < deadline {
                 attempt += 1
                 Thread.sleep(forTimeInterval: min(0.01 * Double(attempt), 0.2))
             }
         }
+    }
+
+    /// Two processes creating one archive at once both run the migrator, which reads the applied migrations
+    /// before taking the write lock: the second then finds the first's tables ("table meta already exists").
+    /// Each migration is its own transaction, so the loser's attempt rolled back whole; opening again finds the
+    /// migrations applied.
+    private static func lostCreationRace(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_ERROR && (error.message ?? "").contains("already exists")
     }
 
     /// Closes every connection; the store cannot be used afterwards.

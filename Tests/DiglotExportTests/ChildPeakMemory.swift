@@ -1,32 +1,33 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// Runs a program and reports its own peak resident memory (`ru_maxrss` from `wait4`), which, unlike this
-/// process's VmHWM, no test running in parallel can disturb.
+/// Runs a program and reports its own peak resident memory.
+///
+/// Not `wait4` from this process: glibc's `posix_spawn` shares the parent's address space until `exec`, and Linux
+/// carries that address space's high-water mark into the child's `ru_maxrss`, so a test process that has grown
+/// to 400 MB would make every child look that large. `/usr/bin/time` forks from a small process, and its `%M` is
+/// the program's own peak.
 enum ChildPeakMemory {
     struct Outcome {
         var status: Int32
-        /// Peak resident set size of the child alone, in kB.
-        var peakKilobytes: Int
+        /// Peak resident set size of the program alone, in kB; nil when `/usr/bin/time` is not installed.
+        var peakKilobytes: Int?
     }
 
+    static let timeCommand = URL(fileURLWithPath: "/usr/bin/time")
+
     static func run(_ executable: URL, _ arguments: [String]) throws -> Outcome {
-        var pid: pid_t = 0
-        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var fileActions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&fileActions)
-        defer { posix_spawn_file_actions_destroy(&fileActions) }
-        posix_spawn_file_actions_addopen(&fileActions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&fileActions, 2, "/dev/null", O_WRONLY, 0)
-        let spawned = posix_spawn(&pid, executable.path, &fileActions, nil, argv, environ)
-        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
-        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Outcome(status: exitStatus, peakKilobytes: Int(usage.ru_maxrss))
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("diglot-peak-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let measured = FileManager.default.isExecutableFile(atPath: timeCommand.path)
+        let process = Process()
+        process.executableURL = measured ? timeCommand : executable
+        process.arguments = measured ? ["-f", "%M", "-o", report.path, executable.path] + arguments : arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let text = (try? String(contentsOf: report, encoding: .utf8)) ?? ""
+        let peak = text.split(whereSeparator: \.isNewline).last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        return Outcome(status: process.terminationStatus, peakKilobytes: measured ? peak : nil)
     }
 }

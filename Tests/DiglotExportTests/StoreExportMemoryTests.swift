@@ -39,10 +39,12 @@ extension StreamingMemoryTests {
                                                       ["export", "--format", format, "--archive", archivePath, "--output", output])
                 let seconds = Date().timeIntervalSince(start)
                 let bytes = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
-                print("store export \(format): \(Self.pairCount) pairs, \(bytes) bytes in \(String(format: "%.1f", seconds)) s (\(Int(Double(Self.pairCount) / max(seconds, 0.001))) pairs/s); child peak RSS \(outcome.peakKilobytes / 1024) MB")
+                print("store export \(format): \(Self.pairCount) pairs, \(bytes) bytes in \(String(format: "%.1f", seconds)) s (\(Int(Double(Self.pairCount) / max(seconds, 0.001))) pairs/s); child peak RSS \(outcome.peakKilobytes.map { "\($0 / 1024) MB" } ?? "not measured (/usr/bin/time is not installed)")")
                 #expect(outcome.status == 0)
                 #expect(bytes > Self.pairCount * 50, "the export looks truncated: \(bytes) bytes")
-                #expect(outcome.peakKilobytes < 100 * 1024, "diglot export peaked at \(outcome.peakKilobytes / 1024) MB for \(Self.pairCount) pairs")
+                if let peak = outcome.peakKilobytes {
+                    #expect(peak < 100 * 1024, "diglot export peaked at \(peak / 1024) MB for \(Self.pairCount) pairs")
+                }
             }
             let filtered = try archive.export(format: JSONLinesFormat(), filter: ExportFilter(from: "2023-01-02", to: "2023-01-02",
                                                                                               minimumConfidence: 0.5),
