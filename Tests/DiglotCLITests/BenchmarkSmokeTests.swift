@@ -6,7 +6,7 @@ import DiglotTestSupport
 /// fails on a time (issue 8): the assertions are about the report, not the numbers in it.
 @Suite struct BenchmarkSmokeTests {
     @Test func smokeRunReportsEveryMeasure() throws {
-        let binary = DiglotCommand.executable.deletingLastPathComponent().appendingPathComponent("diglot-bench")
+        let binary = TestPaths.builtExecutable("diglot-bench")
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             print("diglot-bench was not built beside the test runner: skipped the benchmark smoke run")
             return

@@ -27,15 +27,8 @@ struct ExportCLI: Sendable {
         }
     }
 
-    /// The executable beside the test bundle (SwiftPM builds it with the tests), else in .build/debug.
-    static let executable: URL = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for folder in [beside, beside.deletingLastPathComponent(), TestPaths.packageRoot.appendingPathComponent(".build/debug")] {
-            let candidate = folder.appendingPathComponent("diglot")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return TestPaths.packageRoot.appendingPathComponent(".build/debug/diglot")
-    }()
+    /// The built `diglot` (see `TestPaths.builtExecutable`).
+    static let executable = TestPaths.builtExecutable("diglot")
 
     let folder: URL
 

@@ -23,4 +23,15 @@ public enum TestPaths {
         let candidate = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference")
         return FileManager.default.fileExists(atPath: candidate.path) ? candidate : nil
     }
+
+    /// An executable product SwiftPM built with the tests (`diglot`, `diglot-bench`): beside the test bundle,
+    /// else in .build/debug. Every test target that runs the built binary looks it up here.
+    public static func builtExecutable(_ name: String) -> URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for folder in [beside, beside.deletingLastPathComponent(), packageRoot.appendingPathComponent(".build/debug")] {
+            let candidate = folder.appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/\(name)")
+    }
 }
