@@ -55,6 +55,6 @@ enum TSVResource {
 
     /// The alternatives of one cell ("a|b|c"), trimmed, empty ones dropped.
     static func alternatives(_ cell: String) -> [String] {
-        cell.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        cell.split(separator: "|").map { TextFolding.trimmed($0) }.filter { !$0.isEmpty }
     }
 }

@@ -46,7 +46,9 @@ public enum NameKey {
         } else if word.hasSuffix("'s") {
             word.removeLast(2)
         }
-        let latin = word.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        // Foundation's folding is slow and only matters for accented Latin letters (Zelenskyj, Kyïv).
+        let latin = word.unicodeScalars.allSatisfy(\.isASCII)
+            ? word.lowercased() : word.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         return skeleton(latin)
     }
 

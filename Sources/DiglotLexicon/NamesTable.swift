@@ -47,7 +47,7 @@ public struct NamesTable: Sendable {
         let rows = try TSVResource.rows(named: fileName, columns: 5)
         var entries: [NameEntry] = []
         for row in rows {
-            let canonical = row.cells[0].trimmingCharacters(in: .whitespaces)
+            let canonical = TextFolding.trimmed(row.cells[0])
             guard !canonical.isEmpty else {
                 throw LexiconDataError(file: fileName, line: row.line, reason: "the canonical name is empty")
             }

@@ -71,7 +71,7 @@ public struct RomanizationTable: Sendable {
     /// after one is not at the start of a word: `б’єш` → `biesh`. The result is NFC, so a stress mark kept from
     /// the input composes with its Latin letter (`Я́` → `YÁ`).
     public func romanize(_ text: String) -> String {
-        let scalars = Self.droppingInnerApostrophes(Array(text.precomposedStringWithCanonicalMapping.unicodeScalars))
+        let scalars = Self.droppingInnerApostrophes(Array(TextFolding.composed(text).unicodeScalars))
         var output = String.UnicodeScalarView()
         var i = 0
         while i < scalars.count {
@@ -98,7 +98,7 @@ public struct RomanizationTable: Sendable {
                 i += 1
             }
         }
-        return String(output).precomposedStringWithCanonicalMapping
+        return TextFolding.composed(String(output))
     }
 
     /// `part` in the case of `letter`: an uppercase letter gives "Zh" before a lowercase letter, "ZH" otherwise.

@@ -11,9 +11,7 @@ public enum TextFolding {
 
     /// NFC, lower case, stress marks and soft hyphens removed, every apostrophe form as U+0027, ё as е.
     public static func fold(_ text: String) -> String {
-        // NFC goes through Foundation and is costly; text without combining marks is already composed.
-        let needsComposition = text.unicodeScalars.contains { $0.value >= 0x0300 && $0.properties.canonicalCombiningClass != .notReordered }
-        let source = needsComposition ? text.precomposedStringWithCanonicalMapping : text
+        let source = composed(text)
         var out = String.UnicodeScalarView()
         for scalar in source.lowercased().unicodeScalars {
             switch scalar {
@@ -24,6 +22,24 @@ public enum TextFolding {
             }
         }
         return String(out)
+    }
+
+    /// `text` in NFC. NFC goes through Foundation and is costly; text without combining marks is already
+    /// composed, and that is nearly all text, so it is returned as it is.
+    public static func composed(_ text: String) -> String {
+        let needsComposition = text.unicodeScalars.contains { $0.value >= 0x0300 && $0.properties.canonicalCombiningClass != .notReordered }
+        return needsComposition ? text.precomposedStringWithCanonicalMapping : text
+    }
+
+    /// `text` without whitespace at either end, without Foundation's `trimmingCharacters` (several times slower,
+    /// and called for every cell of every bundled table at start-up).
+    static func trimmed<S: StringProtocol>(_ text: S) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[first...last])
+        return String(view)
     }
 
     /// True for a scalar that belongs inside a word: a letter, a combining mark or a digit.

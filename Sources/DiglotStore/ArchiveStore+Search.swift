@@ -4,8 +4,8 @@ import DiglotModel
 
 /// A full-text search over documents.
 public struct SearchRequest: Sendable {
-    /// The query as the user typed it: words (all required), "phrases", -exclusions, OR, parentheses
-    /// (see `SearchQuery.parse`).
+    /// The query as the user typed it: words (documents with all of them first, then with some), "phrases",
+    /// -exclusions, OR, parentheses (see `SearchQuery.parse`).
     public var text: String
     public var language: LanguageTag?
     public var kind: DocumentKind?
@@ -115,6 +115,7 @@ extension ArchiveStore {
                                           tier: stage.tier, pairs: []))
                 }
             }
+            // The relaxed stage highlights every query word a partner holds, even when it holds only some.
             if let broadest = stages.last {
                 for index in hits.indices {
                     hits[index].pairs = try partners(of: hits[index].document, match: broadest.match,
@@ -170,10 +171,11 @@ extension ArchiveStore {
         }
     }
 
-    /// Passages matching `text` at any tier, best first: what pairing and fidelity checks look up.
+    /// Passages matching all of `text` at any tier, best first: what pairing and fidelity checks look up.
     /// Text with nothing to search for (punctuation alone) matches nothing.
     public func searchPassages(_ text: String, language: LanguageTag? = nil, limit: Int = 20) throws -> [PassageHit] {
-        guard let query = try? SearchQuery.parse(text).get(), let match = stages(for: query).last?.match else { return [] }
+        guard let query = try? SearchQuery.parse(text).get(),
+              let match = stages(for: query).last(where: { $0.tier <= .translation })?.match else { return [] }
         return try reading { db in
             try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT p.id, p.document_id, p.language, snippet(passages_fts, 0, '[', ']', '…', 16) AS snippet,

@@ -48,6 +48,25 @@ struct ListedLexicon: AnalysisLexicon {
         #expect(compiled.broadest.match.hasPrefix("\"втрати|"))
     }
 
+    @Test func severalWordsGetARelaxedStageKeepingExclusions() throws {
+        let compiled = try compile("танків Харкові -Росії")
+        let relaxed = compiled.relaxed
+        #expect(relaxed.tier == .someWords)
+        #expect(compiled.broadest.tier < .someWords)
+        guard case .excluding(.any(let alternatives), _) = relaxed.expression else {
+            Issue.record("the relaxed stage is an OR of the words, exclusions kept: \(relaxed.match)")
+            return
+        }
+        #expect(alternatives.count == 2)
+        #expect(relaxed.match.contains("~танк") && relaxed.match.contains("NOT"))
+    }
+
+    @Test func oneWordOrAnExplicitOrHasNoRelaxedStage() throws {
+        #expect(try compile("танків").stages.allSatisfy { $0.tier != .someWords })
+        #expect(try compile("танків OR Харкові").stages.allSatisfy { $0.tier != .someWords })
+        #expect(try compile("\"втрати ворога\"").stages.allSatisfy { $0.tier != .someWords })
+    }
+
     @Test func exclusionsCoverLemmasAtEveryTier() throws {
         let compiled = try compile("втрати -Росії")
         for stage in compiled.stages {
@@ -62,7 +81,7 @@ struct ListedLexicon: AnalysisLexicon {
                                                "en>uk:losses": ["втрати"]])
         let compiler = QueryCompiler(analyzer: Fixtures.analyzer(lexicon: lexicon))
         let compiled = try compile("tanks Kharkiv losses", compiler: compiler)
-        #expect(compiled.stages.map(\.tier) == [.exact, .lemma, .name, .translation])
+        #expect(compiled.stages.map(\.tier) == [.exact, .lemma, .name, .translation, .someWords])
         let name = compiled.stages.first { $0.tier == .name }!
         #expect(name.expression.positiveTerms.contains("#harkiv"))
         let translation = compiled.broadest.expression.positiveTerms

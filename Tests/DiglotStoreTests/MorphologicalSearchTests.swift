@@ -58,6 +58,21 @@ import DiglotModel
         #expect(english.dropFirst().allSatisfy { $0.tier == .translation })
     }
 
+    /// The issue's own example: no document has both words, yet each half finds its document, after any that has both.
+    @Test func documentsWithSomeOfTheWordsFollowThoseWithAll() throws {
+        let archive = try TemporaryArchive()
+        let tanksOnly = Fixture.document("m:tanks", .ukrainian, "На сході знищено вісім танків і дві гармати.", title: "Зведення")
+        let kharkivOnly = Fixture.document("m:kharkiv", .ukrainian, "У Харкові вночі лунали вибухи.", title: "Новини")
+        let neither = Fixture.document("m:none", .ukrainian, "Погода у Львові буде сонячною.", title: "Погода")
+        try Self.write(archive.store, [Self.bulletin, tanksOnly, kharkivOnly, neither])
+        let hits = try archive.store.search(SearchRequest(text: "tanks Kharkiv"))
+        #expect(hits.first?.document == Self.bulletin.id)
+        #expect(hits.first?.tier ?? .someWords < .someWords)
+        #expect(Set(hits.dropFirst().map(\.document)) == [tanksOnly.id, kharkivOnly.id])
+        #expect(hits.dropFirst().allSatisfy { $0.tier == .someWords })
+        #expect(hits.dropFirst().allSatisfy { $0.snippet.contains("[") }, "\(hits.map(\.snippet))")
+    }
+
     @Test func aHitBringsThePartnerOfItsPair() throws {
         let archive = try TemporaryArchive()
         let pair = Pair(original: .document(Self.bulletin.id), rendering: .document(Self.rendering.id),

@@ -4,6 +4,8 @@
 /// running the stages in order, each ordered by `bm25(fts, 10.0, 1.0)` (title column ten times the body),
 /// skipping documents an earlier stage returned, until the limit is reached; so exact forms rank above
 /// lemmas, lemmas above name keys, and those above glossary translations, and BM25 orders each tier.
+/// A last stage (`.someWords`) relaxes the implicit AND to OR, so partial matches follow all full ones;
+/// BM25 ranks documents matching more of the words first within it.
 ///
 /// ```swift
 /// for stage in compiled.stages {
@@ -21,6 +23,10 @@ public struct CompiledQuery: Sendable, Equatable {
         case name
         /// Plus glossary translations into the other languages.
         case translation
+        /// Not every word: documents matching only some of a query's words (at any tier), after every
+        /// document that matches them all, so "tanks Kharkiv" still finds a bulletin about tanks and a post
+        /// about Kharkiv when no document has both. Only for queries of several plain words joined by AND.
+        case someWords
 
         public static func < (lhs: Tier, rhs: Tier) -> Bool { lhs.rawValue < rhs.rawValue }
     }
@@ -38,6 +44,9 @@ public struct CompiledQuery: Sendable, Equatable {
     /// How the query text was reinterpreted, for the user (from `SearchQuery.notes`).
     public var notes: [String]
 
-    /// The widest stage: every document the query matches at all.
-    public var broadest: Stage { stages[stages.count - 1] }
+    /// The widest stage that still requires every word: every document the query, read strictly, matches.
+    public var broadest: Stage { stages.last { $0.tier <= .translation } ?? stages[stages.count - 1] }
+
+    /// The last stage, `.someWords` when the query has one: every document matching any part of the query.
+    public var relaxed: Stage { stages[stages.count - 1] }
 }

@@ -27,13 +27,29 @@ public struct QueryCompiler: Sendable {
         if !translated.isEmpty { forms.merge(analyzer.forms(of: translated), uniquingKeysWith: { first, _ in first }) }
         let context = Context(forms: forms, translations: translations)
         var stages: [CompiledQuery.Stage] = []
-        for tier in CompiledQuery.Tier.allCases {
+        for tier in CompiledQuery.Tier.allCases where tier <= .translation {
             let expression = context.expression(query.root, tier: tier)
             if stages.last?.expression != expression {
                 stages.append(CompiledQuery.Stage(tier: tier, expression: expression))
             }
         }
+        if let relaxed = Self.someWords(of: query.root) {
+            stages.append(CompiledQuery.Stage(tier: .someWords, expression: context.expression(relaxed, tier: .translation)))
+        }
         return CompiledQuery(stages: stages, notes: query.notes)
+    }
+
+    /// The query with its top-level AND turned into OR, or nil when it has a single positive part (nothing
+    /// to relax) or the user wrote OR at the top level themselves. Exclusions still apply.
+    static func someWords(of root: SearchQuery.Node) -> SearchQuery.Node? {
+        switch root {
+        case .all(let nodes) where nodes.count > 1:
+            return .any(nodes)
+        case .excluding(let kept, let excluded):
+            return someWords(of: kept).map { .excluding($0, excluded) }
+        default:
+            return nil
+        }
     }
 
     /// For each word, its glossary translations as lists of spellings (a translation may be several words).
