@@ -27,7 +27,12 @@ public enum TextFolding {
     /// `text` in NFC. NFC goes through Foundation and is costly; text without combining marks is already
     /// composed, and that is nearly all text, so it is returned as it is.
     public static func composed(_ text: String) -> String {
-        let needsComposition = text.unicodeScalars.contains { $0.value >= 0x0300 && $0.properties.canonicalCombiningClass != .notReordered }
+        let needsComposition = text.unicodeScalars.contains { scalar in
+            let v = scalar.value
+            // Below U+0300 and the Cyrillic letters U+0400–U+0482 combine with nothing: no property lookup.
+            guard v >= 0x0300, !(v >= 0x0400 && v <= 0x0482) else { return false }
+            return scalar.properties.canonicalCombiningClass != .notReordered
+        }
         return needsComposition ? text.precomposedStringWithCanonicalMapping : text
     }
 
@@ -42,27 +47,43 @@ public enum TextFolding {
         return String(view)
     }
 
-    /// True for a scalar that belongs inside a word: a letter, a combining mark or a digit.
+    /// True for a scalar that belongs inside a word: a letter, a combining mark or a digit. ASCII and the
+    /// basic Cyrillic block are answered without the Unicode property tables (most of what is read).
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) }
+        if v >= 0x0400 && v <= 0x0481 { return true }
         let p = scalar.properties
         return p.isAlphabetic || p.generalCategory == .nonspacingMark || p.numericType != nil
     }
 
     static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool { (0x0400...0x052F).contains(scalar.value) }
 
+    /// The apostrophe forms as scalars (see `apostrophes`).
+    private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x27, 0x2019, 0x02BC, 0x60, 0xB4, 0x2018: return true
+        default: return false
+        }
+    }
+
     /// The words of `text`: runs of letters and digits, apostrophes kept inside a word; hyphenated words split.
+    ///
+    /// Walks scalars, not `Character`s: grapheme breaking cost more than everything else here, and a
+    /// combining mark, being a word scalar, stays with its letter anyway.
     static func words(_ text: String) -> [Substring] {
         var result: [Substring] = []
+        let scalars = text.unicodeScalars
         var start: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let scalar = character.unicodeScalars.first!
-            let next = text.index(after: index)
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
             if isWordScalar(scalar) {
-                if start == nil { start = index }
-            } else if apostrophes.contains(character), start != nil, next < text.endIndex,
-                      let following = text[next].unicodeScalars.first, following.properties.isAlphabetic {
+                // A combining mark after no letter (after a space, say) starts no word, as in a Character walk.
+                if start == nil, scalar.properties.generalCategory != .nonspacingMark { start = index }
+            } else if isApostrophe(scalar), start != nil, next < scalars.endIndex,
+                      isWordScalar(scalars[next]), scalars[next].properties.isAlphabetic {
                 // an apostrophe inside a word (п'ять, Zelensky's) stays part of it
             } else if let s = start {
                 result.append(text[s..<index])
