@@ -78,7 +78,7 @@ let package = Package(
             "DiglotAnalysis", "DiglotPairing", "DiglotExport", "DiglotLexicon", "StaffBulletinImporter",
         ]),
         .executableTarget(name: "diglot", dependencies: ["DiglotKit", argumentParser]),
-        .executableTarget(name: "DiglotBench", dependencies: ["DiglotKit", grdb]),
+        .executableTarget(name: "DiglotBench", dependencies: ["DiglotKit", "DiglotPairing", grdb]),
     ] + pluginTargets + [
         .target(name: "DiglotTestSupport", dependencies: ["DiglotModel", "DiglotImporting"], path: "Tests/DiglotTestSupport"),
         .testTarget(name: "DiglotModelTests", dependencies: ["DiglotModel", "DiglotTestSupport"]),

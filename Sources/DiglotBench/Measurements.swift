@@ -37,7 +37,8 @@ enum Measure {
     /// Bytes used on disk by a file and its WAL/SHM companions.
     static func fileBytes(_ path: String) -> Int {
         [path, path + "-wal", path + "-shm"].reduce(0) { total, p in
-            total + ((try? FileManager.default.attributesOfItem(atPath: p)[.size] as? Int) ?? 0)
+            // The size comes back as an NSNumber (UInt64) on Linux, which `as? Int` does not match.
+            total + ((try? FileManager.default.attributesOfItem(atPath: p)[.size] as? NSNumber)?.intValue ?? 0)
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import DiglotStore
 
 /// `diglot-bench [--sizes 10000,100000,1000000] [--seed 42] [--work DIR] [--record BENCHMARKS.md] [--json PATH]
-///  [--analysis morphological|basic]`
+///  [--analysis morphological|basic]` or `diglot-bench --pairing-scale 1000000,10000 [--work DIR]`
 ///
 /// Generates a seeded corpus at each size and measures import, the plain-FTS5 limit, search, pairing, export
 /// and archive size. It reports; it never fails on a time. `--smoke` runs a tiny size for CI.
@@ -37,6 +37,24 @@ let build = "debug"
 #else
 let build = "release"
 #endif
+
+// `--pairing-scale ARCHIVE[,ARRIVALS]`: only the pairing scale run (see PairingScaleRun), then exit.
+if let scale = option("--pairing-scale") {
+    let numbers = scale.split(separator: ",").compactMap { Int($0) }
+    guard let archiveDocuments = numbers.first, archiveDocuments > 0 else {
+        FileHandle.standardError.write(Data("diglot-bench: --pairing-scale wants ARCHIVE[,ARRIVALS], e.g. 1000000,10000\n".utf8))
+        exit(2)
+    }
+    let run = PairingScaleRun(archiveDocuments: archiveDocuments, arrivals: numbers.count > 1 ? numbers[1] : 10_000,
+                              workFolder: work, diglotBinary: binary, analysis: analysis)
+    do {
+        print(PairingScaleRun.describe(try run.run()))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("diglot-bench: pairing scale run failed: \(error)\n".utf8))
+        exit(1)
+    }
+}
 
 var results: [SizeResult] = []
 for size in sizes {

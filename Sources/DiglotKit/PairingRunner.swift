@@ -54,8 +54,28 @@ public struct PairingRunner: Sendable {
         return summary
     }
 
-    /// One round: index the arrivals, find their pairs, keep those the stored pairs allow, align and save them.
-    private func examine(_ arrivals: [(document: Document, sequence: Int64)], into summary: inout PairingSummary) throws {
+    /// Records the candidate signatures of every document that arrived since the last run and marks them
+    /// examined, *without* looking for their pairs.
+    ///
+    /// For bulk loads and scale benchmarks only: it stands for the earlier `diglot pair` runs an archive of a
+    /// million documents would have had, so that the next run's cost (the new arrivals against the whole
+    /// archive) can be measured without first pairing the million among themselves. `diglot` never calls it.
+    /// - Returns: how many documents were indexed.
+    public func indexWithoutPairing() throws -> Int {
+        var last = Int64(try store.meta(Self.lastSequenceKey) ?? "") ?? 0
+        var indexed = 0
+        while true {
+            let arrivals = try store.documents(since: last, limit: batchSize)
+            guard let newest = arrivals.last?.sequence else { break }
+            indexed += try index(arrivals).count
+            last = newest
+            try store.setMeta(Self.lastSequenceKey, String(last))
+        }
+        return indexed
+    }
+
+    /// The arrivals as the engine sees them, their signatures saved in the candidate tables.
+    private func index(_ arrivals: [(document: Document, sequence: Int64)]) throws -> [PairingCandidate] {
         var stored: [StoredParts] = []
         for arrival in arrivals {
             stored.append(StoredParts(document: arrival.document, passages: try store.passages(of: arrival.document.id),
@@ -69,6 +89,12 @@ public struct PairingRunner: Sendable {
             entries.append(StoreCandidateIndex.entry(for: candidate, sequence: arrival.sequence))
         }
         try store.saveCandidates(entries)
+        return candidates
+    }
+
+    /// One round: index the arrivals, find their pairs, keep those the stored pairs allow, align and save them.
+    private func examine(_ arrivals: [(document: Document, sequence: Int64)], into summary: inout PairingSummary) throws {
+        let candidates = try index(arrivals)
         summary.examined += arrivals.count
 
         let index = StoreCandidateIndex(store: store)

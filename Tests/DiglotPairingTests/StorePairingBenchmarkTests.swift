@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import DiglotKit
 import DiglotModel
+import DiglotPairing
 import DiglotStore
 
 /// Times `diglot pair` through the archive on a synthetic archive written with `ArchiveStore.write`: the first
@@ -19,14 +20,14 @@ import DiglotStore
         let archiveSize = Int(environment["DIGLOT_PAIRING_STORE_DOCUMENTS"] ?? "") ?? 50_000
         let arrivals = max(2, archiveSize / 10)
         let archive = try StoreArchive(keeping: environment["DIGLOT_PAIRING_STORE_ARCHIVE"])
-        var random = Generator(seed: 20_220_224)
+        var generator = SyntheticNews(seed: 20_220_224)
         let clock = ContinuousClock()
 
         let writeStart = clock.now
         var written: [Document] = []
         written.reserveCapacity(archiveSize)
         for start in stride(from: 0, to: archiveSize, by: 1_000) {
-            let batch = (start..<min(archiveSize, start + 1_000)).map { Self.document($0, &random) }
+            let batch = (start..<min(archiveSize, start + 1_000)).map { generator.document($0) }
             try archive.write(batch, name: "archive-\(start)")
             written += batch
         }
@@ -40,12 +41,12 @@ import DiglotStore
         var news: [Document] = []
         for k in 0..<arrivals {
             if k % 2 == 0 {
-                let source = written[Int(random.next() % UInt64(written.count))]
-                let rendering = Self.rendering(of: source, index: archiveSize + k)
+                let source = written[generator.next(below: written.count)]
+                let rendering = SyntheticNews.rendering(of: source, number: archiveSize + k)
                 planted[rendering.id] = source.id
                 news.append(rendering)
             } else {
-                news.append(Self.document(archiveSize + k, &random))
+                news.append(generator.document(archiveSize + k))
             }
         }
         for start in stride(from: 0, to: news.count, by: 1_000) {
@@ -65,60 +66,7 @@ import DiglotStore
         #expect(second.examined == arrivals && third.examined == 0)
     }
 
-    static let places = ["Kharkiv", "Odesa", "Bakhmut", "Zaporizhzhia", "Kherson", "Mykolaiv", "Sumy", "Chernihiv",
-                         "Dnipro", "Lviv", "Poltava", "Izium", "Kupiansk", "Avdiivka", "Vuhledar", "Pokrovsk"]
-    static let placesUK = ["Харків", "Одеса", "Бахмут", "Запоріжжя", "Херсон", "Миколаїв", "Суми", "Чернігів",
-                           "Дніпро", "Львів", "Полтава", "Ізюм", "Куп'янськ", "Авдіївка", "Вугледар", "Покровськ"]
-
-    /// A short news item with figures and place names, Ukrainian or English, on a day in 2022–2025.
-    static func document(_ n: Int, _ random: inout Generator) -> Document {
-        let english = n % 2 == 1
-        let day = 19_047 + Int(random.next() % 1_400)
-        let a = Int(random.next() % 9_000) + 1_000, b = Int(random.next() % 900) + 100, c = Int(random.next() % 60) + 2
-        let p = Int(random.next() % UInt64(places.count)), q = Int(random.next() % UInt64(places.count))
-        let text = english
-            ? "Air defence forces near \(places[p]) destroyed \(c) drones overnight. Officials in \(places[q]) said \(a) residents were evacuated and \(b) buildings were damaged."
-            : "Сили ППО поблизу міста \(placesUK[p]) знищили \(c) дронів за ніч. Посадовці міста \(placesUK[q]) повідомили, що евакуйовано \(a) мешканців і пошкоджено \(b) будівель."
-        return Document(id: DocumentID(naturalKey: "bench:\(n)"), kind: .article, language: english ? .english : .ukrainian,
-                        published: PublishedDate(instant: Date(timeIntervalSince1970: Double(day) * 86_400), precision: .day),
-                        text: text)
-    }
-
-    /// The other language's version of a synthetic document, published the next day.
-    static func rendering(of source: Document, index: Int) -> Document {
-        var text = source.text
-        if source.language == .english {
-            text = text.replacingOccurrences(of: "Air defence forces near ", with: "Сили ППО поблизу міста ")
-                .replacingOccurrences(of: " destroyed ", with: " знищили ").replacingOccurrences(of: " drones overnight. Officials in ", with: " дронів за ніч. Посадовці міста ")
-                .replacingOccurrences(of: " said ", with: " повідомили, що евакуйовано ").replacingOccurrences(of: " residents were evacuated and ", with: " мешканців і пошкоджено ")
-                .replacingOccurrences(of: " buildings were damaged.", with: " будівель.")
-            for (en, uk) in zip(places, placesUK) { text = text.replacingOccurrences(of: en, with: uk) }
-        } else {
-            text = text.replacingOccurrences(of: "Сили ППО поблизу міста ", with: "Air defence forces near ")
-                .replacingOccurrences(of: " знищили ", with: " destroyed ").replacingOccurrences(of: " дронів за ніч. Посадовці міста ", with: " drones overnight. Officials in ")
-                .replacingOccurrences(of: " повідомили, що евакуйовано ", with: " said ").replacingOccurrences(of: " мешканців і пошкоджено ", with: " residents were evacuated and ")
-                .replacingOccurrences(of: " будівель.", with: " buildings were damaged.")
-            for (en, uk) in zip(places, placesUK) { text = text.replacingOccurrences(of: uk, with: en) }
-        }
-        let published = source.published.map { PublishedDate(instant: $0.instant.addingTimeInterval(86_400), precision: .day) }
-        return Document(id: DocumentID(naturalKey: "bench:\(index)"), kind: .article,
-                        language: source.language == .english ? .ukrainian : .english, published: published, text: text)
-    }
-
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
-
-    /// SplitMix64, so the synthetic archive is the same every run.
-    struct Generator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }

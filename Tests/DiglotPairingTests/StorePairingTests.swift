@@ -87,6 +87,21 @@ import DiglotStore
         #expect(try PairingRunner(store: archive.store).run().examined == 0)
     }
 
+    /// What the scale benchmark relies on: documents indexed without pairing count as examined, and a later
+    /// arrival still finds them as partners.
+    @Test func indexingWithoutPairingLeavesTheArchiveReadyForArrivals() throws {
+        let archive = try StoreArchive()
+        let (uk, en) = Self.statementPair(day: "2023-03-14", figure: "2 716")
+        try archive.write([uk])
+        #expect(try PairingRunner(store: archive.store).indexWithoutPairing() == 1)
+        #expect(try archive.store.candidateCount() == 1)
+        #expect(try PairingRunner(store: archive.store).indexWithoutPairing() == 0)
+        try archive.write([en])
+        let run = try PairingRunner(store: archive.store).run()
+        #expect(run.examined == 1 && run.pairs == 1)
+        #expect(try archive.pairs()[PairID(original: .document(uk.id), rendering: .document(en.id))] != nil)
+    }
+
     @Test func linksAndUnlinksSurviveEveryLaterRun() throws {
         let archive = try StoreArchive()
         let (uk1, en1) = Self.statementPair(day: "2023-03-14", figure: "2 716")
