@@ -94,7 +94,10 @@ public struct ImportPipeline: Sendable {
             importer = forced
         } else {
             guard let detected = catalog.bestMatch(for: input) else {
-                let message = "no importer recognises \(fileName); tried: \(availableList)"
+                var message = "no importer recognises \(fileName); tried: \(availableList)"
+                // Bytes that are not text at all deserve that reason first: "contains NUL bytes" or "the
+                // encoding is unknown" tells the user more than a list of importers that passed.
+                if let undecodable = Self.notText(input) { message = "\(undecodable) (\(message))" }
                 if skipUnrecognised { return .unrecognised(message) }
                 throw ImportError(file: fileName, message: message)
             }
@@ -109,6 +112,18 @@ public struct ImportPipeline: Sendable {
         // Bulletins of one day in two languages arrive as separate inputs: pair them whichever came first.
         outcome.pairsAdded += try BulletinLinker(store: store).pairBulletins(of: batch)
         return .imported(outcome)
+    }
+
+    /// Why `input` is not text in any encoding Diglot reads, or nil when it decodes.
+    static func notText(_ input: ImportInput) -> String? {
+        do {
+            _ = try input.text()
+            return nil
+        } catch let error as ImportError {
+            return error.message
+        } catch {
+            return "\(error)"
+        }
     }
 
     private var availableList: String {

@@ -43,6 +43,21 @@ import DiglotModel
         #expect(messages[archive.file("absent.note").path] == "\(archive.file("absent.note").path) does not exist")
     }
 
+    /// Bytes that are not text get the decoding reason first, not just the list of importers that passed.
+    @Test func anUnrecognisedFileThatIsNotTextSaysWhy() throws {
+        let archive = try TemporaryArchive()
+        let page = archive.file("broken.html")
+        try FileManager.default.createDirectory(at: page.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("<html><body><p>Forty tanks\0</p>\0</body></html>".utf8).write(to: page)
+        let summary = ImportPipeline(store: archive.store, catalog: catalog).run(paths: [page.path])
+        let message = try #require(summary.errors.first?.message)
+        #expect(message.contains("NUL bytes") && message.contains("no importer recognises"), "\(message)")
+        let readable = archive.file("plain.bin")
+        try write("just some words", to: readable)
+        let other = try #require(ImportPipeline(store: archive.store, catalog: catalog).run(paths: [readable.path]).errors.first?.message)
+        #expect(other.hasPrefix("no importer recognises") || other.contains(": no importer recognises"), "\(other)")
+    }
+
     @Test func symbolicLinksNeverLeaveTheDirectoryOrLoop() throws {
         let archive = try TemporaryArchive()
         let input = archive.file("in")
