@@ -1,4 +1,5 @@
 import DiglotModel
+import DiglotLocales
 
 /// The bilingual glossary of news and military terms (uk↔en, ru↔en), read from `Locales/data/glossary.tsv`.
 ///
@@ -37,17 +38,25 @@ public struct Glossary: Sendable {
     ///
     /// - Throws: `LexiconDataError` naming the line of a malformed row or one without an English term.
     public static func bundled() throws -> Glossary {
-        try Glossary(rows: TSVResource.rows(named: fileName, columns: 5), file: fileName)
+        guard let text = Locales.text(named: fileName) else {
+            throw LexiconDataError(file: fileName, reason: "the resource is not bundled in Locales/data")
+        }
+        return try Glossary(rows: TSVResource.rows(of: text, file: fileName, columns: 5), file: fileName, cachedAs: text)
     }
+
+    /// Raise whenever `stems(of:)` (or `LightStemmer`, `TextFolding`) changes, so stems cached by
+    /// `DerivedKeyCache` from an older derivation are not read back.
+    static let derivationVersion = 1
 
     /// Reads glossary text in the bundled format, as if from file `file`.
     ///
     /// - Throws: `LexiconDataError` naming the line of a malformed row.
     public static func parse(_ text: String, file: String) throws -> Glossary {
-        try Glossary(rows: TSVResource.rows(of: text, file: file, columns: 5), file: file)
+        try Glossary(rows: TSVResource.rows(of: text, file: file, columns: 5), file: file, cachedAs: nil)
     }
 
-    private init(rows: [TSVResource.Row], file: String) throws {
+    /// - Parameter cachedAs: the bundled file's text, when the derived stems may be cached under it.
+    private init(rows: [TSVResource.Row], file: String, cachedAs text: String?) throws {
         var entries: [GlossaryEntry] = []
         for row in rows where row.cells[0] != "english" {
             let english = TSVResource.alternatives(row.cells[0])
@@ -63,16 +72,41 @@ public struct Glossary: Sendable {
             entries.append(GlossaryEntry(id: row.line, english: english, ukrainian: ukrainian, russian: russian,
                                          conflicts: TSVResource.alternatives(row.cells[3]), domain: row.cells[4]))
         }
-        self.init(entries: entries)
+        guard let text else {
+            self.init(entries: entries)
+            return
+        }
+        // Stemming every term is most of the cost of loading the glossary: done once per program build.
+        let count = entries.reduce(0) { total, entry in Self.languages.reduce(total) { $0 + entry.terms(in: $1).count } }
+        let lines = DerivedKeyCache.lines(resource: "glossary", text: text, version: Self.derivationVersion,
+                                          expectedCount: count) {
+            Self.termStems(entries).map { $0.joined(separator: " ") }
+        }
+        self.init(entries: entries, termStems: lines.map { $0.split(separator: " ").map(String.init) })
+    }
+
+    /// The languages of the glossary's columns, in the order terms are indexed.
+    static let languages: [LanguageTag] = [.english, .ukrainian, .russian]
+
+    /// The stems of every term of every entry, entry by entry, language by language (`languages`).
+    static func termStems(_ entries: [GlossaryEntry]) -> [[String]] {
+        entries.flatMap { entry in languages.flatMap { entry.terms(in: $0).map(Self.stems(of:)) } }
     }
 
     public init(entries: [GlossaryEntry]) {
+        self.init(entries: entries, termStems: Self.termStems(entries))
+    }
+
+    /// - Parameter termStems: `termStems(entries)`, possibly read back from `DerivedKeyCache`.
+    init(entries: [GlossaryEntry], termStems: [[String]]) {
         var firstWordIndex: [String: [IndexedTerm]] = [:]
         var termIndex: [String: [Int]] = [:]
+        var k = 0
         for (i, entry) in entries.enumerated() {
-            for language in [LanguageTag.english, .ukrainian, .russian] {
+            for language in Self.languages {
                 for term in entry.terms(in: language) {
-                    let stems = Self.stems(of: term)
+                    let stems = termStems[k]
+                    k += 1
                     guard let first = stems.first else { continue }
                     firstWordIndex[first, default: []].append(IndexedTerm(stems: stems, entry: i, term: term, language: language))
                     let joined = stems.joined(separator: " ")

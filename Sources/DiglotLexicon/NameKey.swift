@@ -14,6 +14,10 @@ import Foundation
 /// NameKey.key("Харкові") == NameKey.key("Kharkov")   // true
 /// ```
 public enum NameKey {
+    /// Raise whenever a change here (or in `Romanizer`, `TextFolding`) changes a key, so the keys cached by
+    /// `DerivedKeyCache` from an older derivation are not read back. (A rebuilt program misses the cache anyway.)
+    static let derivationVersion = 1
+
     /// The key of `name` (one word or several), mapped through the names table when it knows the name.
     public static func key(_ name: String) -> String {
         let words = TextFolding.words(name).map(String.init)

@@ -1,4 +1,5 @@
 import Foundation
+import DiglotLocales
 
 /// One row of the names table: a name and the spellings it goes by.
 public struct NameEntry: Hashable, Sendable {
@@ -44,7 +45,10 @@ public struct NamesTable: Sendable {
     ///
     /// - Throws: `LexiconDataError` naming the line of a malformed row.
     public static func bundled() throws -> NamesTable {
-        let rows = try TSVResource.rows(named: fileName, columns: 5)
+        guard let text = Locales.text(named: fileName) else {
+            throw LexiconDataError(file: fileName, reason: "the resource is not bundled in Locales/data")
+        }
+        let rows = try TSVResource.rows(of: text, file: fileName, columns: 5)
         var entries: [NameEntry] = []
         for row in rows {
             let canonical = TextFolding.trimmed(row.cells[0])
@@ -56,15 +60,34 @@ public struct NamesTable: Sendable {
                                      russian: TSVResource.alternatives(row.cells[3]),
                                      variants: TSVResource.alternatives(row.cells[4])))
         }
-        return NamesTable(entries: entries)
+        // Deriving every form's key is most of the cost of loading the table: done once per program build.
+        let keys = DerivedKeyCache.lines(resource: "names", text: text, version: NameKey.derivationVersion,
+                                         expectedCount: entries.reduce(0) { $0 + $1.allForms.count }) {
+            Self.formKeys(entries)
+        }
+        return NamesTable(entries: entries, formKeys: keys)
+    }
+
+    /// The phonetic key of every form of every entry, entry by entry, in `allForms` order.
+    static func formKeys(_ entries: [NameEntry]) -> [String] {
+        entries.flatMap { entry in entry.allForms.map { NameKey.phoneticKey($0) } }
     }
 
     public init(entries: [NameEntry]) {
+        self.init(entries: entries, formKeys: Self.formKeys(entries))
+    }
+
+    /// - Parameter formKeys: `formKeys(entries)`, possibly read back from `DerivedKeyCache`.
+    init(entries: [NameEntry], formKeys: [String]) {
         var index: [String: Int] = [:]
         var collisions: [String] = []
+        var canonicalKeys: [String] = []
+        var k = 0
         for (i, entry) in entries.enumerated() {
-            for form in entry.allForms {
-                let key = NameKey.phoneticKey(form)
+            for (f, form) in entry.allForms.enumerated() {
+                let key = formKeys[k]
+                k += 1
+                if f == 0 { canonicalKeys.append(key) }
                 guard !key.isEmpty else { continue }
                 if let existing = index[key], existing != i {
                     collisions.append("\(form) (\(entry.canonical)) has the key of \(entries[existing].canonical)")
@@ -75,7 +98,7 @@ public struct NamesTable: Sendable {
         }
         self.entries = entries
         self.index = index
-        self.canonicalKeys = entries.map { NameKey.phoneticKey($0.canonical) }
+        self.canonicalKeys = canonicalKeys
         self.collisions = collisions
     }
 
