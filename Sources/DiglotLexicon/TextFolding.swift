@@ -42,6 +42,8 @@ public enum TextFolding {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        // Nearly every cell has nothing to trim: no scalar-by-scalar copy then.
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return String(text) }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars[first...last])
         return String(view)
