@@ -38,6 +38,19 @@ let build = "debug"
 let build = "release"
 #endif
 
+// `--search-archive PATH [--ranking-window N]`: only the search measures, on an archive an earlier run built.
+if let path = option("--search-archive") {
+    let window = option("--ranking-window").flatMap { Int($0) } ?? SearchRequest.defaultRankingWindow
+    do {
+        print(try SearchLatency(archivePath: path, diglotBinary: binary, analysis: analysis, rankingWindow: window,
+                                repetitions: Int(option("--repetitions") ?? "") ?? 20).run().description)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("diglot-bench: search run failed: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
 // `--pairing-scale ARCHIVE[,ARRIVALS]`: only the pairing scale run (see PairingScaleRun), then exit.
 if let scale = option("--pairing-scale") {
     let numbers = scale.split(separator: ",").compactMap { Int($0) }

@@ -37,9 +37,14 @@ public struct DiglotArchive: Sendable {
     /// - Parameters:
     ///   - from: first UTC publication day, `YYYY-MM-DD`; `to` the last (inclusive).
     /// - Throws: `SearchQueryError` when the query has nothing to search for (its `description` says why).
+    /// How many matches of one search stage BM25 ranks by default (`SearchRequest.rankingWindow`).
+    public static let defaultRankingWindow = SearchRequest.defaultRankingWindow
+
     public func search(_ text: String, language: LanguageTag? = nil, kind: DocumentKind? = nil,
-                       from: String? = nil, to: String? = nil, limit: Int = 20) throws -> [SearchResult] {
-        try store.search(SearchRequest(text: text, language: language, kind: kind, from: from, to: to, limit: limit))
+                       from: String? = nil, to: String? = nil, limit: Int = 20,
+                       rankingWindow: Int = SearchRequest.defaultRankingWindow) throws -> [SearchResult] {
+        try store.search(SearchRequest(text: text, language: language, kind: kind, from: from, to: to, limit: limit,
+                                       rankingWindow: rankingWindow))
             .map(SearchResult.init)
     }
 

@@ -39,6 +39,10 @@ extension Diglot {
         @Flag(help: "One JSON object a line.")
         var json = false
 
+        @Option(help: ArgumentHelp("Rank at most the N most recently archived matches of each stage by BM25 (0: all of them).",
+                                   valueName: "N"))
+        var rankingWindow = DiglotArchive.defaultRankingWindow
+
         func validate() throws {
             _ = try Parsing.language(language, option: "--lang")
             _ = try Parsing.kind(kind)
@@ -46,6 +50,7 @@ extension Diglot {
             let end = try Parsing.day(to, option: "--to")
             if let start, let end, start > end { throw ValidationError("--from \(start) is after --to \(end).") }
             if limit < 1 { throw ValidationError("--limit must be at least 1.") }
+            if rankingWindow < 0 { throw ValidationError("--ranking-window must be 0 (rank every match) or more.") }
             if query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("Give some words to search for.") }
         }
 
@@ -55,7 +60,8 @@ extension Diglot {
             do {
                 results = try archive.search(query, language: try Parsing.language(language, option: "--lang"),
                                              kind: try Parsing.kind(kind), from: try Parsing.day(from, option: "--from"),
-                                             to: try Parsing.day(to, option: "--to"), limit: limit)
+                                             to: try Parsing.day(to, option: "--to"), limit: limit,
+                                             rankingWindow: rankingWindow)
             } catch let refusal as SearchQueryError {
                 Console.error(refusal.description)
                 throw ExitCode(2)

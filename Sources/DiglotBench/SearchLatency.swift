@@ -1,0 +1,69 @@
+import Foundation
+import DiglotStore
+
+/// Search latency on an existing archive: the bench's query mix in process (p50/p95/p99 over every query
+/// and repetition, each query once unmeasured first so the page cache is warm) and as whole `diglot search`
+/// processes. Lets the 100k and 1M archives be re-measured after a change without importing them again.
+struct SearchLatency {
+    var archivePath: String
+    var diglotBinary: URL
+    var analysis: SearchAnalysis
+    var rankingWindow: Int
+    var repetitions: Int
+
+    struct Result: CustomStringConvertible {
+        var documents = 0
+        var passages = 0
+        var rankingWindow = 0
+        var inProcess: [Double] = []
+        var process: [Double] = []
+        var slowest: [(query: String, milliseconds: Double)] = []
+
+        var description: String {
+            func p(_ samples: [Double], _ q: Double) -> String { String(format: "%.2f", Measure.percentile(samples, q)) }
+            var lines = ["search on \(documents) documents / \(passages) passages, ranking window \(rankingWindow == 0 ? "off" : String(rankingWindow)):",
+                         "  in process, \(inProcess.count) queries: p50 \(p(inProcess, 50)) / p95 \(p(inProcess, 95)) / p99 \(p(inProcess, 99)) ms",
+                         "  `diglot search` process, \(process.count) runs: p50 \(p(process, 50)) / max \(p(process, 100)) ms"]
+            lines.append("  slowest queries in process (median ms): " + slowest.prefix(5)
+                .map { String(format: "%@ %.1f", $0.query, $0.milliseconds) }.joined(separator: ", "))
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    func run() throws -> Result {
+        var result = Result(rankingWindow: rankingWindow)
+        let store = try ArchiveStore(path: archivePath, analysis: analysis)
+        let statistics = try store.statistics()
+        result.documents = statistics.documents
+        result.passages = statistics.passages
+        var perQuery: [String: [Double]] = [:]
+        for query in BenchmarkRun.queries {
+            _ = try store.search(SearchRequest(text: query, limit: 10, rankingWindow: rankingWindow))
+        }
+        for _ in 0..<repetitions {
+            for query in BenchmarkRun.queries {
+                let ms = try Measure.seconds {
+                    _ = try store.search(SearchRequest(text: query, limit: 10, rankingWindow: rankingWindow))
+                } * 1000
+                result.inProcess.append(ms)
+                perQuery[query, default: []].append(ms)
+            }
+        }
+        try store.close()
+        result.slowest = perQuery.map { ($0.key, Measure.percentile($0.value, 50)) }.sorted { $0.1 > $1.1 }
+        var arguments = ["--limit", "10", "--json"]
+        if rankingWindow != SearchRequest.defaultRankingWindow { arguments += ["--ranking-window", String(rankingWindow)] }
+        for query in BenchmarkRun.queries {
+            result.process.append(try Measure.seconds {
+                let process = Process()
+                process.executableURL = diglotBinary
+                process.arguments = ["search", query, "--archive", archivePath] + arguments
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                process.waitUntilExit()
+            } * 1000)
+        }
+        return result
+    }
+}
