@@ -97,14 +97,14 @@ extension ArchiveStore {
                         author: row["author"], publisher: row["publisher"],
                         published: published.flatMap(PublishedDate.init(iso:)), canonicalURL: row["canonical_url"],
                         text: row["text"], sourceID: sourceID.map(SourceID.init(rawValue:)),
-                        metadata: StoreJSON.decode([String: String].self, row["metadata"]) ?? [:])
+                        metadata: StoreJSON.metadata(row["metadata"]))
     }
 
     static func passage(from row: Row) -> Passage {
         Passage(documentID: DocumentID(rawValue: row["document_id"]), index: row["idx"],
                 role: PassageRole(rawValue: row["role"]), start: row["start"], end: row["end"],
                 language: LanguageTag(rawValue: row["language"]), text: row["text"],
-                metadata: StoreJSON.decode([String: String].self, row["metadata"]) ?? [:])
+                metadata: StoreJSON.metadata(row["metadata"]))
     }
 
     static func source(from row: Row) -> StoredSource {

@@ -43,6 +43,30 @@ import Testing
         #expect(decoded == [day, second])
     }
 
+    /// The calendar arithmetic that replaced `Calendar`/`ISO8601DateFormatter` agrees with them, leap days
+    /// and centuries included.
+    @Test func civilArithmeticAgreesWithFoundation() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var instant = -2_208_988_800.0  // 1900-01-01
+        while instant < 4_102_444_800 {  // 2100-01-01
+            let date = Date(timeIntervalSince1970: instant)
+            let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let civil = CivilDay(date)
+            #expect([civil.year, civil.month, civil.day, civil.hour, civil.minute, civil.second]
+                    == [c.year, c.month, c.day, c.hour, c.minute, c.second], "\(date)")
+            for precision in PublishedDate.Precision.allCases {
+                let value = PublishedDate(instant: date, precision: precision)
+                let again = try #require(PublishedDate(iso: value.description))
+                #expect(again.description == value.description)
+            }
+            instant += 86_400 * 37 + 3_723  // a day a month or so, at shifting times
+        }
+        #expect(PublishedDate(year: 2024, month: 2, day: 29) != nil && PublishedDate(year: 2023, month: 2, day: 29) == nil)
+        #expect(PublishedDate(year: 2000, month: 2, day: 29) != nil && PublishedDate(year: 1900, month: 2, day: 29) == nil)
+        #expect(PublishedDate(iso: "2022-13-01") == nil && PublishedDate(iso: "2022-02-30") == nil)
+    }
+
     @Test func recordsRoundTripThroughTheirJSONForm() throws {
         let id = DocumentID(naturalKey: "x")
         var builder = PassageBuilderForTests(id: id)

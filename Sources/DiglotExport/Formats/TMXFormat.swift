@@ -41,9 +41,9 @@ public struct TMXFormat: ExportFormat {
 
     /// `YYYYMMDDThhmmssZ`, the form TMX requires for dates.
     public static func timestamp(_ date: Date) -> String {
-        let c = PublishedDate.utcCalendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0,
-                      c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        let c = CivilDay(date)
+        let d = PublishedDate.digits
+        return d(c.year, 4) + d(c.month, 2) + d(c.day, 2) + "T" + d(c.hour, 2) + d(c.minute, 2) + d(c.second, 2) + "Z"
     }
 }
 
