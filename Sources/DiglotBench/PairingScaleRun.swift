@@ -19,6 +19,9 @@ struct PairingScaleRun {
     var workFolder: URL
     var diglotBinary: URL
     var analysis: SearchAnalysis
+    /// When set, the arrivals are the bench's realistic corpus (bulletins, articles with tweets, wire reports,
+    /// feeds) imported through the real pipeline, instead of synthetic renderings of archived documents.
+    var realisticArrivals: DailyFigures? = nil
 
     static let seed: UInt64 = 20_220_224
     static let builtKey = "bench.synthetic_documents"
@@ -33,6 +36,10 @@ struct PairingScaleRun {
         var pairSeconds = 0.0
         var pairPeakRSSBytes = 0
         var pairExitStatus: Int32 = 0
+        /// For realistic arrivals: the documents imported, and the pairs in the archive before and after.
+        var arrivalDocuments = 0
+        var pairsBefore = 0
+        var pairsAfter = 0
         var planted = 0
         var plantedPaired = 0
         var archiveBytes = 0
@@ -70,7 +77,18 @@ struct PairingScaleRun {
         let store = try ArchiveStore(path: runPath, analysis: analysis)
         var planted: [(original: DocumentID, rendering: DocumentID)] = []
         var news: [Document] = []
-        for k in 0..<arrivals {
+        if let figures = realisticArrivals {
+            let pipeline = DiglotArchive(store: store).importer()
+            result.arrivalWriteSeconds = Measure.seconds {
+                for input in CorpusGenerator(targetDocuments: arrivals, seed: 42, figures: figures) {
+                    if case .imported(let outcome)? = try? pipeline.importBytes(input.bytes, fileName: input.fileName) {
+                        result.arrivalDocuments += outcome.documentsAdded
+                    }
+                }
+            }
+            result.pairsBefore = try store.statistics().pairs
+        }
+        for k in 0..<(realisticArrivals == nil ? arrivals : 0) {
             let number = archiveDocuments + k
             if k % 2 == 0 {
                 let sourceID = DocumentID(naturalKey: "bench:\(generator.next(below: archiveDocuments))")
@@ -82,11 +100,11 @@ struct PairingScaleRun {
                 news.append(generator.document(number))
             }
         }
-        result.arrivalWriteSeconds = try Measure.seconds {
+        if realisticArrivals == nil { result.arrivalWriteSeconds = try Measure.seconds {
             for start in stride(from: 0, to: news.count, by: 1_000) {
                 try Self.write(Array(news[start..<min(news.count, start + 1_000)]), name: "arrivals-\(start)", to: store)
             }
-        }
+        } }
         try store.close()
 
         result.pairSeconds = try Measure.seconds {
@@ -102,6 +120,7 @@ struct PairingScaleRun {
         result.pairPeakRSSBytes = Measure.childrenPeakResidentBytes()
 
         let check = try ArchiveStore(path: runPath, analysis: analysis)
+        result.pairsAfter = try check.statistics().pairs
         result.planted = planted.count
         for (original, rendering) in planted {
             let forward = PairID(original: .document(original), rendering: .document(rendering))
@@ -139,6 +158,9 @@ struct PairingScaleRun {
                             r.pairExitStatus, r.plantedPaired, r.planted)]
         if let build = r.buildSeconds, let index = r.indexSeconds {
             lines.append(String(format: "  base archive written in %.1f s, indexed (signatures of every document) in %.1f s", build, index))
+        }
+        if r.arrivalDocuments > 0 {
+            lines.append("  arrivals: \(r.arrivalDocuments) documents of the bench's realistic corpus, imported through the pipeline; pairs \(r.pairsBefore) after import (bulletins pair on import), \(r.pairsAfter) after `diglot pair`")
         }
         lines.append(String(format: "  arrivals written in %.2f s; archive copy %.0f MB", r.arrivalWriteSeconds,
                             Double(r.archiveBytes) / 1_048_576))

@@ -55,11 +55,14 @@ if let path = option("--search-archive") {
 if let scale = option("--pairing-scale") {
     let numbers = scale.split(separator: ",").compactMap { Int($0) }
     guard let archiveDocuments = numbers.first, archiveDocuments > 0 else {
-        FileHandle.standardError.write(Data("diglot-bench: --pairing-scale wants ARCHIVE[,ARRIVALS], e.g. 1000000,10000\n".utf8))
+        FileHandle.standardError.write(Data("diglot-bench: --pairing-scale wants ARCHIVE[,ARRIVALS[,corpus]], e.g. 1000000,10000\n".utf8))
         exit(2)
     }
+    // A third element "corpus" takes the arrivals from the realistic corpus, imported through the pipeline.
+    let realistic = scale.split(separator: ",").dropFirst(2).first == "corpus"
     let run = PairingScaleRun(archiveDocuments: archiveDocuments, arrivals: numbers.count > 1 ? numbers[1] : 10_000,
-                              workFolder: work, diglotBinary: binary, analysis: analysis)
+                              workFolder: work, diglotBinary: binary, analysis: analysis,
+                              realisticArrivals: realistic ? figures : nil)
     do {
         print(PairingScaleRun.describe(try run.run()))
         exit(0)
