@@ -66,7 +66,9 @@ enum ArchiveProbe {
                 // GRDB creates its migrations table in a transaction of its own before the first migration, so
                 // another process creating this archive right now leaves that table alone for a moment: it is
                 // not "other data".
-                let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name <> 'grdb_migrations'") ?? 0
+                // `tbl_name`, not `name`: the table's primary-key index (sqlite_autoindex_grdb_migrations_1) is
+                // GRDB's too, and counting it made an archive killed right after GRDB's first commit look foreign.
+                let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE tbl_name <> 'grdb_migrations'") ?? 0
                 let migrating = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE name = 'grdb_migrations'") ?? 0
                 return (applicationID, version, tables, migrating > 0)
             }

@@ -49,6 +49,24 @@ import DiglotModel
         #expect(try Data(contentsOf: URL(fileURLWithPath: other)) == before)
     }
 
+    /// The state a `kill -9` leaves when it lands between GRDB's first commit (its migrations table, with the
+    /// table's primary-key index) and the first migration's: an archive still to be created, not foreign data.
+    @Test func anArchiveKilledBeforeItsFirstMigrationOpensAsNew() throws {
+        let archive = try TemporaryArchive()
+        let path = archive.file("killed.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        }
+        try queue.close()
+        let started = Date()
+        let store = try ArchiveStore(path: path, analysis: .basic)
+        #expect(Date().timeIntervalSince(started) < 5, "the probe waited for a creator that is not there")
+        #expect(try store.verify() == [])
+        try store.close()
+    }
+
     @Test func aFileThatIsNotSQLiteIsRefusedUntouched() throws {
         let archive = try TemporaryArchive()
         let garbage = archive.file("notes.sqlite")

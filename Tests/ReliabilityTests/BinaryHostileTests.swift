@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Issue 9 through the built `diglot` binary: a subset of the hostile corpus imported by a child process
-/// whose peak memory `wait4` reports, and the limit flags (`--max-file-size`, `--max-depth`,
+/// whose peak memory is sampled from /proc (see `ChildProcess`), and the limit flags (`--max-file-size`, `--max-depth`,
 /// `--max-entity-expansion`) doing what they say.
 @Suite(.serialized)
 struct BinaryHostileTests {

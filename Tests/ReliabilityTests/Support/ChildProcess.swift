@@ -8,6 +8,11 @@ import Glibc
 /// gives what `Foundation.Process` does not: the child's own peak resident memory, a hard time limit, and
 /// SIGKILL at a chosen moment.
 ///
+/// The peak memory is sampled from `/proc/PID/status` (VmHWM) every 5 ms while the child runs, not taken from
+/// `wait4`'s `ru_maxrss`: glibc's `posix_spawn` shares the parent's address space until `exec`, and Linux
+/// carries that address space's high-water mark into the child's `ru_maxrss`, so a test process grown to
+/// 400 MB made every child look that large. Sampling can miss a peak in the child's last 5 ms.
+///
 /// ```swift
 /// let run = try ChildProcess.run(["import", dir], in: folder, timeLimit: 60)
 /// #expect(run.exitStatus == 0 && run.peakMemoryMiB < 500)
@@ -19,7 +24,7 @@ struct ChildProcess {
         var exitStatus: Int32?
         /// The signal that ended it, if any.
         var signal: Int32?
-        /// The child's peak resident set size (wait4's ru_maxrss), in MiB.
+        /// The child's peak resident set size (VmHWM, sampled every 5 ms), in MiB.
         var peakMemoryMiB: Double
         var seconds: Double
         var stdout: String
@@ -75,6 +80,15 @@ struct ChildProcess {
         try ChildProcess(arguments, in: folder, environment: environment).wait(timeLimit: timeLimit)
     }
 
+    /// The running process's peak resident set size in kB (VmHWM), or nil once it has exited.
+    static func highWaterMarkKilobytes(of pid: pid_t) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return line.split(separator: " ").compactMap { Int($0) }.first
+        }
+        return nil
+    }
+
     /// Sends SIGKILL now.
     func kill() { _ = Glibc.kill(pid, SIGKILL) }
 
@@ -83,7 +97,9 @@ struct ChildProcess {
         var status: Int32 = 0
         var usage = rusage()
         var timedOut = false
+        var peakKilobytes = 0
         while true {
+            peakKilobytes = max(peakKilobytes, Self.highWaterMarkKilobytes(of: pid) ?? 0)
             let reaped = wait4(pid, &status, WNOHANG, &usage)
             if reaped == pid { break }
             if reaped < 0 && errno != EINTR { break }
@@ -99,7 +115,7 @@ struct ChildProcess {
         try? FileManager.default.removeItem(at: outputFile)
         try? FileManager.default.removeItem(at: errorFile)
         return Ended(exitStatus: signal == 0 ? (status >> 8) & 0xff : nil, signal: signal == 0 ? nil : signal,
-                     peakMemoryMiB: Double(usage.ru_maxrss) / 1024, seconds: Date().timeIntervalSince(started),
+                     peakMemoryMiB: Double(peakKilobytes) / 1024, seconds: Date().timeIntervalSince(started),
                      stdout: output, stderr: errors, timedOut: timedOut)
     }
 }
