@@ -34,7 +34,9 @@ struct ChildProcess {
 
         var description: String {
             let end = exitStatus.map { "exit \($0)" } ?? "signal \(signal ?? 0)"
-            return "\(end)\(timedOut ? " (timed out)" : ""), \(String(format: "%.1f", seconds)) s, peak \(String(format: "%.0f", peakMemoryMiB)) MiB"
+            // A child that ended while another was being awaited was never sampled.
+            let peak = peakMemoryMiB > 0 ? "peak \(String(format: "%.0f", peakMemoryMiB)) MiB" : "peak not sampled"
+            return "\(end)\(timedOut ? " (timed out)" : ""), \(String(format: "%.1f", seconds)) s, \(peak)"
         }
     }
 
