@@ -94,10 +94,10 @@ public struct ImportPipeline: Sendable {
             importer = forced
         } else {
             guard let detected = catalog.bestMatch(for: input) else {
-                var message = "no importer recognises \(fileName); tried: \(availableList)"
-                // Bytes that are not text at all deserve that reason first: "contains NUL bytes" or "the
-                // encoding is unknown" tells the user more than a list of importers that passed.
-                if let undecodable = Self.notText(input) { message = "\(undecodable) (\(message))" }
+                // Bytes that are not text at all get that reason: "contains NUL bytes" or "the encoding is
+                // unknown" tells the user more than the list of importers that passed.
+                let reason = Self.notText(input).map { ": \($0)" } ?? ""
+                let message = "no importer recognises \(fileName)\(reason); tried: \(availableList)"
                 if skipUnrecognised { return .unrecognised(message) }
                 throw ImportError(file: fileName, message: message)
             }
