@@ -158,8 +158,9 @@ extension ArchiveStore {
     static let searchMappedBytes = 1 << 30
 
     /// Maps the archive for a search: FTS5 walks doclists page by page, and a `pread` per page was an eighth
-    /// of a query's time on a 100,000-document archive. Only searching connections map: an export reads the
-    /// whole archive once, and mapped pages would count against its memory.
+    /// of a query's time on a 100,000-document archive. Set here rather than for every connection: a pool
+    /// connection that served a search keeps the mapping, but a `diglot export` process never searches, so its
+    /// full read of the archive is not counted as its own memory through mapped pages.
     static func mapForSearch(_ db: Database) throws {
         try db.execute(sql: "PRAGMA mmap_size = \(searchMappedBytes)")
     }
