@@ -134,13 +134,20 @@ struct BenchmarkRun {
     /// Runs the built `diglot` binary, output discarded.
     @discardableResult
     func runDiglot(_ arguments: [String]) throws -> (status: Int32, Void) {
+        (try Self.runDiglot(diglotBinary, arguments), ())
+    }
+
+    /// Runs `binary` with `arguments`, output discarded, and returns its exit status: every child process the
+    /// bench times (searches, pairing, exports) goes through here.
+    @discardableResult
+    static func runDiglot(_ binary: URL, _ arguments: [String]) throws -> Int32 {
         let process = Process()
-        process.executableURL = diglotBinary
+        process.executableURL = binary
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        return (process.terminationStatus, ())
+        return process.terminationStatus
     }
 }

@@ -108,14 +108,7 @@ struct PairingScaleRun {
         try store.close()
 
         result.pairSeconds = try Measure.seconds {
-            let process = Process()
-            process.executableURL = diglotBinary
-            process.arguments = ["pair", "--archive", runPath]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            result.pairExitStatus = process.terminationStatus
+            result.pairExitStatus = try BenchmarkRun.runDiglot(diglotBinary, ["pair", "--archive", runPath])
         }
         result.pairPeakRSSBytes = Measure.childrenPeakResidentBytes()
 

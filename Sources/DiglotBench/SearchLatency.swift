@@ -55,13 +55,7 @@ struct SearchLatency {
         if rankingWindow != SearchRequest.defaultRankingWindow { arguments += ["--ranking-window", String(rankingWindow)] }
         for query in BenchmarkRun.queries {
             result.process.append(try Measure.seconds {
-                let process = Process()
-                process.executableURL = diglotBinary
-                process.arguments = ["search", query, "--archive", archivePath] + arguments
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                try process.run()
-                process.waitUntilExit()
+                try BenchmarkRun.runDiglot(diglotBinary, ["search", query, "--archive", archivePath] + arguments)
             } * 1000)
         }
         return result

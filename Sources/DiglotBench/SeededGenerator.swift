@@ -1,17 +1,9 @@
-/// SplitMix64: a tiny, fast, seedable generator, so the same seed always yields the same corpus.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
+import DiglotPairing
 
-    init(seed: UInt64) { state = seed }
+/// The bench's seeded generator: DiglotPairing's SplitMix64, so the same seed always yields the same corpus.
+typealias SeededGenerator = SplitMix64
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     mutating func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &self)] }
 
     mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }

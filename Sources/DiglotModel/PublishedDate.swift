@@ -26,16 +26,17 @@ public struct PublishedDate: Hashable, Codable, Sendable, Comparable, CustomStri
     }
 
     /// `YYYY-MM-DD` of the instant in UTC.
-    public var day: String {
-        let c = CivilDay(instant)
-        return Self.digits(c.year, 4) + "-" + Self.digits(c.month, 2) + "-" + Self.digits(c.day, 2)
+    public var day: String { Self.dayText(CivilDay(instant)) }
+
+    private static func dayText(_ c: CivilDay) -> String {
+        digits(c.year, 4) + "-" + digits(c.month, 2) + "-" + digits(c.day, 2)
     }
 
     /// ISO 8601 text at the stored precision: `2022`, `2022-02`, `2022-02-25`, `2022-02-25T06:00Z`,
     /// `2022-02-25T06:00:00Z`.
     public var description: String {
         let c = CivilDay(instant)
-        let date = Self.digits(c.year, 4) + "-" + Self.digits(c.month, 2) + "-" + Self.digits(c.day, 2)
+        let date = Self.dayText(c)
         switch precision {
         case .year: return Self.digits(c.year, 4)
         case .month: return Self.digits(c.year, 4) + "-" + Self.digits(c.month, 2)

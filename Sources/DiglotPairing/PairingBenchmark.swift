@@ -119,10 +119,11 @@ public enum PairingBenchmark {
 }
 
 /// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64) so benchmark data is the same every run.
-struct SplitMix64 {
+/// The one generator of the project's benchmarks (the bench's corpus uses it too, as `SeededGenerator`).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
