@@ -5,8 +5,13 @@ import Foundation
 /// ```swift
 /// SHA256.hex(of: Data("abc".utf8)) // "ba7816bf..."
 /// ```
+///
+/// Every imported file is hashed once (its source id) and every derived id hashes a short natural key, so
+/// this runs for each passage an importer makes. It therefore reads the input's contiguous regions in place
+/// and keeps its state in stack-allocated buffers: the first version copied the input, padded it byte by byte
+/// and indexed bounds-checked arrays, and was a tenth of a tweet import.
 public enum SHA256 {
-    private static let k: [UInt32] = [
+    private static let roundConstants: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
         0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
@@ -19,48 +24,107 @@ public enum SHA256 {
 
     /// The 32-byte digest of `data`.
     public static func digest<D: DataProtocol>(_ data: D) -> [UInt8] {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var message = [UInt8](data)
-        let bitLength = UInt64(message.count) &* 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var w = [UInt32](repeating: 0, count: 64)
-        message.withUnsafeBufferPointer { bytes in
-            for chunk in stride(from: 0, to: bytes.count, by: 64) {
-                for i in 0..<16 {
-                    let b = chunk + i * 4
-                    w[i] = UInt32(bytes[b]) << 24 | UInt32(bytes[b + 1]) << 16 | UInt32(bytes[b + 2]) << 8 | UInt32(bytes[b + 3])
-                }
-                for i in 16..<64 {
-                    let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                    let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                }
-                var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-                for i in 0..<64 {
-                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-                }
-                h[0] = h[0] &+ a; h[1] = h[1] &+ b; h[2] = h[2] &+ c; h[3] = h[3] &+ d
-                h[4] = h[4] &+ e; h[5] = h[5] &+ f; h[6] = h[6] &+ g; h[7] = h[7] &+ hh
-            }
+        var hasher = Hasher()
+        for region in data.regions {
+            region.withUnsafeBytes { hasher.update($0) }
         }
-        return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
+        return hasher.finish()
     }
 
     /// The digest as 64 lowercase hexadecimal characters.
     public static func hex<D: DataProtocol>(of data: D) -> String {
-        let table = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for byte in digest(data) { out.append(table[Int(byte >> 4)]); out.append(table[Int(byte & 0xf)]) }
-        return String(decoding: out, as: UTF8.self)
+        let digest = digest(data)
+        return String(unsafeUninitializedCapacity: 64) { out in
+            let table: StaticString = "0123456789abcdef"
+            let hexDigits = table.utf8Start
+            for (i, byte) in digest.enumerated() {
+                out[2 * i] = hexDigits[Int(byte >> 4)]
+                out[2 * i + 1] = hexDigits[Int(byte & 0xf)]
+            }
+            return 64
+        }
+    }
+
+    /// The running state: eight words, a partial block and the length so far.
+    private struct Hasher {
+        var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        var pending = [UInt8](repeating: 0, count: 64)
+        var pendingCount = 0
+        var totalBytes: UInt64 = 0
+
+        mutating func update(_ bytes: UnsafeRawBufferPointer) {
+            guard var base = bytes.baseAddress, !bytes.isEmpty else { return }
+            var remaining = bytes.count
+            totalBytes &+= UInt64(remaining)
+            if pendingCount > 0 {
+                let take = min(64 - pendingCount, remaining)
+                pending.withUnsafeMutableBytes { ($0.baseAddress! + pendingCount).copyMemory(from: base, byteCount: take) }
+                pendingCount += take
+                base += take
+                remaining -= take
+                guard pendingCount == 64 else { return }
+                pending.withUnsafeBytes { compress($0.baseAddress!, blocks: 1) }
+                pendingCount = 0
+            }
+            let whole = remaining / 64
+            if whole > 0 {
+                compress(base, blocks: whole)
+                base += whole * 64
+                remaining -= whole * 64
+            }
+            if remaining > 0 {
+                pending.withUnsafeMutableBytes { $0.baseAddress!.copyMemory(from: base, byteCount: remaining) }
+                pendingCount = remaining
+            }
+        }
+
+        mutating func finish() -> [UInt8] {
+            let bitLength = totalBytes &* 8
+            // 0x80, zeros up to 56 mod 64, then the length: one block, or two when fewer than 9 bytes are left.
+            var tail = [UInt8](repeating: 0, count: pendingCount < 56 ? 64 : 128)
+            for i in 0..<pendingCount { tail[i] = pending[i] }
+            tail[pendingCount] = 0x80
+            for i in 0..<8 { tail[tail.count - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
+            tail.withUnsafeBytes { compress($0.baseAddress!, blocks: $0.count / 64) }
+            let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+            var out = [UInt8](repeating: 0, count: 32)
+            for (i, word) in words.enumerated() {
+                for j in 0..<4 { out[4 * i + j] = UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * j)) }
+            }
+            return out
+        }
+
+        /// Runs the compression function over `blocks` consecutive 64-byte blocks at `pointer`.
+        private mutating func compress(_ pointer: UnsafeRawPointer, blocks: Int) {
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                SHA256.roundConstants.withUnsafeBufferPointer { k in
+                    var (h0, h1, h2, h3, h4, h5, h6, h7) = state
+                    for block in 0..<blocks {
+                        let bytes = pointer + block * 64
+                        for i in 0..<16 {
+                            w[i] = UInt32(bigEndian: bytes.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
+                        }
+                        for i in 16..<64 {
+                            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                        }
+                        var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+                        for i in 0..<64 {
+                            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                            let ch = (e & f) ^ (~e & g)
+                            let t1 = h &+ s1 &+ ch &+ k[i] &+ w[i]
+                            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                            let maj = (a & b) ^ (a & c) ^ (b & c)
+                            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ s0 &+ maj)
+                        }
+                        h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+                    }
+                    state = (h0, h1, h2, h3, h4, h5, h6, h7)
+                }
+            }
+        }
     }
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

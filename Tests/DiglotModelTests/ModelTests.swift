@@ -1,4 +1,5 @@
 import Foundation
+import Dispatch
 import Testing
 @testable import DiglotModel
 
@@ -8,6 +9,33 @@ import Testing
         #expect(SHA256.hex(of: Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let long = Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
         #expect(SHA256.hex(of: long) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    /// Lengths around the padding boundaries (55/56 bytes: one or two final blocks; 64: a whole block
+    /// pending), a million bytes, and an input in several regions, against `sha256sum`.
+    @Test func sha256HandlesBlockBoundariesLargeInputsAndRegions() {
+        let expected: [Int: String] = [
+            55: "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318",
+            56: "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a",
+            63: "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34",
+            64: "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb",
+            65: "635361c48bb9eab14198e76ea8ab7f1a41685d6ad62aa9146d301d4f17eb0ae0",
+            119: "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb",
+            128: "6836cf13bac400e9105071cd6af47084dfacad4e5e302c94bfed24e013afb73e",
+            1_000_000: "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0",
+        ]
+        for (length, hex) in expected {
+            #expect(SHA256.hex(of: Data(repeating: 0x61, count: length)) == hex, "\(length) bytes")
+            #expect(SHA256.hex(of: [UInt8](repeating: 0x61, count: length)) == hex, "\(length) bytes as an array")
+        }
+        // DispatchData keeps appended buffers as separate regions: 50 + 70 + 8 bytes, split inside blocks.
+        var regions = DispatchData.empty
+        for count in [50, 70, 8] {
+            let part = [UInt8](repeating: 0x61, count: count)
+            part.withUnsafeBytes { regions.append(DispatchData(bytes: $0)) }
+        }
+        #expect(regions.regions.count == 3)
+        #expect(SHA256.hex(of: regions) == expected[128])
     }
 
     @Test func languageTagsDropRegionsAndNormaliseOddTags() {
