@@ -9,7 +9,13 @@ public enum BulletinText {
 
     /// Space, no-break space, thin and narrow no-break spaces, figure space and the other Unicode spaces.
     public static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
+        // Below U+2000 only these are White_Space; answering them directly spares a Unicode property lookup
+        // for every letter of every line the importer and its detection read.
+        if scalar.value < 0x2000 {
+            return scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value)
+                || scalar.value == 0x85 || scalar.value == 0xA0 || scalar.value == 0x1680
+        }
+        return scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
     }
 
     /// Spaces of every kind collapsed to one ASCII space, trimmed.

@@ -56,19 +56,31 @@ public struct BulletinVocabulary: Sendable {
     /// Lower case, quotes, hashtags and emoji removed, apostrophes unified, no spaces around `/`, single
     /// spaces, no trailing punctuation: the form labels are compared in.
     public static func normalizedLabel(_ label: String) -> String {
+        // One pass over the scalars: runs of space become one, none is kept at either end or beside a "/".
+        // (It used to split, join and call Foundation's replacingOccurrences twice: a tenth of detection.)
         var scalars = String.UnicodeScalarView()
+        var pendingSpace = false
         for scalar in label.lowercased().unicodeScalars {
+            var kept = scalar
             switch scalar {
             case "\"", "«", "»", "“", "”", "„", "#": continue
-            case "’", "ʼ", "`", "‘": scalars.append("'")
+            case "’", "ʼ", "`", "‘": kept = "'"
             default:
-                if BulletinText.isSpace(scalar) { scalars.append(" ") }
-                else if scalar.properties.isEmojiPresentation || scalar.value == 0xFE0F || scalar == "•" { continue }
-                else { scalars.append(scalar) }
+                if BulletinText.isSpace(scalar) { pendingSpace = !scalars.isEmpty; continue }
+                // Emoji_Presentation starts at U+231A: no need to ask the property tables below that.
+                if scalar.value >= 0x2000 && (scalar.properties.isEmojiPresentation || scalar.value == 0xFE0F || scalar == "•") {
+                    continue
+                }
             }
+            if kept == "/" {
+                pendingSpace = false
+            } else if pendingSpace {
+                if scalars.last != "/" { scalars.append(" ") }
+                pendingSpace = false
+            }
+            scalars.append(kept)
         }
-        var text = String(scalars).split(separator: " ").joined(separator: " ")
-        text = text.replacingOccurrences(of: " /", with: "/").replacingOccurrences(of: "/ ", with: "/")
+        var text = String(scalars)
         while let last = text.last, ",.;:".contains(last) { text.removeLast() }
         return text.trimmingCharacters(in: .whitespaces)
     }

@@ -60,4 +60,62 @@ import DiglotImporting
             }
         }
     }
+    /// The one-pass label normalisation against the split/join/replace form it replaced, on hand-picked
+    /// labels and on 5,000 seeded random strings over the characters that matter (spaces of every kind,
+    /// slashes, quotes, apostrophes, emoji, trailing punctuation, Cyrillic).
+    @Test func labelNormalisationMatchesTheSplitJoinForm() {
+        func reference(_ label: String) -> String {
+            var scalars = String.UnicodeScalarView()
+            for scalar in label.lowercased().unicodeScalars {
+                switch scalar {
+                case "\"", "«", "»", "“", "”", "„", "#": continue
+                case "’", "ʼ", "`", "‘": scalars.append("'")
+                default:
+                    if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" { scalars.append(" ") }
+                    else if scalar.properties.isEmojiPresentation || scalar.value == 0xFE0F || scalar == "•" { continue }
+                    else { scalars.append(scalar) }
+                }
+            }
+            var text = String(scalars).split(separator: " ").joined(separator: " ")
+            text = text.replacingOccurrences(of: " /", with: "/").replacingOccurrences(of: "/ ", with: "/")
+            while let last = text.last, ",.;:".contains(last) { text.removeLast() }
+            return text.trimmingCharacters(in: .whitespaces)
+        }
+        let fixed = ["Танки", "  бойові  броньовані машини ", "ББМ / БМП", "a / / b", "«Шахеди» 🔥", "ППО.,", "x ,",
+                     "гелікоптери ;", "крилаті ракети / cruise missiles", "/ lead", "trail /", "літаки\u{A0}/\u{2009}БпЛА",
+                     "КОРАБЛІ / КАТЕРИ:", "#Втрати", "РСЗВ \u{FE0F}", "об'єкти ’ ʼ", "x\u{200B}y", "\u{3000}ж\u{3000}"]
+        for label in fixed {
+            #expect(BulletinVocabulary.normalizedLabel(label) == reference(label), "\(label.debugDescription)")
+        }
+        let alphabet: [Character] = [" ", " ", "\u{A0}", "\u{2009}", "\u{200B}", "\t", "/", "/", "\"", "«", "»", "’", "`",
+                                     "#", "🔥", "•", "\u{FE0F}", ",", ".", ";", ":", "а", "Б", "ї", "x", "Y", "1", "-", "‒"]
+        var generator = SplitMixForLabels(seed: 20_221_122)
+        for _ in 0..<5_000 {
+            let length = Int(generator.next() % 12)
+            let label = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            #expect(BulletinVocabulary.normalizedLabel(label) == reference(label), "\(label.debugDescription)")
+        }
+    }
+
+    /// The space test's fast answers below U+2000 agree with Unicode's White_Space for every scalar there.
+    @Test func spaceTestAgreesWithUnicode() {
+        for value in UInt32(0)..<0x2100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected = scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
+            #expect(BulletinText.isSpace(scalar) == expected, "U+\(String(value, radix: 16))")
+        }
+    }
+}
+
+/// SplitMix64, for the seeded label strings above (this test target does not link DiglotPairing's).
+private struct SplitMixForLabels {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 }
