@@ -10,8 +10,9 @@
 # `swiftc -sanitize=fuzzer,address`. DiglotLocales's `Bundle.module` is replaced by fuzz/support/BundleModule.swift,
 # which finds Locales/data through DIGLOT_LOCALES_DATA (default: this checkout's Locales/data).
 #
-# FUZZ_SANITIZERS=fuzzer builds without AddressSanitizer (several times faster; Swift's own bounds and
-# overflow checks still trap), for long runs; the default is fuzzer,address.
+# FUZZ_SANITIZERS=fuzzer builds fuzz/bin/TARGET-fuzzer without AddressSanitizer (several times faster; Swift's
+# own bounds and overflow checks still trap, but leaks and C-level overflows go unseen), for long runs; the
+# default is fuzzer,address (fuzz/bin/TARGET).
 #
 # Targets: xml, html, decoder, query, and one per importer module under Plugins/ (its module name, e.g.
 # ArticleImporter), whose driver is generated from fuzz/drivers/Importer.swift.template.
@@ -106,8 +107,13 @@ case "$target" in
            fuzz/drivers/Importer.swift.template > "$work/src/zz_Driver.swift" ;;
 esac
 
+# A build without ASan gets its own name (fuzz/bin/TARGET-fuzzer), so the two never replace each other and
+# fuzz/run.sh picks the one FUZZ_SANITIZERS names.
+sanitizers="${FUZZ_SANITIZERS:-fuzzer,address}"
+output="fuzz/bin/$target"
+[[ "$sanitizers" == "fuzzer,address" ]] || output="fuzz/bin/$target-${sanitizers//,/-}"
 mkdir -p fuzz/bin
-swiftc -sanitize="${FUZZ_SANITIZERS:-fuzzer,address}" -parse-as-library -O -g -module-name "Fuzz$(echo "$target" | tr -cd 'A-Za-z0-9')" \
+swiftc -sanitize="$sanitizers" -parse-as-library -O -g -module-name "Fuzz$(echo "$target" | tr -cd 'A-Za-z0-9')" \
     -I Sources/CLibXML2 -I Sources/CHunspell -I Sources/CStemmer -Xcc -I/usr/include/libxml2 -Xcc -I/usr/include/hunspell \
-    -lxml2 "$work"/src/*.swift -o "fuzz/bin/$target" 2> >(grep -v "Cannot export local symbol '__asan" >&2)
-echo "built fuzz/bin/$target ($modules${extra_files[*]:+ + ${extra_files[*]}})"
+    -lxml2 "$work"/src/*.swift -o "$output" 2> >(grep -v "Cannot export local symbol '__asan" >&2)
+echo "built $output ($modules${extra_files[*]:+ + ${extra_files[*]}})"

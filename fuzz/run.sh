@@ -3,8 +3,8 @@
 #
 #   fuzz/run.sh TARGET [RUNS] [extra libFuzzer flags...]      (RUNS defaults to 1000000)
 #
-# FUZZ_MAX_LEN caps an input's size (default 16384 bytes: large enough for every structure the importers
-# read, small enough for hundreds of executions a second; the hostile-input tests cover the large files).
+# FUZZ_MAX_LEN caps an input's size (default 16384 bytes, 4096 for query: large enough for every structure the
+# importers read, small enough for hundreds of executions a second; the hostile-input tests cover the large files).
 # Builds fuzz/bin/TARGET when missing (fuzz/build.sh). The working corpus grows in fuzz/corpus/TARGET (not
 # committed); a crashing, leaking or timing-out input is written to fuzz/crashes/TARGET/, which IS committed:
 # ReliabilityTests replays every file there through the real code. Runs at low priority (nice 10) on one core.
@@ -16,7 +16,11 @@ target="${1:?usage: fuzz/run.sh TARGET [RUNS] [libFuzzer flags...]}"
 runs="${2:-1000000}"
 shift $(( $# >= 2 ? 2 : 1 ))
 
-[[ -x "fuzz/bin/$target" ]] || fuzz/build.sh "$target"
+# FUZZ_SANITIZERS=fuzzer runs the build without ASan (fuzz/bin/TARGET-fuzzer); the default is fuzzer,address.
+sanitizers="${FUZZ_SANITIZERS:-fuzzer,address}"
+binary="fuzz/bin/$target"
+[[ "$sanitizers" == "fuzzer,address" ]] || binary="fuzz/bin/$target-${sanitizers//,/-}"
+[[ -x "$binary" ]] || FUZZ_SANITIZERS="$sanitizers" fuzz/build.sh "$target"
 
 # Seeds: the samples of the importer(s) the target reads, plus hand-written hostile seeds.
 seed_dirs=()
@@ -28,6 +32,11 @@ case "$target" in
        seed_dirs=("Samples/$id") ;;
 esac
 seed_dirs+=("fuzz/seeds/$target" "fuzz/crashes/$target")
+
+# A query longer than SearchQuery.wordLimit (64 words) is refused before it is compiled, so inputs past
+# 4 KiB only repeat that refusal; importers get 16 KiB.
+default_max_len=16384
+[[ "$target" == "query" ]] && default_max_len=4096
 
 corpus="fuzz/corpus/$target"
 crashes="fuzz/crashes/$target"
@@ -46,5 +55,5 @@ echo "fuzz/run.sh: $target, $runs runs, $seeded seed files from ${seed_dirs[*]}"
 # malloc_context_size=0: ASan records no stack for each allocation (that bookkeeping was a fifth of the time);
 # a finding is still caught and its input saved, and replaying it with the default options gives full stacks.
 ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1:malloc_context_size=0}" \
-exec nice -n 10 "fuzz/bin/$target" "$corpus" -runs="$runs" -max_len="${FUZZ_MAX_LEN:-16384}" -timeout=10 -rss_limit_mb=2048 \
+exec nice -n 10 "$binary" "$corpus" -runs="$runs" -max_len="${FUZZ_MAX_LEN:-$default_max_len}" -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$crashes/" -print_final_stats=1 "$@"
