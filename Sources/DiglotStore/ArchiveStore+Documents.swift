@@ -113,11 +113,14 @@ extension ArchiveStore {
                      importerVersion: row["importer_version"], byteCount: row["byte_count"])
     }
 
-    static func pair(from row: Row) -> Pair {
+    /// - Parameter decodeFidelity: reads the `fidelity` column's JSON; a reader of many pairs passes one
+    ///   that remembers the last report (see `PairRecordCursor`).
+    static func pair(from row: Row,
+                     decodeFidelity: (String?) -> FidelityReport? = { StoreJSON.decode(FidelityReport.self, $0) }) -> Pair {
         let original = PairSide(rawValue: row["original"]) ?? .document(DocumentID(rawValue: row["original"]))
         let rendering = PairSide(rawValue: row["rendering"]) ?? .document(DocumentID(rawValue: row["rendering"]))
         let parent: String? = row["parent"]
-        let fidelity = StoreJSON.decode(FidelityReport.self, row["fidelity"])
+        let fidelity = decodeFidelity(row["fidelity"])
             ?? FidelityReport(status: FidelityReport.Status(rawValue: row["fidelity_status"]) ?? .unchecked)
         return Pair(original: original, rendering: rendering, method: PairMethod(rawValue: row["method"]),
                     confidence: row["confidence"], fidelity: fidelity,

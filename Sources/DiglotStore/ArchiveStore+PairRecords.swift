@@ -42,6 +42,18 @@ public final class PairRecordCursor {
             }
         }
 
+        /// What the joined query selects for `column` of this scope. A document's text is read only when the
+        /// side is the whole document: for a passage pair the export prints the passage, and copying a
+        /// bulletin's full text for each of its line pairs was a sixth of an export.
+        func selectExpression(_ column: String) -> String {
+            let qualified = "\(alias).\"\(column)\""
+            switch (self, column) {
+            case (.originalDocument, "text"): return "CASE WHEN op.id IS NULL THEN \(qualified) ELSE '' END AS \"text\""
+            case (.renderingDocument, "text"): return "CASE WHEN rp.id IS NULL THEN \(qualified) ELSE '' END AS \"text\""
+            default: return qualified
+            }
+        }
+
         var alias: String {
             switch self {
             case .pair: "p"
@@ -55,15 +67,17 @@ public final class PairRecordCursor {
 
     init(db: Database, query: PairRecordQuery) throws {
         var scopes: [String: any RowAdapter] = [:]
+        var selected: [String] = []
         var start = 0
         for scope in Scope.allCases {
-            let width = try db.columns(in: scope.table).count
-            scopes[scope.rawValue] = RangeRowAdapter(start..<(start + width))
-            start += width
+            let columns = try db.columns(in: scope.table).map(\.name)
+            scopes[scope.rawValue] = RangeRowAdapter(start..<(start + columns.count))
+            start += columns.count
+            selected += columns.map { column in scope.selectExpression(column) }
         }
         let published = "date(od.published_instant, 'unixepoch')"
         let statement = try db.cachedStatement(sql: """
-            SELECT \(Scope.allCases.map { $0.alias + ".*" }.joined(separator: ", "))
+            SELECT \(selected.joined(separator: ", "))
             FROM pairs p
             JOIN documents od ON od.id = p.original_document
             LEFT JOIN passages op ON op.id = p.original
@@ -93,32 +107,51 @@ public final class PairRecordCursor {
     /// - Throws: a database error when SQLite fails mid-read (the store reports it naming the archive).
     public func next() throws -> PairRecord? {
         guard let row = try rows.next() else { return nil }
-        let pair = ArchiveStore.pair(from: scope(.pair, of: row))
+        let pair = ArchiveStore.pair(from: scope(.pair, of: row), decodeFidelity: fidelity)
         let units = try Row.fetchCursor(units, arguments: [pair.id.rawValue]).map { unit in
             AlignedUnit(pairID: pair.id, index: unit["idx"], originalText: unit["original_text"],
                         renderingText: unit["rendering_text"], pattern: unit["pattern"])
         }
+        let originalPassage = passage(scope(.originalPassage, of: row))
+        let renderingPassage = passage(scope(.renderingPassage, of: row))
         return PairRecord(pair: pair,
-                          originalDocument: document(scope(.originalDocument, of: row)),
-                          originalPassage: passage(scope(.originalPassage, of: row)),
-                          renderingDocument: document(scope(.renderingDocument, of: row)),
-                          renderingPassage: passage(scope(.renderingPassage, of: row)),
+                          originalDocument: document(scope(.originalDocument, of: row), withText: originalPassage == nil),
+                          originalPassage: originalPassage,
+                          renderingDocument: document(scope(.renderingDocument, of: row), withText: renderingPassage == nil),
+                          renderingPassage: renderingPassage,
                           alignedUnits: try Array(units))
     }
 
     /// Documents decoded for the last few pairs, by id. Two bulletins come with a pair per figure line, all
     /// stored together, so consecutive pairs name the same two documents: decoding their texts and metadata
     /// once instead of once per line pair was a third of an export's time. Bounded, so memory stays flat.
+    /// Keyed by id and whether the text was read (see `Scope.selectExpression`).
     private var recentDocuments: [String: Document] = [:]
     private static let recentDocumentLimit = 16
 
-    private func document(_ row: Row) -> Document {
+    private func document(_ row: Row, withText: Bool) -> Document {
         let id: String = row["id"]
-        if let known = recentDocuments[id] { return known }
+        let key = withText ? id : id + "/no-text"
+        if let known = recentDocuments[key] { return known }
         let decoded = ArchiveStore.document(from: row)
         if recentDocuments.count >= Self.recentDocumentLimit { recentDocuments.removeAll(keepingCapacity: true) }
-        recentDocuments[id] = decoded
+        recentDocuments[key] = decoded
         return decoded
+    }
+
+    /// The last fidelity report decoded, with its JSON. A bulletin's line pairs share their report (the
+    /// whole pair's figure check) and come one after another; most other pairs have the empty `ok` report.
+    /// Decoding each with JSONDecoder was an eighth of an export's time.
+    private var lastFidelity: (json: String, report: FidelityReport)?
+    private static let okFidelityJSON = #"{"issues":[],"status":"ok"}"#
+
+    private func fidelity(_ json: String?) -> FidelityReport? {
+        guard let json else { return nil }
+        if let last = lastFidelity, last.json == json { return last.report }
+        guard let report = json == Self.okFidelityJSON ? FidelityReport.ok : StoreJSON.decode(FidelityReport.self, json)
+        else { return nil }
+        lastFidelity = (json, report)
+        return report
     }
 
     private func scope(_ scope: Scope, of row: Row) -> Row {

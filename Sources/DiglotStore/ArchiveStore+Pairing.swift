@@ -68,7 +68,7 @@ extension ArchiveStore {
     /// The stored pair with this id, or nil.
     public func pair(_ id: PairID) throws -> Pair? {
         try reading { db in
-            try Row.fetchOne(db, cachedSQL: "SELECT * FROM pairs WHERE id = ?", [id.rawValue]).map(Self.pair(from:))
+            try Row.fetchOne(db, cachedSQL: "SELECT * FROM pairs WHERE id = ?", [id.rawValue]).map { Self.pair(from: $0) }
         }
     }
 

@@ -1,7 +1,8 @@
 import DiglotModel
 
-/// One pair with everything an export prints about it: both sides' full documents (metadata included), the
-/// passages when a side is a passage, and the aligner's units.
+/// One pair with everything an export prints about it: both sides' documents (metadata included), the
+/// passages when a side is a passage, and the aligner's units. A side that is a passage carries its
+/// document without the text (`text` is empty): the passage is what is exported.
 ///
 /// `ArchiveStore.readPairRecords(_:_:)` hands these out one at a time; nothing keeps them afterwards.
 public struct PairRecord: Hashable, Sendable {
