@@ -80,7 +80,7 @@ let package = Package(
         .executableTarget(name: "diglot", dependencies: ["DiglotKit", argumentParser]),
         .executableTarget(name: "DiglotBench", dependencies: ["DiglotKit", "DiglotPairing", grdb]),
     ] + pluginTargets + [
-        .target(name: "DiglotTestSupport", dependencies: ["DiglotModel", "DiglotImporting"], path: "Tests/DiglotTestSupport"),
+        .target(name: "DiglotTestSupport", dependencies: ["DiglotModel", "DiglotImporting", "DiglotPairing"], path: "Tests/DiglotTestSupport"),
         .testTarget(name: "DiglotModelTests", dependencies: ["DiglotModel", "DiglotTestSupport"]),
         .testTarget(name: "DiglotLanguageTests", dependencies: ["DiglotLanguage", "DiglotTestSupport"]),
         .testTarget(name: "DiglotXMLTests", dependencies: ["DiglotXML"]),

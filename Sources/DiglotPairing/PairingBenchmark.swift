@@ -119,7 +119,7 @@ public enum PairingBenchmark {
 }
 
 /// A small, fast, seedable generator (Steele, Lea and Flood's SplitMix64) so benchmark data is the same every run.
-/// The one generator of the project's benchmarks (the bench's corpus uses it too, as `SeededGenerator`).
+/// The one generator of the project's benchmarks and generated test inputs (both call it `SeededGenerator`).
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
     public init(seed: UInt64) { state = seed }

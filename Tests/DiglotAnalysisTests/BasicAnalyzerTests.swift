@@ -1,5 +1,6 @@
 import Testing
 @testable import DiglotAnalysis
+import DiglotTestSupport
 
 @Suite struct BasicAnalyzerTests {
     func terms(_ text: String) -> [String] { BasicAnalyzer().indexTokens(text).map(\.term) }

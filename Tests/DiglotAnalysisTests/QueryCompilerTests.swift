@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import DiglotAnalysis
+import DiglotTestSupport
 
 /// A lexicon with a handful of entries given here, to test how the compiler uses names and the glossary
 /// (the real tables are tested with DiglotLexicon through `DiglotLexiconBridge`).
@@ -119,18 +120,5 @@ struct ListedLexicon: AnalysisLexicon {
             }
         }
         #expect(compiledCount > 500 && refusedCount > 50, "the generator exercises both outcomes")
-    }
-}
-
-/// SplitMix64, so the random queries are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -4,6 +4,7 @@ import DiglotImporting
 @testable import StaffBulletinImporter
 @testable import TweetEmbedImporter
 @testable import WireReportImporter
+import DiglotTestSupport
 
 /// The byte-level sniffing helpers against the Foundation and character-level forms they replace: the
 /// same answers on text with every kind of line break, tags, Cyrillic and combining marks.
@@ -89,7 +90,7 @@ import DiglotImporting
         }
         let alphabet: [Character] = [" ", " ", "\u{A0}", "\u{2009}", "\u{200B}", "\t", "/", "/", "\"", "«", "»", "’", "`",
                                      "#", "🔥", "•", "\u{FE0F}", ",", ".", ";", ":", "а", "Б", "ї", "x", "Y", "1", "-", "‒"]
-        var generator = SplitMixForLabels(seed: 20_221_122)
+        var generator = SeededGenerator(seed: 20_221_122)
         for _ in 0..<5_000 {
             let length = Int(generator.next() % 12)
             let label = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
@@ -104,18 +105,5 @@ import DiglotImporting
             let expected = scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
             #expect(BulletinText.isSpace(scalar) == expected, "U+\(String(value, radix: 16))")
         }
-    }
-}
-
-/// SplitMix64, for the seeded label strings above (this test target does not link DiglotPairing's).
-private struct SplitMixForLabels {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

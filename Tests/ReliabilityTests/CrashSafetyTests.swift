@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DiglotTestSupport
 
 /// Issue 9, crash safety: the built `diglot` binary imports a large directory and is killed with SIGKILL at
 /// a different moment each time. After every kill the archive must open, `diglot verify` must pass, every
@@ -26,7 +27,7 @@ struct CrashSafetyTests {
         print("kill test: \(fileCount) files, clean import \(clean); \(expected.count) sources, "
               + "\(expectedCounts["documents"] ?? 0) documents, \(expectedCounts["pairs"] ?? 0) pairs")
 
-        var random = SeededBytes(seed: 0x4B11_1999)
+        var random = SeededGenerator(seed: 0x4B11_1999)
         var lines: [String] = []
         for repetition in 0..<Self.repetitions {
             // The first kills come early (opening, migrating), the rest anywhere in the import.

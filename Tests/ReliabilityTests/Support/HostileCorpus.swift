@@ -1,4 +1,5 @@
 import Foundation
+import DiglotTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -152,7 +153,7 @@ final class HostileCorpus {
     // MARK: - Broken files
 
     private func makeBrokenFiles() throws {
-        var random = SeededBytes(seed: 0xD1_6107)
+        var random = SeededGenerator(seed: 0xD1_6107)
         add("random.bin", random.bytes(1 << 20), .refused)
         add("random.html", random.bytes(256 << 10), .importedOrRefused)
         add("random.xml", random.bytes(64 << 10), .refused)

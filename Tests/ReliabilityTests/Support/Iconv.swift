@@ -30,29 +30,3 @@ enum Iconv {
         return Data(output.prefix(written).map { UInt8(bitPattern: $0) })
     }
 }
-
-/// A small deterministic generator (SplitMix64), so a failing random input is the same on every run.
-struct SeededBytes {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func bytes(_ count: Int) -> Data {
-        var data = Data(capacity: count + 8)
-        while data.count < count {
-            var word = next()
-            withUnsafeBytes(of: &word) { data.append(contentsOf: $0) }
-        }
-        return data.prefix(count)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
