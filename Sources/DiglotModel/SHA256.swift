@@ -9,7 +9,7 @@ import Foundation
 /// Every imported file is hashed once (its source id) and every derived id hashes a short natural key, so
 /// this runs for each passage an importer makes. It therefore reads the input's contiguous regions in place
 /// and keeps its state in stack-allocated buffers: the first version copied the input, padded it byte by byte
-/// and indexed bounds-checked arrays, and was a tenth of a tweet import.
+/// and indexed bounds-checked arrays, and was an eighth of the tweet importer's fuzz target.
 public enum SHA256 {
     private static let roundConstants: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
