@@ -11,6 +11,14 @@ public protocol ExportFormat: Sendable {
     /// Opens the outputs this format writes and returns a writer that takes pairs one at a time.
     /// - Throws: `ExportError` when an output cannot be opened.
     func makeWriter(to destination: ExportDestination) throws -> any ExportWriter
+
+    /// Whether the format prints a pair's fidelity issues, not only its status. The store then reads each
+    /// report whole; for the others it reads only the status (decoding every report was a tenth of an export).
+    var printsFidelityIssues: Bool { get }
+}
+
+public extension ExportFormat {
+    var printsFidelityIssues: Bool { false }
 }
 
 /// Writes pairs as they come and finishes the file(s) at the end; it never holds more than one pair.

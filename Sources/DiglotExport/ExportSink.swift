@@ -78,6 +78,25 @@ final class BufferedOutput {
         if buffer.count >= Self.flushSize { try flush() }
     }
 
+    /// Appends without flushing: a writer building one record piece by piece calls `flushIfFull` after it.
+    func append(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+    }
+
+    func append(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// Appends `text` escaped for XML as `XMLText.content`/`attribute` escape it, characters XML cannot
+    /// carry dropped (the TMX rule), straight into the buffer instead of through a new string.
+    func appendEscaped(_ text: String, inAttribute: Bool) {
+        XMLText.appendEscaped(text, inAttribute: inAttribute, to: &buffer)
+    }
+
+    func flushIfFull() throws {
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
     func flush() throws {
         guard !buffer.isEmpty else { return }
         try sink.write(buffer)

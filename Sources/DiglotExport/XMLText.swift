@@ -46,6 +46,50 @@ enum XMLText {
         return String(out)
     }
 
+    /// `content`/`attribute` with the TMX rule (characters XML cannot carry are dropped), appended to `output`
+    /// as UTF-8. It works on the UTF-8 bytes: every character it changes is ASCII or U+FFFE/U+FFFF (`EF BF BE`,
+    /// `EF BF BF`), and a run of plain bytes is copied at once. Writing a TMX through new strings per segment
+    /// was a tenth of an export; the equivalence test in XMLTextTests holds it to `content`/`attribute`.
+    static func appendEscaped(_ text: String, inAttribute: Bool, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            var plainStart = 0
+            var index = 0
+            func flushPlain() {
+                if index > plainStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainStart..<index])) }
+            }
+            while index < count {
+                let byte = bytes[index]
+                let escaped: StaticString?
+                var width = 1
+                switch byte {
+                case 0x26: escaped = "&amp;"
+                case 0x3C: escaped = "&lt;"
+                case 0x3E: escaped = "&gt;"
+                case 0x0D: escaped = "&#13;"
+                case 0x22 where inAttribute: escaped = "&quot;"
+                case 0x27 where inAttribute: escaped = "&apos;"
+                case 0x09 where inAttribute: escaped = "&#9;"
+                case 0x0A where inAttribute: escaped = "&#10;"
+                case 0x09, 0x0A: index += 1; continue
+                case 0x00..<0x20: escaped = ""
+                case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+                    escaped = ""
+                    width = 3
+                default: index += 1; continue
+                }
+                flushPlain()
+                if let escaped, escaped.utf8CodeUnitCount > 0 {
+                    output.append(contentsOf: UnsafeBufferPointer(start: escaped.utf8Start, count: escaped.utf8CodeUnitCount))
+                }
+                index += width
+                plainStart = index
+            }
+            flushPlain()
+        }
+    }
+
     private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case "&", "<", ">", "\"", "'", "\r", "\t", "\n": return false

@@ -21,6 +21,7 @@ extension DiglotArchive {
     public func export(format: any ExportFormat, filter: ExportFilter = ExportFilter(), query: String? = nil,
                        to destination: ExportDestination) throws -> ExportSummary {
         var recordQuery = PairRecordQuery(filter)
+        recordQuery.readsFidelityIssues = format.printsFidelityIssues
         if let query { recordQuery.documents = try documents(matching: query) }
         return try store.readPairRecords(recordQuery) { cursor in
             try Exporter.export(format: format, to: destination) {

@@ -27,6 +27,20 @@ public struct Pair: Hashable, Codable, Sendable, Identifiable {
         self.origin = origin
         self.parent = parent
     }
+
+    /// A pair read back from storage, under the id it was stored with: deriving the id again is a SHA-256
+    /// per pair, which an export of a million pairs paid for nothing.
+    public init(id: PairID, original: PairSide, rendering: PairSide, method: PairMethod, confidence: Double,
+                fidelity: FidelityReport, origin: PairOrigin, parent: PairID?) {
+        self.id = id
+        self.original = original
+        self.rendering = rendering
+        self.method = method
+        self.confidence = min(1, max(0, confidence))
+        self.fidelity = fidelity
+        self.origin = origin
+        self.parent = parent
+    }
 }
 
 /// One side of a pair: a whole document or one passage of it. Encoded as the bare id (`d…` or `p…`).

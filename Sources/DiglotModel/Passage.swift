@@ -28,6 +28,20 @@ public struct Passage: Hashable, Codable, Sendable, Identifiable {
         self.metadata = metadata
     }
 
+    /// A passage read back from storage, under the id it was stored with (deriving it again is a SHA-256).
+    public init(id: PassageID, documentID: DocumentID, index: Int, role: PassageRole, start: Int, end: Int,
+                language: LanguageTag, text: String, metadata: [String: String]) {
+        self.id = id
+        self.documentID = documentID
+        self.index = index
+        self.role = role
+        self.start = start
+        self.end = end
+        self.language = language
+        self.text = text
+        self.metadata = metadata
+    }
+
     private enum CodingKeys: String, CodingKey {
         case id, documentID = "document", index, role, start, end, language, text, metadata
     }

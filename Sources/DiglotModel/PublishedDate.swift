@@ -60,6 +60,12 @@ public struct PublishedDate: Hashable, Codable, Sendable, Comparable, CustomStri
     /// `ISO8601DateFormatter` rebuilt an ICU formatter for each (half of an export's time). Other ISO 8601
     /// forms (an offset, fractional seconds) still go through Foundation.
     public init?(iso text: String) {
+        // The archive's own dates are written exactly (`description`): parsed without Foundation's trimming,
+        // which was a twentieth of an export's time.
+        if let parsed = Self.parseWritten(text) {
+            self = parsed
+            return
+        }
         let t = text.trimmingCharacters(in: .whitespaces)
         if let parsed = Self.parseWritten(t) {
             self = parsed

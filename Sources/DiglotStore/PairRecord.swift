@@ -38,10 +38,15 @@ public struct PairRecordQuery: Hashable, Sendable {
     public var fidelityOK: Bool
     /// Only pairs with either side in one of these documents (a search's hits); nil for no such condition.
     public var documents: Set<DocumentID>?
+    /// Whether each pair's fidelity report is read whole. When false, `Pair.fidelity` carries the status
+    /// alone, without its issues: TMX, XLIFF, CSV and Moses print only the status, and decoding every
+    /// report's JSON was a tenth of an export.
+    public var readsFidelityIssues: Bool
 
     public init(originalLanguage: LanguageTag? = nil, renderingLanguage: LanguageTag? = nil, from: String? = nil,
                 to: String? = nil, kind: DocumentKind? = nil, method: PairMethod? = nil,
-                minimumConfidence: Double? = nil, fidelityOK: Bool = false, documents: Set<DocumentID>? = nil) {
+                minimumConfidence: Double? = nil, fidelityOK: Bool = false, documents: Set<DocumentID>? = nil,
+                readsFidelityIssues: Bool = true) {
         self.originalLanguage = originalLanguage
         self.renderingLanguage = renderingLanguage
         self.from = from
@@ -51,5 +56,6 @@ public struct PairRecordQuery: Hashable, Sendable {
         self.minimumConfidence = minimumConfidence
         self.fidelityOK = fidelityOK
         self.documents = documents
+        self.readsFidelityIssues = readsFidelityIssues
     }
 }

@@ -23,56 +23,68 @@ enum StoreJSON {
     /// A JSON object whose values are all strings, read by hand; nil for anything else (nesting, numbers,
     /// malformed text), which the caller hands to `JSONDecoder`. `JSONDecoder` was a fifth of an export's
     /// time, for objects of two or three short strings.
+    ///
+    /// It reads the string's own UTF-8 in place, and a key or value without escapes becomes a string in one
+    /// copy: the text is a Swift string, so its bytes are valid UTF-8, and so is any run between two quotes.
     static func flatStringMap(_ text: String) -> [String: String]? {
-        let b = Array(text.utf8)
-        var i = 0
-        func skipSpace() { while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 } }
-        func string() -> String? {
-            guard i < b.count, b[i] == 0x22 else { return nil }
-            i += 1
-            var bytes: [UInt8] = []
-            while i < b.count {
-                let c = b[i]
-                if c == 0x22 { i += 1; return String(validating: bytes, as: UTF8.self) }
-                if c < 0x20 { return nil }
-                if c != 0x5C { bytes.append(c); i += 1; continue }
-                guard i + 1 < b.count else { return nil }
-                let e = b[i + 1]
-                i += 2
-                switch e {
-                case 0x22, 0x5C, 0x2F: bytes.append(e)
-                case 0x62: bytes.append(0x08)
-                case 0x66: bytes.append(0x0C)
-                case 0x6E: bytes.append(0x0A)
-                case 0x72: bytes.append(0x0D)
-                case 0x74: bytes.append(0x09)
-                default: return nil  // \u escapes (and anything else) go to JSONDecoder
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            func skipSpace() { while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 } }
+            func string() -> String? {
+                guard i < b.count, b[i] == 0x22 else { return nil }
+                i += 1
+                let start = i
+                while i < b.count, b[i] != 0x22, b[i] != 0x5C, b[i] >= 0x20 { i += 1 }
+                guard i < b.count else { return nil }
+                if b[i] == 0x22 {
+                    i += 1
+                    return String(decoding: UnsafeBufferPointer(rebasing: b[start..<(i - 1)]), as: UTF8.self)
                 }
+                var bytes = Array(b[start..<i])
+                while i < b.count {
+                    let c = b[i]
+                    if c == 0x22 { i += 1; return String(decoding: bytes, as: UTF8.self) }
+                    if c < 0x20 { return nil }
+                    if c != 0x5C { bytes.append(c); i += 1; continue }
+                    guard i + 1 < b.count else { return nil }
+                    let e = b[i + 1]
+                    i += 2
+                    switch e {
+                    case 0x22, 0x5C, 0x2F: bytes.append(e)
+                    case 0x62: bytes.append(0x08)
+                    case 0x66: bytes.append(0x0C)
+                    case 0x6E: bytes.append(0x0A)
+                    case 0x72: bytes.append(0x0D)
+                    case 0x74: bytes.append(0x09)
+                    default: return nil  // \u escapes (and anything else) go to JSONDecoder
+                    }
+                }
+                return nil
             }
-            return nil
-        }
-        skipSpace()
-        guard i < b.count, b[i] == 0x7B else { return nil }
-        i += 1
-        var result: [String: String] = [:]
-        skipSpace()
-        if i < b.count, b[i] == 0x7D { i += 1; skipSpace(); return i == b.count ? result : nil }
-        while true {
             skipSpace()
-            guard let key = string() else { return nil }
-            skipSpace()
-            guard i < b.count, b[i] == 0x3A else { return nil }
+            guard i < b.count, b[i] == 0x7B else { return nil }
             i += 1
+            var result: [String: String] = [:]
             skipSpace()
-            guard let value = string() else { return nil }
-            result[key] = value
-            skipSpace()
-            guard i < b.count else { return nil }
-            if b[i] == 0x2C { i += 1; continue }
-            guard b[i] == 0x7D else { return nil }
-            i += 1
-            skipSpace()
-            return i == b.count ? result : nil
+            if i < b.count, b[i] == 0x7D { i += 1; skipSpace(); return i == b.count ? result : nil }
+            while true {
+                skipSpace()
+                guard let key = string() else { return nil }
+                skipSpace()
+                guard i < b.count, b[i] == 0x3A else { return nil }
+                i += 1
+                skipSpace()
+                guard let value = string() else { return nil }
+                result[key] = value
+                skipSpace()
+                guard i < b.count else { return nil }
+                if b[i] == 0x2C { i += 1; continue }
+                guard b[i] == 0x7D else { return nil }
+                i += 1
+                skipSpace()
+                return i == b.count ? result : nil
+            }
         }
     }
 }

@@ -13,6 +13,8 @@ import DiglotModel
 /// ```
 public struct JSONLinesFormat: ExportFormat {
     public var identifier: String { "jsonl" }
+    /// Each line carries the fidelity report whole, issues included.
+    public var printsFidelityIssues: Bool { true }
 
     public init() {}
 

@@ -69,8 +69,69 @@ final class TMXWriter: ExportWriter {
         let units = item.translationUnits
         let header = try writeHeaderIfNeeded(sourceLanguage: item.original.language.rawValue,
                                              segtype: units.first?.level ?? .sentence)
-        for unit in units { try output.write(tu(unit, of: item, header: header)) }
+        guard !units.isEmpty else { return summary.count(item, written: 0) }
+        let pairID = item.exportedID
+        let extraSourceLanguage = item.original.language.rawValue != header.sourceLanguage
+        let props = propsAndLanguages(of: item)
+        for unit in units {
+            output.append("    <tu tuid=\"")
+            output.appendEscaped(pairID, inAttribute: true)
+            if let index = unit.index {
+                output.append("-")
+                output.append(String(index))
+            }
+            output.append("\"")
+            if extraSourceLanguage {
+                output.append(" srclang=\"")
+                output.appendEscaped(item.original.language.rawValue, inAttribute: true)
+                output.append("\"")
+            }
+            if unit.level != header.segtype { output.append(" segtype=\"\(unit.level.rawValue)\"") }
+            output.append(">\n")
+            output.append(bytes: props.props)
+            output.append(bytes: props.originalOpening)
+            output.appendEscaped(unit.original, inAttribute: false)
+            output.append(bytes: props.renderingOpening)
+            output.appendEscaped(unit.rendering, inAttribute: false)
+            output.append("</seg></tuv>\n    </tu>\n")
+        }
+        try output.flushIfFull()
         summary.count(item, written: units.count)
+    }
+
+    /// The last pair's `prop` block, with the values it was written from. A bulletin's line pairs, stored one
+    /// after another, print the same props (the same two documents, method, confidence and fidelity status).
+    private var lastProps: (values: [(String, String)], rendered: (props: [UInt8], originalOpening: [UInt8], renderingOpening: [UInt8]))?
+
+    /// What every `tu` of a pair repeats, escaped once per pair rather than once per unit: the `prop` lines,
+    /// the opening of the original's `tuv` and the markup between the two segments.
+    private func propsAndLanguages(of item: ExportPair)
+        -> (props: [UInt8], originalOpening: [UInt8], renderingOpening: [UInt8]) {
+        let values = Self.props(of: item) + [("", item.original.language.rawValue), ("", item.rendering.language.rawValue)]
+        if let last = lastProps, last.values.elementsEqual(values, by: ==) { return last.rendered }
+        let rendered = render(values.dropLast(2), original: item.original.language.rawValue,
+                              rendering: item.rendering.language.rawValue)
+        lastProps = (values, rendered)
+        return rendered
+    }
+
+    private func render(_ values: ArraySlice<(String, String)>, original originalLanguage: String,
+                        rendering renderingLanguage: String)
+        -> (props: [UInt8], originalOpening: [UInt8], renderingOpening: [UInt8]) {
+        var props: [UInt8] = []
+        props.reserveCapacity(512)
+        for (type, value) in values {
+            props.append(contentsOf: "      <prop type=\"\(type)\">".utf8)
+            XMLText.appendEscaped(value, inAttribute: false, to: &props)
+            props.append(contentsOf: "</prop>\n".utf8)
+        }
+        var original = Array("      <tuv xml:lang=\"".utf8)
+        XMLText.appendEscaped(originalLanguage, inAttribute: true, to: &original)
+        original.append(contentsOf: "\"><seg>".utf8)
+        var rendering = Array("</seg></tuv>\n      <tuv xml:lang=\"".utf8)
+        XMLText.appendEscaped(renderingLanguage, inAttribute: true, to: &rendering)
+        rendering.append(contentsOf: "\"><seg>".utf8)
+        return (props, original, rendering)
     }
 
     func finish() throws -> ExportSummary {
@@ -98,26 +159,6 @@ final class TMXWriter: ExportWriter {
               <body>\n
             """)
         return chosen
-    }
-
-    private func tu(_ unit: ExportUnit, of item: ExportPair,
-                    header: (sourceLanguage: String, segtype: ExportUnit.Level)) -> String {
-        let tuid = unit.index.map { "\(item.exportedID)-\($0)" } ?? item.exportedID
-        var attributes = "tuid=\"\(XMLText.attribute(tuid))\""
-        if item.original.language.rawValue != header.sourceLanguage {
-            attributes += " srclang=\"\(XMLText.attribute(item.original.language.rawValue))\""
-        }
-        if unit.level != header.segtype { attributes += " segtype=\"\(unit.level.rawValue)\"" }
-        var text = "    <tu \(attributes)>\n"
-        for (type, value) in Self.props(of: item) {
-            text += "      <prop type=\"\(type)\">\(XMLText.content(value))</prop>\n"
-        }
-        text += "      <tuv xml:lang=\"\(XMLText.attribute(item.original.language.rawValue))\"><seg>"
-            + XMLText.content(unit.original) + "</seg></tuv>\n"
-        text += "      <tuv xml:lang=\"\(XMLText.attribute(item.rendering.language.rawValue))\"><seg>"
-            + XMLText.content(unit.rendering) + "</seg></tuv>\n"
-        text += "    </tu>\n"
-        return text
     }
 
     /// The `prop`s of every `tu` of a pair, in a fixed order; absent values are left out, not written empty.

@@ -258,7 +258,7 @@ final class HostileCorpus {
 
     private func add(_ name: String, _ data: Data, _ expectation: Expectation, large: Bool = false) {
         let url = input.appendingPathComponent(name)
-        FileManager.default.createFile(atPath: url.path, contents: data)
+        _ = FileManager.default.createFile(atPath: url.path, contents: data)
         cases.append(Case(name: name, paths: [url.path], expectation: expectation, nameHint: name, large: large))
     }
 }
