@@ -15,10 +15,15 @@ public protocol ExportFormat: Sendable {
     /// Whether the format prints a pair's fidelity issues, not only its status. The store then reads each
     /// report whole; for the others it reads only the status (decoding every report was a tenth of an export).
     var printsFidelityIssues: Bool { get }
+
+    /// Whether the format prints each side's document metadata. The others read only the keys a TMX import
+    /// records (`TMXProvenance.keys`), and the store then parses no other metadata.
+    var printsMetadata: Bool { get }
 }
 
 public extension ExportFormat {
     var printsFidelityIssues: Bool { false }
+    var printsMetadata: Bool { false }
 }
 
 /// Writes pairs as they come and finishes the file(s) at the end; it never holds more than one pair.

@@ -24,11 +24,14 @@ public struct ExportPair: Hashable, Sendable {
     }
 
     /// The pair id TMX `tuid`s and XLIFF `file` ids derive from: the archive's, or the one a TMX recorded.
-    public var exportedID: String { original.metadata[TMXProvenance.pair] ?? pair.id.rawValue }
+    public var exportedID: String {
+        original.metadata.isEmpty ? pair.id.rawValue : original.metadata[TMXProvenance.pair] ?? pair.id.rawValue
+    }
 
     /// The method TMX and XLIFF print: the archive's, or for a pair imported from a TMX the method it recorded.
     public var exportedMethod: PairMethod {
-        original.metadata[TMXProvenance.method].map(PairMethod.init(rawValue:)) ?? pair.method
+        guard !original.metadata.isEmpty else { return pair.method }
+        return original.metadata[TMXProvenance.method].map(PairMethod.init(rawValue:)) ?? pair.method
     }
 
     /// What a unit-per-line format writes for this pair, in order.

@@ -47,7 +47,9 @@ public struct ExportSide: Hashable, Sendable {
     /// The document id that TMX and XLIFF exports print: the archive's own id, except for a document that came
     /// in from a TMX, which keeps the id that TMX recorded (`x-original-document`), so that export, import and
     /// export again give the same file.
-    public var exportedID: String { metadata[TMXProvenance.document] ?? documentID.rawValue }
+    public var exportedID: String {
+        metadata.isEmpty ? documentID.rawValue : metadata[TMXProvenance.document] ?? documentID.rawValue
+    }
 }
 
 /// The document metadata keys under which the `tmx` importer records where a translation unit came from.
@@ -61,4 +63,6 @@ public enum TMXProvenance {
     public static let pair = "tmx_pair"
     /// On an imported original document: the method the TMX recorded (`x-method`).
     public static let method = "tmx_method"
+    /// All of them: what an export that prints no metadata reads of it.
+    public static let keys: Set<String> = [document, pair, method]
 }

@@ -8,7 +8,8 @@ extension DiglotArchive {
     public static let exportQueryHitLimit = 1000
 
     /// Exports the pairs that pass `filter` (and, with `query`, belong to that search's hits), streaming from
-    /// the store to the format's writer one pair at a time.
+    /// the store to the format's writer one pair at a time: the store is read on this thread while the format
+    /// is written on another (`Exporter.exportOnTwoThreads`).
     ///
     /// ```swift
     /// let summary = try archive.export(format: .tmx(), filter: ExportFilter(minimumConfidence: 0.8),
@@ -22,9 +23,10 @@ extension DiglotArchive {
                        to destination: ExportDestination) throws -> ExportSummary {
         var recordQuery = PairRecordQuery(filter)
         recordQuery.readsFidelityIssues = format.printsFidelityIssues
+        recordQuery.metadataKeys = format.printsMetadata ? nil : TMXProvenance.keys
         if let query { recordQuery.documents = try documents(matching: query) }
         return try store.readPairRecords(recordQuery) { cursor in
-            try Exporter.export(format: format, to: destination) {
+            try Exporter.exportOnTwoThreads(format: format, to: destination) {
                 while let record = try cursor.next() {
                     let item = ExportPair(record)
                     if filter.matches(item) { return item }

@@ -41,93 +41,93 @@ extension ArchiveStore {
 
 /// Pairs read one at a time from SQLite (see `ArchiveStore.readPairRecords`).
 ///
-/// An export of a million pairs spends its time here, so the cursor reads each row's columns by position
-/// straight from the SQLite statement (GRDB's by-name lookups through scoped row adapters were a sixth of an
-/// export), keeps the ids the archive stored instead of deriving them again (a SHA-256 per pair and per
-/// passage), reuses the two documents of the previous pair (a bulletin's line pairs all name the same two)
-/// and reads a fidelity report's JSON only when the query asks for its issues.
+/// An export of a million pairs spends its time here. The cursor walks the `pairs` table alone and looks up
+/// each side's passage and document by its own statement, instead of one five-way join: the join looked up
+/// both documents for every pair, and a passage for every side even when the side is a whole document, while
+/// a bulletin's line pairs (most pairs) all name the same two documents, which are kept from the previous
+/// pair. Columns are read by position straight from the statements (GRDB's by-name lookups through scoped
+/// row adapters were a sixth of an export), the stored ids are kept instead of derived again (a SHA-256 per
+/// pair and per passage), and a fidelity report's JSON is read only when the query asks for its issues.
 public final class PairRecordCursor {
-    private let statement: Statement
+    private let pairs: Statement
     private let rows: RowCursor
     private let units: Statement
+    private let passages: Statement
+    private let documentsWithText: Statement
+    private let documentsWithoutText: Statement
     private let readsFidelityIssues: Bool
+    private let metadataKeys: Set<String>?
 
-    /// The columns read for a document, in `SELECT` order (see `document(at:withText:)`).
+    /// The columns read for a document, in `SELECT` order (see `document(_:withText:)`).
     private static let documentColumns = ["id", "kind", "language", "declared_language", "title", "author",
                                           "publisher", "published", "canonical_url", "text", "source_id", "metadata"]
-    /// The columns read for a passage, in `SELECT` order (see `passage(at:)`).
-    private static let passageColumns = ["id", "document_id", "idx", "role", "start", "end", "language", "text",
-                                         "metadata"]
-    /// Where each part of the joined row starts.
-    private static let pairWidth: Int32 = 9
-    private static let originalDocumentStart = pairWidth
-    private static let originalPassageStart = originalDocumentStart + Int32(documentColumns.count)
-    private static let renderingDocumentStart = originalPassageStart + Int32(passageColumns.count)
-    private static let renderingPassageStart = renderingDocumentStart + Int32(documentColumns.count)
-
-    /// What the joined query selects for a document. Its text is read only when the side is the whole
-    /// document: for a passage pair the export prints the passage, and copying a bulletin's full text for each
-    /// of its line pairs was a sixth of an export.
-    private static func documentSelection(_ alias: String, passageAlias: String) -> String {
-        documentColumns.map { column in
-            column == "text" ? "CASE WHEN \(passageAlias).id IS NULL THEN \(alias).text ELSE '' END"
-                : "\(alias).\"\(column)\""
-        }.joined(separator: ", ")
-    }
-
-    private static func passageSelection(_ alias: String) -> String {
-        passageColumns.map { "\(alias).\"\($0)\"" }.joined(separator: ", ")
-    }
 
     init(db: Database, query: PairRecordQuery) throws {
-        let published = "date(od.published_instant, 'unixepoch')"
-        statement = try db.cachedStatement(sql: """
+        let published = "date(d.published_instant, 'unixepoch')"
+        pairs = try db.cachedStatement(sql: """
             SELECT p.id, p.original, p.rendering, p.method, p.confidence, p.fidelity_status,
-                   CASE WHEN ?10 THEN p.fidelity END, p.origin, p.parent,
-                   \(Self.documentSelection("od", passageAlias: "op")), \(Self.passageSelection("op")),
-                   \(Self.documentSelection("rd", passageAlias: "rp")), \(Self.passageSelection("rp"))
+                   CASE WHEN ?10 THEN p.fidelity END, p.origin, p.parent, p.original_document, p.rendering_document
             FROM pairs p
-            JOIN documents od ON od.id = p.original_document
-            LEFT JOIN passages op ON op.id = p.original
-            JOIN documents rd ON rd.id = p.rendering_document
-            LEFT JOIN passages rp ON rp.id = p.rendering
             WHERE (?1 IS NULL OR p.original_language = ?1)
               AND (?2 IS NULL OR p.rendering_language = ?2)
-              AND (?3 IS NULL OR \(published) >= ?3)
-              AND (?4 IS NULL OR \(published) <= ?4)
-              AND (?5 IS NULL OR od.kind = ?5)
               AND (?6 IS NULL OR p.method = ?6)
               AND (?7 IS NULL OR p.confidence >= ?7)
               AND (?8 = 0 OR p.fidelity_status = 'ok')
               AND (?9 IS NULL OR p.original_document IN (SELECT value FROM json_each(?9))
                    OR p.rendering_document IN (SELECT value FROM json_each(?9)))
+              AND ((?3 IS NULL AND ?4 IS NULL AND ?5 IS NULL) OR EXISTS (
+                   SELECT 1 FROM documents d WHERE d.id = p.original_document
+                      AND (?3 IS NULL OR \(published) >= ?3)
+                      AND (?4 IS NULL OR \(published) <= ?4)
+                      AND (?5 IS NULL OR d.kind = ?5)))
             ORDER BY p.rowid
             """)
         let documents = try query.documents.map { try StoreJSON.encode($0.map(\.rawValue).sorted()) }
-        rows = try Row.fetchCursor(statement, arguments: [
+        rows = try Row.fetchCursor(pairs, arguments: [
             query.originalLanguage?.rawValue, query.renderingLanguage?.rawValue, query.from, query.to,
             query.kind?.rawValue, query.method?.rawValue, query.minimumConfidence, query.fidelityOK, documents,
             query.readsFidelityIssues,
         ])
         readsFidelityIssues = query.readsFidelityIssues
+        metadataKeys = query.metadataKeys
         units = try db.cachedStatement(sql: """
             SELECT idx, original_text, rendering_text, pattern FROM aligned_units WHERE pair_id = ? ORDER BY idx
+            """)
+        passages = try db.cachedStatement(sql: """
+            SELECT id, document_id, idx, role, start, "end", language, text, metadata FROM passages WHERE id = ?
+            """)
+        // A side that is a passage carries its document without the text: the export prints the passage, and
+        // copying a bulletin's full text for each of its line pairs was a sixth of an export.
+        let columns = Self.documentColumns.map { "\"\($0)\"" }
+        documentsWithText = try db.cachedStatement(sql: """
+            SELECT \(columns.joined(separator: ", ")) FROM documents WHERE id = ?
+            """)
+        documentsWithoutText = try db.cachedStatement(sql: """
+            SELECT \(columns.map { $0 == "\"text\"" ? "''" : $0 }.joined(separator: ", ")) FROM documents WHERE id = ?
             """)
     }
 
     /// The next pair, or nil after the last.
     /// - Throws: a database error when SQLite fails mid-read (the store reports it naming the archive).
     public func next() throws -> PairRecord? {
-        guard try rows.next() != nil else { return nil }
-        let row = ColumnReader(statement.sqliteStatement)
-        let pair = self.pair(row)
-        let originalPassage = passage(row, at: Self.originalPassageStart)
-        let renderingPassage = passage(row, at: Self.renderingPassageStart)
-        let originalDocument = document(row, at: Self.originalDocumentStart, withText: originalPassage == nil)
-        let renderingDocument = document(row, at: Self.renderingDocumentStart, withText: renderingPassage == nil)
-        return PairRecord(pair: pair, originalDocument: originalDocument, originalPassage: originalPassage,
-                          renderingDocument: renderingDocument, renderingPassage: renderingPassage,
-                          alignedUnits: try alignedUnits(of: pair.id))
+        while try rows.next() != nil {
+            let row = ColumnReader(pairs.sqliteStatement)
+            let pair = self.pair(row)
+            let originalDocumentID = row.text(9), renderingDocumentID = row.text(10)
+            let originalPassage = try passage(pair.original)
+            let renderingPassage = try passage(pair.rendering)
+            // A pair whose document is missing (an archive edited by hand) is left out, as a join would.
+            guard let originalDocument = try document(originalDocumentID, withText: originalPassage == nil),
+                  let renderingDocument = try document(renderingDocumentID, withText: renderingPassage == nil)
+            else { continue }
+            return PairRecord(pair: pair, originalDocument: originalDocument, originalPassage: originalPassage,
+                              renderingDocument: renderingDocument, renderingPassage: renderingPassage,
+                              alignedUnits: try lookUp(pair.id.rawValue, in: units) { row in
+                                  AlignedUnit(pairID: pair.id, index: row.int(0), originalText: row.text(1),
+                                              renderingText: row.text(2), pattern: row.text(3))
+                              })
+        }
+        return nil
     }
 
     private func pair(_ row: ColumnReader) -> Pair {
@@ -146,14 +146,14 @@ public final class PairRecordCursor {
     /// SQLite's `SQLITE_TRANSIENT` (copy the bound text), a C macro Swift does not import.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    /// The aligner's units of a pair, through a statement stepped by hand: a GRDB cursor per pair cost more
-    /// than the lookup itself. The statement is reset before it is left, so GRDB finds it as it left it.
-    private func alignedUnits(of pair: PairID) throws -> [AlignedUnit] {
-        let handle = units.sqliteStatement
+    /// The rows `statement` finds for `key`, stepped by hand: a GRDB cursor per lookup cost more than the
+    /// lookup itself. The statement is reset before it is left, so GRDB finds it as it left it.
+    private func lookUp<T>(_ key: String, in statement: Statement, _ read: (ColumnReader) -> T) throws -> [T] {
+        let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
-        let bound = pair.rawValue.withCString { sqlite3_bind_text(handle, 1, $0, -1, Self.transient) }
+        let bound = key.withCString { sqlite3_bind_text(handle, 1, $0, -1, Self.transient) }
         guard bound == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: bound)) }
-        var found: [AlignedUnit] = []
+        var found: [T] = []
         let row = ColumnReader(handle)
         while true {
             let code = sqlite3_step(handle)
@@ -162,44 +162,44 @@ public final class PairRecordCursor {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code),
                                     message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
             }
-            found.append(AlignedUnit(pairID: pair, index: row.int(0), originalText: row.text(1),
-                                     renderingText: row.text(2), pattern: row.text(3)))
+            found.append(read(row))
         }
     }
 
     /// The documents of the previous pair, with whether their text was read. Two bulletins come with a pair
-    /// per figure line, all stored together, so consecutive pairs name the same two documents: decoding their
-    /// metadata and dates once instead of once per line pair was a third of an export's time. The id is
-    /// compared in SQLite's bytes before any string is made.
+    /// per figure line, all stored together, so consecutive pairs name the same two documents: looking them
+    /// up and decoding their metadata and dates once instead of once per line pair was a third of an export.
     private var previousDocuments: [(document: Document, withText: Bool)] = []
 
-    private func document(_ row: ColumnReader, at start: Int32, withText: Bool) -> Document {
-        for known in previousDocuments where known.withText == withText && row.equals(start, known.document.id.rawValue) {
+    private func document(_ id: String, withText: Bool) throws -> Document? {
+        for known in previousDocuments where known.withText == withText && known.document.id.rawValue == id {
             return known.document
         }
-        let published = row.optionalText(start + 7)
-        let decoded = Document(
-            id: DocumentID(rawValue: row.text(start)), kind: DocumentKind(rawValue: row.text(start + 1)) ?? .article,
-            language: LanguageTag(rawValue: row.text(start + 2)),
-            declaredLanguage: row.optionalText(start + 3).map(LanguageTag.init(rawValue:)),
-            title: row.optionalText(start + 4), author: row.optionalText(start + 5),
-            publisher: row.optionalText(start + 6), published: published.flatMap(PublishedDate.init(iso:)),
-            canonicalURL: row.optionalText(start + 8), text: row.text(start + 9),
-            sourceID: row.optionalText(start + 10).map(SourceID.init(rawValue:)),
-            metadata: StoreJSON.metadata(row.optionalText(start + 11)))
+        guard let decoded = try lookUp(id, in: withText ? documentsWithText : documentsWithoutText, { row in
+            Document(id: DocumentID(rawValue: row.text(0)), kind: DocumentKind(rawValue: row.text(1)) ?? .article,
+                     language: LanguageTag(rawValue: row.text(2)),
+                     declaredLanguage: row.optionalText(3).map(LanguageTag.init(rawValue:)),
+                     title: row.optionalText(4), author: row.optionalText(5), publisher: row.optionalText(6),
+                     published: row.optionalText(7).flatMap(PublishedDate.init(iso:)),
+                     canonicalURL: row.optionalText(8), text: row.text(9),
+                     sourceID: row.optionalText(10).map(SourceID.init(rawValue:)),
+                     metadata: StoreJSON.metadata(row.optionalText(11), keeping: metadataKeys))
+        }).first else { return nil }
         if previousDocuments.count >= 2 { previousDocuments.removeFirst() }
         previousDocuments.append((decoded, withText))
         return decoded
     }
 
-    /// The passage of a LEFT JOIN, nil when the side is a whole document (every column NULL).
-    private func passage(_ row: ColumnReader, at start: Int32) -> Passage? {
-        guard !row.isNull(start) else { return nil }
-        return Passage(id: PassageID(rawValue: row.text(start)), documentID: DocumentID(rawValue: row.text(start + 1)),
-                       index: row.int(start + 2), role: PassageRole(rawValue: row.text(start + 3)),
-                       start: row.int(start + 4), end: row.int(start + 5),
-                       language: LanguageTag(rawValue: row.text(start + 6)), text: row.text(start + 7),
-                       metadata: StoreJSON.metadata(row.optionalText(start + 8)))
+    /// The passage a side names; nil for a whole-document side (or a passage the archive no longer has, which
+    /// is then exported as its whole document, as the join did).
+    private func passage(_ side: PairSide) throws -> Passage? {
+        guard case .passage(let id) = side else { return nil }
+        return try lookUp(id.rawValue, in: passages) { row in
+            Passage(id: PassageID(rawValue: row.text(0)), documentID: DocumentID(rawValue: row.text(1)),
+                    index: row.int(2), role: PassageRole(rawValue: row.text(3)), start: row.int(4), end: row.int(5),
+                    language: LanguageTag(rawValue: row.text(6)), text: row.text(7),
+                    metadata: metadataKeys == nil ? StoreJSON.metadata(row.optionalText(8)) : [:])
+        }.first
     }
 
     /// The last fidelity report decoded, with its JSON. A bulletin's line pairs share their report (the

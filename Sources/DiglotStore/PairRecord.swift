@@ -4,7 +4,8 @@ import DiglotModel
 /// passages when a side is a passage, and the aligner's units. A side that is a passage carries its
 /// document without the text (`text` is empty): the passage is what is exported.
 ///
-/// `ArchiveStore.readPairRecords(_:_:)` hands these out one at a time; nothing keeps them afterwards.
+/// `ArchiveStore.readPairRecords(_:_:)` hands these out one at a time; nothing keeps them afterwards. A query
+/// may leave parts out that its reader does not print (`readsFidelityIssues`, `metadataKeys`).
 public struct PairRecord: Hashable, Sendable {
     public var pair: Pair
     public var originalDocument: Document
@@ -42,11 +43,14 @@ public struct PairRecordQuery: Hashable, Sendable {
     /// alone, without its issues: TMX, XLIFF, CSV and Moses print only the status, and decoding every
     /// report's JSON was a tenth of an export.
     public var readsFidelityIssues: Bool
+    /// The keys of each document's metadata that are read; nil for all. Passages' metadata is then not read.
+    /// An export other than JSON Lines needs only the keys a TMX import records (`TMXProvenance`).
+    public var metadataKeys: Set<String>?
 
     public init(originalLanguage: LanguageTag? = nil, renderingLanguage: LanguageTag? = nil, from: String? = nil,
                 to: String? = nil, kind: DocumentKind? = nil, method: PairMethod? = nil,
                 minimumConfidence: Double? = nil, fidelityOK: Bool = false, documents: Set<DocumentID>? = nil,
-                readsFidelityIssues: Bool = true) {
+                readsFidelityIssues: Bool = true, metadataKeys: Set<String>? = nil) {
         self.originalLanguage = originalLanguage
         self.renderingLanguage = renderingLanguage
         self.from = from
@@ -57,5 +61,6 @@ public struct PairRecordQuery: Hashable, Sendable {
         self.fidelityOK = fidelityOK
         self.documents = documents
         self.readsFidelityIssues = readsFidelityIssues
+        self.metadataKeys = metadataKeys
     }
 }

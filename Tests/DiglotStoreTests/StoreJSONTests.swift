@@ -27,4 +27,17 @@ import Testing
         #expect(StoreJSON.metadata(nil) == [:] && StoreJSON.metadata("{}") == [:])
         #expect(StoreJSON.metadata(" { \"k\" : \"v\" } ") == ["k": "v"])
     }
+
+    @Test func metadataRestrictedToKeysReadsOnlyThose() throws {
+        let keys: Set<String> = ["tmx_document", "tmx_pair"]
+        #expect(StoreJSON.metadata(#"{"handle":"GeneralStaffUA","url":"https://x"}"#, keeping: keys) == [:])
+        #expect(StoreJSON.metadata(#"{"handle":"a","tmx_document":"d1"}"#, keeping: keys) == ["tmx_document": "d1"])
+        // A key named only inside a value is not a key.
+        #expect(StoreJSON.metadata(#"{"note":"see \"tmx_pair\" here"}"#, keeping: keys) == [:])
+        // An escape could hide a key: read whole, then filtered.
+        #expect(StoreJSON.metadata(#"{"tmx\u005fpair":"r1","x":"y"}"#, keeping: keys) == ["tmx_pair": "r1"])
+        #expect(StoreJSON.metadata(nil, keeping: keys) == [:] && StoreJSON.metadata("{}", keeping: keys) == [:])
+        let whole = #"{"a":"1","tmx_pair":"r2"}"#
+        #expect(StoreJSON.metadata(whole, keeping: nil) == ["a": "1", "tmx_pair": "r2"])
+    }
 }

@@ -15,6 +15,8 @@ public struct JSONLinesFormat: ExportFormat {
     public var identifier: String { "jsonl" }
     /// Each line carries the fidelity report whole, issues included.
     public var printsFidelityIssues: Bool { true }
+    /// Each side carries its document's metadata whole.
+    public var printsMetadata: Bool { true }
 
     public init() {}
 

@@ -72,7 +72,7 @@ final class TMXWriter: ExportWriter {
         guard !units.isEmpty else { return summary.count(item, written: 0) }
         let pairID = item.exportedID
         let extraSourceLanguage = item.original.language.rawValue != header.sourceLanguage
-        let props = propsAndLanguages(of: item)
+        renderRepeatedParts(of: item)
         for unit in units {
             output.append("    <tu tuid=\"")
             output.appendEscaped(pairID, inAttribute: true)
@@ -88,10 +88,9 @@ final class TMXWriter: ExportWriter {
             }
             if unit.level != header.segtype { output.append(" segtype=\"\(unit.level.rawValue)\"") }
             output.append(">\n")
-            output.append(bytes: props.props)
-            output.append(bytes: props.originalOpening)
+            output.append(bytes: propsAndOriginalOpening)
             output.appendEscaped(unit.original, inAttribute: false)
-            output.append(bytes: props.renderingOpening)
+            output.append(bytes: renderingOpening)
             output.appendEscaped(unit.rendering, inAttribute: false)
             output.append("</seg></tuv>\n    </tu>\n")
         }
@@ -99,39 +98,28 @@ final class TMXWriter: ExportWriter {
         summary.count(item, written: units.count)
     }
 
-    /// The last pair's `prop` block, with the values it was written from. A bulletin's line pairs, stored one
-    /// after another, print the same props (the same two documents, method, confidence and fidelity status).
-    private var lastProps: (values: [(String, String)], rendered: (props: [UInt8], originalOpening: [UInt8], renderingOpening: [UInt8]))?
+    /// What every `tu` of a pair repeats, rendered once per pair into buffers kept from pair to pair: the
+    /// `prop` lines with the opening of the original's `tuv`, and the markup between the two segments. Built
+    /// as strings and tuples, this was a sixth of an export.
+    private var propsAndOriginalOpening: [UInt8] = []
+    private var renderingOpening: [UInt8] = []
 
-    /// What every `tu` of a pair repeats, escaped once per pair rather than once per unit: the `prop` lines,
-    /// the opening of the original's `tuv` and the markup between the two segments.
-    private func propsAndLanguages(of item: ExportPair)
-        -> (props: [UInt8], originalOpening: [UInt8], renderingOpening: [UInt8]) {
-        let values = Self.props(of: item) + [("", item.original.language.rawValue), ("", item.rendering.language.rawValue)]
-        if let last = lastProps, last.values.elementsEqual(values, by: ==) { return last.rendered }
-        let rendered = render(values.dropLast(2), original: item.original.language.rawValue,
-                              rendering: item.rendering.language.rawValue)
-        lastProps = (values, rendered)
-        return rendered
-    }
-
-    private func render(_ values: ArraySlice<(String, String)>, original originalLanguage: String,
-                        rendering renderingLanguage: String)
-        -> (props: [UInt8], originalOpening: [UInt8], renderingOpening: [UInt8]) {
-        var props: [UInt8] = []
-        props.reserveCapacity(512)
-        for (type, value) in values {
-            props.append(contentsOf: "      <prop type=\"\(type)\">".utf8)
-            XMLText.appendEscaped(value, inAttribute: false, to: &props)
-            props.append(contentsOf: "</prop>\n".utf8)
+    private func renderRepeatedParts(of item: ExportPair) {
+        propsAndOriginalOpening.removeAll(keepingCapacity: true)
+        Self.forEachProp(of: item) { type, value in
+            propsAndOriginalOpening.appendLiteral("      <prop type=\"")
+            propsAndOriginalOpening.appendLiteral(type)
+            propsAndOriginalOpening.appendLiteral("\">")
+            XMLText.appendEscaped(value, inAttribute: false, to: &propsAndOriginalOpening)
+            propsAndOriginalOpening.appendLiteral("</prop>\n")
         }
-        var original = Array("      <tuv xml:lang=\"".utf8)
-        XMLText.appendEscaped(originalLanguage, inAttribute: true, to: &original)
-        original.append(contentsOf: "\"><seg>".utf8)
-        var rendering = Array("</seg></tuv>\n      <tuv xml:lang=\"".utf8)
-        XMLText.appendEscaped(renderingLanguage, inAttribute: true, to: &rendering)
-        rendering.append(contentsOf: "\"><seg>".utf8)
-        return (props, original, rendering)
+        propsAndOriginalOpening.appendLiteral("      <tuv xml:lang=\"")
+        XMLText.appendEscaped(item.original.language.rawValue, inAttribute: true, to: &propsAndOriginalOpening)
+        propsAndOriginalOpening.appendLiteral("\"><seg>")
+        renderingOpening.removeAll(keepingCapacity: true)
+        renderingOpening.appendLiteral("</seg></tuv>\n      <tuv xml:lang=\"")
+        XMLText.appendEscaped(item.rendering.language.rawValue, inAttribute: true, to: &renderingOpening)
+        renderingOpening.appendLiteral("\"><seg>")
     }
 
     func finish() throws -> ExportSummary {
@@ -162,17 +150,28 @@ final class TMXWriter: ExportWriter {
     }
 
     /// The `prop`s of every `tu` of a pair, in a fixed order; absent values are left out, not written empty.
+    static func forEachProp(of item: ExportPair, _ body: (_ type: StaticString, _ value: String) -> Void) {
+        body("x-original-document", item.original.exportedID)
+        body("x-rendering-document", item.rendering.exportedID)
+        if let url = item.original.canonicalURL { body("x-source-url", url) }
+        if let published = item.original.published { body("x-published", published.description) }
+        body("x-method", item.exportedMethod.rawValue)
+        body("x-confidence", String(item.pair.confidence))
+        body("x-fidelity", item.pair.fidelity.status.rawValue)
+        body("x-kind", item.original.kind.rawValue)
+    }
+
+    /// `forEachProp` as a list, for XLIFF's metadata.
     static func props(of item: ExportPair) -> [(String, String)] {
-        var props: [(String, String)] = [
-            ("x-original-document", item.original.exportedID),
-            ("x-rendering-document", item.rendering.exportedID),
-        ]
-        if let url = item.original.canonicalURL { props.append(("x-source-url", url)) }
-        if let published = item.original.published { props.append(("x-published", published.description)) }
-        props.append(("x-method", item.exportedMethod.rawValue))
-        props.append(("x-confidence", String(item.pair.confidence)))
-        props.append(("x-fidelity", item.pair.fidelity.status.rawValue))
-        props.append(("x-kind", item.original.kind.rawValue))
+        var props: [(String, String)] = []
+        forEachProp(of: item) { props.append(($0.description, $1)) }
         return props
+    }
+}
+
+extension [UInt8] {
+    /// Appends a literal's UTF-8 bytes, with no string made on the way.
+    mutating func appendLiteral(_ literal: StaticString) {
+        append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 }
