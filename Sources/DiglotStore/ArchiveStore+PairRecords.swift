@@ -8,9 +8,9 @@ extension ArchiveStore {
     /// at a time: an export of a million pairs holds one pair (and its documents and units) in memory, never
     /// the list.
     ///
-    /// Every condition of the query is evaluated by SQLite. Each record costs one row of a single joined
-    /// query (pair, both documents, both passages) and one lookup of its aligned units through a cached
-    /// statement. The cursor is valid only inside `body`.
+    /// Every condition of the query is evaluated by SQLite. Each record costs one row of `pairs` and a lookup
+    /// per passage side, per document not shared with the previous pair, and for its aligned units, through
+    /// cached statements (see `PairRecordCursor`). The cursor is valid only inside `body`.
     ///
     /// ```swift
     /// let count = try store.readPairRecords(PairRecordQuery(originalLanguage: .ukrainian)) { cursor in
@@ -23,7 +23,7 @@ extension ArchiveStore {
     public func readPairRecords<T>(_ query: PairRecordQuery = PairRecordQuery(),
                                    _ body: (PairRecordCursor) throws -> T) throws -> T {
         try reading { db in
-            // The join looks each side up by its id, a hash, so the id indexes are read in random order and
+            // Each side is looked up by its id, a hash, so the id indexes are read in random order and
             // SQLite's default 2 MB cache missed on nearly every lookup (five `pread`s per pair, a fifth of an
             // export's time). A larger cache for this read only, given back after.
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
