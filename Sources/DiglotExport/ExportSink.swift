@@ -69,13 +69,13 @@ final class BufferedOutput {
     }
 
     func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= Self.flushSize { try flush() }
+        append(text)
+        try flushIfFull()
     }
 
     func write(bytes: [UInt8]) throws {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.flushSize { try flush() }
+        append(bytes: bytes)
+        try flushIfFull()
     }
 
     /// Appends without flushing: a writer building one record piece by piece calls `flushIfFull` after it.

@@ -8,49 +8,27 @@
 ///   be written at all, not even as references. `replacement` decides what takes their place: TMX drops them
 ///   (it has no way to carry them), XLIFF writes its `<cp hex="…"/>` element.
 enum XMLText {
-    /// Whether XML 1.0's `Char` production allows the scalar.
-    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
-        default: return false
-        }
-    }
-
     /// Element content.
     static func content(_ text: String, replacement: (Unicode.Scalar) -> String = { _ in "" }) -> String {
-        escape(text, inAttribute: false, replacement: replacement)
+        var bytes: [UInt8] = []
+        appendEscaped(text, inAttribute: false, replacement: replacement, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// An attribute value written between double quotes.
     static func attribute(_ text: String) -> String {
-        escape(text, inAttribute: true) { _ in "" }
+        var bytes: [UInt8] = []
+        appendEscaped(text, inAttribute: true, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func escape(_ text: String, inAttribute: Bool, replacement: (Unicode.Scalar) -> String) -> String {
-        if text.unicodeScalars.allSatisfy({ isPlain($0) }) { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\r": out.append(contentsOf: "&#13;".unicodeScalars)
-            case "\"" where inAttribute: out.append(contentsOf: "&quot;".unicodeScalars)
-            case "'" where inAttribute: out.append(contentsOf: "&apos;".unicodeScalars)
-            case "\t" where inAttribute: out.append(contentsOf: "&#9;".unicodeScalars)
-            case "\n" where inAttribute: out.append(contentsOf: "&#10;".unicodeScalars)
-            default:
-                if isAllowed(scalar) { out.append(scalar) } else { out.append(contentsOf: replacement(scalar).unicodeScalars) }
-            }
-        }
-        return String(out)
-    }
-
-    /// `content`/`attribute` with the TMX rule (characters XML cannot carry are dropped), appended to `output`
-    /// as UTF-8. It works on the UTF-8 bytes: every character it changes is ASCII or U+FFFE/U+FFFF (`EF BF BE`,
-    /// `EF BF BF`), and a run of plain bytes is copied at once. Writing a TMX through new strings per segment
-    /// was a tenth of an export; the equivalence test in XMLTextTests holds it to `content`/`attribute`.
-    static func appendEscaped(_ text: String, inAttribute: Bool, to output: inout [UInt8]) {
+    /// The escaping, appended to `output` as UTF-8; characters XML cannot carry get `replacement` (dropped by
+    /// default, the TMX rule). It works on the UTF-8 bytes: every character it changes is ASCII or
+    /// U+FFFE/U+FFFF (`EF BF BE`, `EF BF BF`), and a run of plain bytes is copied at once. Writing a TMX
+    /// through new strings per segment was a tenth of an export; XMLTextTests holds this to a scalar-by-scalar
+    /// reference of the rules above.
+    static func appendEscaped(_ text: String, inAttribute: Bool,
+                              replacement: (Unicode.Scalar) -> String = { _ in "" }, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             let count = bytes.count
@@ -61,7 +39,8 @@ enum XMLText {
             }
             while index < count {
                 let byte = bytes[index]
-                let escaped: StaticString?
+                let escaped: StaticString
+                var forbidden: Unicode.Scalar?
                 var width = 1
                 switch byte {
                 case 0x26: escaped = "&amp;"
@@ -73,27 +52,25 @@ enum XMLText {
                 case 0x09 where inAttribute: escaped = "&#9;"
                 case 0x0A where inAttribute: escaped = "&#10;"
                 case 0x09, 0x0A: index += 1; continue
-                case 0x00..<0x20: escaped = ""
+                case 0x00..<0x20:
+                    escaped = ""
+                    forbidden = Unicode.Scalar(byte)
                 case 0xEF where index + 2 < count && bytes[index + 1] == 0xBF && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
                     escaped = ""
+                    forbidden = bytes[index + 2] == 0xBE ? "\u{FFFE}" : "\u{FFFF}"
                     width = 3
                 default: index += 1; continue
                 }
                 flushPlain()
-                if let escaped, escaped.utf8CodeUnitCount > 0 {
+                if let forbidden {
+                    output.append(contentsOf: replacement(forbidden).utf8)
+                } else {
                     output.append(contentsOf: UnsafeBufferPointer(start: escaped.utf8Start, count: escaped.utf8CodeUnitCount))
                 }
                 index += width
                 plainStart = index
             }
             flushPlain()
-        }
-    }
-
-    private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "&", "<", ">", "\"", "'", "\r", "\t", "\n": return false
-        default: return isAllowed(scalar)
         }
     }
 }

@@ -18,14 +18,8 @@ public struct Pair: Hashable, Codable, Sendable, Identifiable {
 
     public init(original: PairSide, rendering: PairSide, method: PairMethod, confidence: Double,
                 fidelity: FidelityReport = .unchecked, origin: PairOrigin = .importer, parent: PairID? = nil) {
-        self.id = PairID(original: original, rendering: rendering)
-        self.original = original
-        self.rendering = rendering
-        self.method = method
-        self.confidence = min(1, max(0, confidence))
-        self.fidelity = fidelity
-        self.origin = origin
-        self.parent = parent
+        self.init(id: PairID(original: original, rendering: rendering), original: original, rendering: rendering,
+                  method: method, confidence: confidence, fidelity: fidelity, origin: origin, parent: parent)
     }
 
     /// A pair read back from storage, under the id it was stored with: deriving the id again is a SHA-256

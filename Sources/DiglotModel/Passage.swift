@@ -17,15 +17,8 @@ public struct Passage: Hashable, Codable, Sendable, Identifiable {
 
     public init(documentID: DocumentID, index: Int, role: PassageRole, start: Int, end: Int,
                 language: LanguageTag, text: String, metadata: [String: String] = [:]) {
-        self.id = PassageID(document: documentID, index: index)
-        self.documentID = documentID
-        self.index = index
-        self.role = role
-        self.start = start
-        self.end = end
-        self.language = language
-        self.text = text
-        self.metadata = metadata
+        self.init(id: PassageID(document: documentID, index: index), documentID: documentID, index: index,
+                  role: role, start: start, end: end, language: language, text: text, metadata: metadata)
     }
 
     /// A passage read back from storage, under the id it was stored with (deriving it again is a SHA-256).

@@ -2,8 +2,8 @@ import Testing
 @testable import DiglotExport
 import DiglotTestSupport
 
-/// `XMLText.appendEscaped` (bytes, the TMX writer's path) must escape exactly as `content`/`attribute` do
-/// (scalars, the reference the TMX tests validate against the DTD).
+/// `XMLText`, which escapes UTF-8 bytes, must escape exactly as the rules say scalar by scalar (`reference`,
+/// the form it had before it worked on bytes, which the TMX tests validated against the DTD).
 @Suite struct XMLTextTests {
     /// Scalars the escaping treats specially, the boundaries around them, and ordinary text in three scripts.
     static let alphabet: [Unicode.Scalar] = [
@@ -21,10 +21,38 @@ import DiglotTestSupport
             for inAttribute in [false, true] {
                 var bytes: [UInt8] = [0x2A]
                 XMLText.appendEscaped(text, inAttribute: inAttribute, to: &bytes)
-                let expected = "*" + (inAttribute ? XMLText.attribute(text) : XMLText.content(text))
+                let expected = "*" + Self.reference(text, inAttribute: inAttribute) { _ in "" }
                 #expect(String(decoding: bytes, as: UTF8.self) == expected, "\(Array(text.unicodeScalars))")
             }
+            #expect(XMLText.attribute(text) == Self.reference(text, inAttribute: true) { _ in "" })
+            #expect(XMLText.content(text, replacement: Self.codePoint) == Self.reference(text, inAttribute: false, Self.codePoint))
         }
+    }
+
+    /// XLIFF's replacement for a character XML cannot carry.
+    static func codePoint(_ scalar: Unicode.Scalar) -> String { "<cp hex=\"\(String(scalar.value, radix: 16, uppercase: true))\"/>" }
+
+    /// The escaping rules of `XMLText`, applied one scalar at a time.
+    static func reference(_ text: String, inAttribute: Bool, _ replacement: (Unicode.Scalar) -> String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\r": out += "&#13;"
+            case "\"" where inAttribute: out += "&quot;"
+            case "'" where inAttribute: out += "&apos;"
+            case "\t" where inAttribute: out += "&#9;"
+            case "\n" where inAttribute: out += "&#10;"
+            default:
+                switch scalar.value {
+                case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: out.unicodeScalars.append(scalar)
+                default: out += replacement(scalar)
+                }
+            }
+        }
+        return out
     }
 
     @Test func plainTextIsCopiedAndForbiddenCharactersDropped() {
