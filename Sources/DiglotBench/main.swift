@@ -7,6 +7,31 @@ import DiglotStore
 /// Generates a seeded corpus at each size and measures import, the plain-FTS5 limit, search, pairing, export
 /// and archive size. It reports; it never fails on a time. `--smoke` runs a tiny size for CI.
 let arguments = Array(CommandLine.arguments.dropFirst())
+let usage = """
+    usage: diglot-bench [--sizes 10000,100000,1000000] [--seed 42] [--work DIR] [--record BENCHMARKS.md] [--json PATH]
+                        [--analysis morphological|basic] [--smoke]
+           diglot-bench --search-archive ARCHIVE [--ranking-window N] [--repetitions N]
+           diglot-bench --pairing-scale ARCHIVE_DOCUMENTS[,ARRIVALS[,corpus]] [--work DIR]
+    """
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(usage)
+    exit(0)
+}
+// A mistyped option must not start an hour-long run with the defaults.
+let valueOptions: Set<String> = ["--sizes", "--seed", "--work", "--record", "--json", "--analysis", "--search-archive",
+                                 "--ranking-window", "--repetitions", "--pairing-scale"]
+var argumentIndex = 0
+while argumentIndex < arguments.count {
+    let argument = arguments[argumentIndex]
+    if valueOptions.contains(argument) {
+        argumentIndex += 2
+    } else if argument == "--smoke" {
+        argumentIndex += 1
+    } else {
+        FileHandle.standardError.write(Data("diglot-bench: unknown argument \(argument)\n\(usage)\n".utf8))
+        exit(2)
+    }
+}
 func option(_ name: String) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
     return arguments[index + 1]
