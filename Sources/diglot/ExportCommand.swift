@@ -8,6 +8,7 @@ extension Diglot {
     /// `diglot export --format tmx|xliff|jsonl|csv|moses [filters] [--output PATH]`
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export pairs as TMX 1.4b, XLIFF 2.1, JSON Lines, CSV or Moses parallel text.",
             discussion: """
                 The original is the source, the rendering the target. Without --output the export goes to \

@@ -5,6 +5,7 @@ extension Diglot {
     /// `diglot figures [--from DATE] [--to DATE] [--category C] [--json|--csv|--check]`
     struct Figures: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "figures",
             abstract: "List dated figures (loss bulletin lines); a delta the bulletin did not state is empty.",
             discussion: """
                 --check reports, one line each, days whose total minus the previous day's total differs from the                 stated delta, totals that decrease, and language versions or sources that disagree. Findings are                 data, not failures: the exit status is 0 whatever it finds.

@@ -9,6 +9,7 @@ extension Diglot {
     /// `diglot import [--importer ID] [--json] PATH...`
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import files, directories (recursively) or standard input (-) into the archive.",
             discussion: "Each file is imported in one transaction; a file already imported is a duplicate. A file that fails is reported and the others are still imported (exit status 1)."
         )

@@ -6,6 +6,7 @@ extension Diglot {
     /// `diglot importer new <id>`: tools for writing importers.
     struct Importer: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "importer",
             abstract: "Tools for adding a source: `diglot importer new <id>` scaffolds a built-in importer.",
             subcommands: [New.self]
         )
@@ -13,6 +14,7 @@ extension Diglot {
         /// `diglot importer new <id> [--package DIR]`
         struct New: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "new",
                 abstract: "Create Plugins/<Name>Importer, its test file and Samples/<id>/ with a first sample and golden file.",
                 discussion: "Nothing existing is edited: the command prints the one line to add to Package.swift and the one line to add to BuiltinImporters.swift."
             )

@@ -4,7 +4,7 @@ import DiglotKit
 extension Diglot {
     /// `diglot importers [--json]`
     struct Importers: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the built-in importers and the external ones found (--plugins, $DIGLOT_PLUGINS, $PATH).")
+        static let configuration = CommandConfiguration(commandName: "importers", abstract: "List the built-in importers and the external ones found (--plugins, $DIGLOT_PLUGINS, $PATH).")
 
         @OptionGroup var options: ArchiveOptions
         @OptionGroup var pluginOptions: PluginOptions

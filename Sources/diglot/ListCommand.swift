@@ -4,7 +4,7 @@ import DiglotKit
 extension Diglot {
     /// `diglot list [--kind K] [--lang L] [--json]`
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the documents in the archive, oldest import first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the documents in the archive, oldest import first.")
 
         @OptionGroup var options: ArchiveOptions
 

@@ -4,7 +4,7 @@ import DiglotKit
 extension Diglot {
     /// `diglot pairs [--source-lang L] [--target-lang L] [--json]`
     struct Pairs: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List originals and their renderings.")
+        static let configuration = CommandConfiguration(commandName: "pairs", abstract: "List originals and their renderings.")
 
         @OptionGroup var options: ArchiveOptions
 

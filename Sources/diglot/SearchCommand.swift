@@ -7,6 +7,7 @@ extension Diglot {
     /// `diglot search QUERY [--lang L] [--kind K] [--from DATE] [--to DATE] [--limit N] [--json]`
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Search documents across languages and scripts; a hit brings the other sides of its pairs.",
             discussion: """
                 Every word is required; "quoted words" match as a phrase, -word excludes, OR offers alternatives, \

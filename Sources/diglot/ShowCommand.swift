@@ -4,7 +4,7 @@ import DiglotKit
 extension Diglot {
     /// `diglot show ID [--json]`
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one document with its source, passages and pairs.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one document with its source, passages and pairs.")
 
         @OptionGroup var options: ArchiveOptions
 

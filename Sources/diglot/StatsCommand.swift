@@ -4,7 +4,7 @@ import DiglotKit
 extension Diglot {
     /// `diglot stats [--json]`
     struct Stats: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Count documents, pairs and figures, by language and kind.")
+        static let configuration = CommandConfiguration(commandName: "stats", abstract: "Count documents, pairs and figures, by language and kind.")
 
         @OptionGroup var options: ArchiveOptions
 

@@ -5,6 +5,7 @@ extension Diglot {
     /// `diglot verify`
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check the archive: SQLite integrity and every stored source against its SHA-256.",
             discussion: "Exit status 0 when the archive is sound; otherwise each problem is listed and the status is 1.")
 
