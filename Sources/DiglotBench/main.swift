@@ -19,7 +19,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
 }
 // A mistyped option must not start an hour-long run with the defaults.
 let valueOptions: Set<String> = ["--sizes", "--seed", "--work", "--record", "--json", "--analysis", "--search-archive",
-                                 "--ranking-window", "--repetitions", "--pairing-scale"]
+                                 "--ranking-window", "--repetitions", "--pairing-scale", "--optimize-archive"]
 var argumentIndex = 0
 while argumentIndex < arguments.count {
     let argument = arguments[argumentIndex]
@@ -62,6 +62,20 @@ let build = "debug"
 #else
 let build = "release"
 #endif
+
+// `--optimize-archive PATH`: merge the archive's full-text segments, timed (see ArchiveStore.optimizeSearchIndexes).
+if let path = option("--optimize-archive") {
+    do {
+        let store = try ArchiveStore(path: path, analysis: analysis)
+        let seconds = try Measure.seconds { try store.optimizeSearchIndexes() }
+        try store.close()
+        print(String(format: "optimized the full-text indexes of %@ in %.1f s", path, seconds))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("diglot-bench: optimize failed: \(error)\n".utf8))
+        exit(1)
+    }
+}
 
 // `--search-archive PATH [--ranking-window N]`: only the search measures, on an archive an earlier run built.
 if let path = option("--search-archive") {
