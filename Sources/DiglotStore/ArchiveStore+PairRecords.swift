@@ -57,6 +57,7 @@ public final class PairRecordCursor {
     private let documentsWithoutText: Statement
     private let readsFidelityIssues: Bool
     private let metadataKeys: Set<String>?
+    private let quotedMetadataKeys: StoreJSON.QuotedKeys?
 
     /// The columns read for a document, in `SELECT` order (see `document(_:withText:)`).
     private static let documentColumns = ["id", "kind", "language", "declared_language", "title", "author",
@@ -90,6 +91,7 @@ public final class PairRecordCursor {
         ])
         readsFidelityIssues = query.readsFidelityIssues
         metadataKeys = query.metadataKeys
+        quotedMetadataKeys = query.metadataKeys.map(StoreJSON.QuotedKeys.init)
         units = try db.cachedStatement(sql: """
             SELECT idx, original_text, rendering_text, pattern FROM aligned_units WHERE pair_id = ? ORDER BY idx
             """)
@@ -183,11 +185,18 @@ public final class PairRecordCursor {
                      published: row.optionalText(7).flatMap(PublishedDate.init(iso:)),
                      canonicalURL: row.optionalText(8), text: row.text(9),
                      sourceID: row.optionalText(10).map(SourceID.init(rawValue:)),
-                     metadata: StoreJSON.metadata(row.optionalText(11), keeping: metadataKeys))
+                     metadata: documentMetadata(row, 11))
         }).first else { return nil }
         if previousDocuments.count >= 2 { previousDocuments.removeFirst() }
         previousDocuments.append((decoded, withText))
         return decoded
+    }
+
+    /// A document's metadata, or the keys of it the query reads: a column that cannot hold any of them is
+    /// not made a string at all.
+    private func documentMetadata(_ row: ColumnReader, _ column: Int32) -> [String: String] {
+        if let quotedMetadataKeys, !quotedMetadataKeys.mayOccur(in: row.bytes(column)) { return [:] }
+        return StoreJSON.metadata(row.optionalText(column), keeping: metadataKeys)
     }
 
     /// The passage a side names; nil for a whole-document side (or a passage the archive no longer has, which
@@ -234,6 +243,13 @@ struct ColumnReader {
     }
 
     func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+
+    /// The column's text bytes, without making a string of them; empty for a NULL. Valid until the statement
+    /// steps.
+    func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let bytes = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
+    }
 
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
 
