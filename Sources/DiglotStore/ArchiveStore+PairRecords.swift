@@ -8,9 +8,9 @@ extension ArchiveStore {
     /// at a time: an export of a million pairs holds one pair (and its documents and units) in memory, never
     /// the list.
     ///
-    /// Every condition of the query is evaluated by SQLite. Each record costs one row of `pairs` and a lookup
-    /// per passage side, per document not shared with the previous pair, and for its aligned units, through
-    /// cached statements (see `PairRecordCursor`). The cursor is valid only inside `body`.
+    /// Every condition of the query is evaluated by SQLite. Pairs are read a batch at a time: a batch's rows of
+    /// `pairs`, then one lookup each for all its passages, its documents and its aligned units (see
+    /// `PairRecordCursor`). The cursor is valid only inside `body`.
     ///
     /// ```swift
     /// let count = try store.readPairRecords(PairRecordQuery(originalLanguage: .ukrainian)) { cursor in
@@ -41,25 +41,33 @@ extension ArchiveStore {
 
 /// Pairs read one at a time from SQLite (see `ArchiveStore.readPairRecords`).
 ///
-/// An export of a million pairs spends its time here. The cursor walks the `pairs` table alone and looks up
-/// each side's passage and document by its own statement, instead of one five-way join: the join looked up
-/// both documents for every pair, and a passage for every side even when the side is a whole document, while
-/// a bulletin's line pairs (most pairs) all name the same two documents, which are kept from the previous
-/// pair. Columns are read by position straight from the statements (GRDB's by-name lookups through scoped
-/// row adapters were a sixth of an export), the stored ids are kept instead of derived again (a SHA-256 per
-/// pair and per passage), and a fidelity report's JSON is read only when the query asks for its issues.
+/// An export of a million pairs spends its time here. The cursor walks the `pairs` table alone, `batchSize`
+/// rows at a time, and looks up the batch's passages, documents and aligned units each with one statement
+/// execution over all their ids (`KeyedLookup`), instead of one five-way join (which looked up both documents
+/// for every pair, and a passage for every side even when the side is a whole document) or one execution per
+/// side (whose binding and resetting cost more than the lookups). A bulletin's line pairs (most pairs) all
+/// name the same two documents, which a batch reads once. Columns are read by position straight from the
+/// statements (GRDB's by-name lookups through scoped row adapters were a sixth of an export), the stored ids
+/// are kept instead of derived again (a SHA-256 per pair and per passage), and a fidelity report's JSON is
+/// read only when the query asks for its issues.
 public final class PairRecordCursor {
+    /// Pairs read from `pairs` before their sides are looked up: a few hundred, so a lookup's execution serves
+    /// many pairs while a batch's documents stay a few megabytes at most.
+    static let batchSize = 256
+
     private let pairs: Statement
     private let rows: RowCursor
-    private let units: Statement
-    private let passages: Statement
-    private let documentsWithText: Statement
-    private let documentsWithoutText: Statement
+    private let units: KeyedLookup
+    private let passages: KeyedLookup
+    private let documentsWithText: KeyedLookup
+    private let documentsWithoutText: KeyedLookup
     private let readsFidelityIssues: Bool
     private let metadataKeys: Set<String>?
     private let quotedMetadataKeys: StoreJSON.QuotedKeys?
+    /// The current batch's records, last first, so that `next` moves them out with `popLast`.
+    private var ready: [PairRecord] = []
 
-    /// The columns read for a document, in `SELECT` order (see `document(_:withText:)`).
+    /// The columns read for a document, in `SELECT` order (see `document(_:)`).
     private static let documentColumns = ["id", "kind", "language", "declared_language", "title", "author",
                                           "publisher", "published", "canonical_url", "text", "source_id", "metadata"]
 
@@ -92,44 +100,98 @@ public final class PairRecordCursor {
         readsFidelityIssues = query.readsFidelityIssues
         metadataKeys = query.metadataKeys
         quotedMetadataKeys = query.metadataKeys.map(StoreJSON.QuotedKeys.init)
-        units = try db.cachedStatement(sql: """
-            SELECT idx, original_text, rendering_text, pattern FROM aligned_units WHERE pair_id = ? ORDER BY idx
-            """)
-        passages = try db.cachedStatement(sql: """
-            SELECT id, document_id, idx, role, start, "end", language, text, metadata FROM passages WHERE id = ?
-            """)
+        units = try KeyedLookup(db, columns: "pair_id, idx, original_text, rendering_text, pattern",
+                                from: "aligned_units", key: "pair_id", order: "keys.rowid, idx")
+        passages = try KeyedLookup(db, columns: #"id, document_id, idx, role, start, "end", language, text, metadata"#,
+                                   from: "passages", key: "id")
         // A side that is a passage carries its document without the text: the export prints the passage, and
         // copying a bulletin's full text for each of its line pairs was a sixth of an export.
         let columns = Self.documentColumns.map { "\"\($0)\"" }
-        documentsWithText = try db.cachedStatement(sql: """
-            SELECT \(columns.joined(separator: ", ")) FROM documents WHERE id = ?
-            """)
-        documentsWithoutText = try db.cachedStatement(sql: """
-            SELECT \(columns.map { $0 == "\"text\"" ? "''" : $0 }.joined(separator: ", ")) FROM documents WHERE id = ?
-            """)
+        documentsWithText = try KeyedLookup(db, columns: columns.joined(separator: ", "), from: "documents", key: "id")
+        documentsWithoutText = try KeyedLookup(db, columns: columns.map { $0 == "\"text\"" ? "''" : $0 }.joined(separator: ", "),
+                                               from: "documents", key: "id")
     }
 
     /// The next pair, or nil after the last.
     /// - Throws: a database error when SQLite fails mid-read (the store reports it naming the archive).
     public func next() throws -> PairRecord? {
-        while try rows.next() != nil {
-            let row = ColumnReader(pairs.sqliteStatement)
-            let pair = self.pair(row)
-            let originalDocumentID = row.text(9), renderingDocumentID = row.text(10)
-            let originalPassage = try passage(pair.original)
-            let renderingPassage = try passage(pair.rendering)
-            // A pair whose document is missing (an archive edited by hand) is left out, as a join would.
-            guard let originalDocument = try document(originalDocumentID, withText: originalPassage == nil),
-                  let renderingDocument = try document(renderingDocumentID, withText: renderingPassage == nil)
-            else { continue }
-            return PairRecord(pair: pair, originalDocument: originalDocument, originalPassage: originalPassage,
-                              renderingDocument: renderingDocument, renderingPassage: renderingPassage,
-                              alignedUnits: try lookUp(pair.id.rawValue, in: units) { row in
-                                  AlignedUnit(pairID: pair.id, index: row.int(0), originalText: row.text(1),
-                                              renderingText: row.text(2), pattern: row.text(3))
-                              })
+        while ready.isEmpty {
+            guard try readBatch() else { return nil }
         }
-        return nil
+        return ready.popLast()
+    }
+
+    /// Reads up to `batchSize` rows of `pairs` and everything their records need into `ready`; false when no
+    /// row was left. A batch may give fewer records than rows (a pair whose document is missing).
+    private func readBatch() throws -> Bool {
+        var batch: [(pair: Pair, originalDocument: String, renderingDocument: String)] = []
+        batch.reserveCapacity(Self.batchSize)
+        while batch.count < Self.batchSize, try rows.next() != nil {
+            let row = ColumnReader(pairs.sqliteStatement)
+            batch.append((pair(row), row.text(9), row.text(10)))
+        }
+        guard !batch.isEmpty else { return false }
+
+        var passageIDs: [String] = []
+        for (pair, _, _) in batch {
+            for side in [pair.original, pair.rendering] { if case .passage(let id) = side { passageIDs.append(id.rawValue) } }
+        }
+        var passagesByID: [String: Passage] = [:]
+        try passages.forEachRow(of: Self.distinct(passageIDs)) { row in
+            let passage = self.passage(row)
+            passagesByID[passage.id.rawValue] = passage
+        }
+
+        // A side that is a passage carries its document without the text (see `init`); a passage the archive
+        // no longer has is exported as its whole document, as the join did.
+        func passage(_ side: PairSide) -> Passage? {
+            guard case .passage(let id) = side else { return nil }
+            return passagesByID[id.rawValue]
+        }
+        var withText: [String] = [], withoutText: [String] = []
+        for (pair, original, rendering) in batch {
+            if passage(pair.original) == nil { withText.append(original) } else { withoutText.append(original) }
+            if passage(pair.rendering) == nil { withText.append(rendering) } else { withoutText.append(rendering) }
+        }
+        var documentsWithTextByID: [String: Document] = [:], documentsWithoutTextByID: [String: Document] = [:]
+        try documentsWithText.forEachRow(of: Self.distinct(withText)) { row in
+            let document = self.document(row)
+            documentsWithTextByID[document.id.rawValue] = document
+        }
+        try documentsWithoutText.forEachRow(of: Self.distinct(withoutText)) { row in
+            let document = self.document(row)
+            documentsWithoutTextByID[document.id.rawValue] = document
+        }
+
+        var unitsByPair: [String: [AlignedUnit]] = [:]
+        try units.forEachRow(of: batch.map(\.pair.id.rawValue)) { row in
+            let pairID = row.text(0)
+            unitsByPair[pairID, default: []].append(
+                AlignedUnit(pairID: PairID(rawValue: pairID), index: row.int(1), originalText: row.text(2),
+                            renderingText: row.text(3), pattern: row.text(4)))
+        }
+
+        ready.reserveCapacity(batch.count)
+        for (pair, original, rendering) in batch.reversed() {
+            let originalPassage = passage(pair.original), renderingPassage = passage(pair.rendering)
+            // A pair whose document is missing (an archive edited by hand) is left out, as a join would.
+            guard let originalDocument = originalPassage == nil ? documentsWithTextByID[original]
+                                                                : documentsWithoutTextByID[original],
+                  let renderingDocument = renderingPassage == nil ? documentsWithTextByID[rendering]
+                                                                  : documentsWithoutTextByID[rendering]
+            else { continue }
+            ready.append(PairRecord(pair: pair, originalDocument: originalDocument, originalPassage: originalPassage,
+                                    renderingDocument: renderingDocument, renderingPassage: renderingPassage,
+                                    alignedUnits: unitsByPair[pair.id.rawValue] ?? []))
+        }
+        return true
+    }
+
+    /// `keys` without repeats, in first-seen order: a batch of a bulletin's line pairs names its two
+    /// documents in every pair.
+    private static func distinct(_ keys: [String]) -> [String] {
+        var seen = Set<String>(minimumCapacity: keys.count)
+        return keys.filter { seen.insert($0).inserted }
     }
 
     private func pair(_ row: ColumnReader) -> Pair {
@@ -145,51 +207,15 @@ public final class PairRecordCursor {
                     parent: row.optionalText(8).map(PairID.init(rawValue:)))
     }
 
-    /// SQLite's `SQLITE_TRANSIENT` (copy the bound text), a C macro Swift does not import.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-    /// The rows `statement` finds for `key`, stepped by hand: a GRDB cursor per lookup cost more than the
-    /// lookup itself. The statement is reset before it is left, so GRDB finds it as it left it.
-    private func lookUp<T>(_ key: String, in statement: Statement, _ read: (ColumnReader) -> T) throws -> [T] {
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
-        let bound = key.withCString { sqlite3_bind_text(handle, 1, $0, -1, Self.transient) }
-        guard bound == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: bound)) }
-        var found: [T] = []
-        let row = ColumnReader(handle)
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return found }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                    message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
-            }
-            found.append(read(row))
-        }
-    }
-
-    /// The documents of the previous pair, with whether their text was read. Two bulletins come with a pair
-    /// per figure line, all stored together, so consecutive pairs name the same two documents: looking them
-    /// up and decoding their metadata and dates once instead of once per line pair was a third of an export.
-    private var previousDocuments: [(document: Document, withText: Bool)] = []
-
-    private func document(_ id: String, withText: Bool) throws -> Document? {
-        for known in previousDocuments where known.withText == withText && known.document.id.rawValue == id {
-            return known.document
-        }
-        guard let decoded = try lookUp(id, in: withText ? documentsWithText : documentsWithoutText, { row in
-            Document(id: DocumentID(rawValue: row.text(0)), kind: DocumentKind(rawValue: row.text(1)) ?? .article,
-                     language: LanguageTag(rawValue: row.text(2)),
-                     declaredLanguage: row.optionalText(3).map(LanguageTag.init(rawValue:)),
-                     title: row.optionalText(4), author: row.optionalText(5), publisher: row.optionalText(6),
-                     published: row.optionalText(7).flatMap(PublishedDate.init(iso:)),
-                     canonicalURL: row.optionalText(8), text: row.text(9),
-                     sourceID: row.optionalText(10).map(SourceID.init(rawValue:)),
-                     metadata: documentMetadata(row, 11))
-        }).first else { return nil }
-        if previousDocuments.count >= 2 { previousDocuments.removeFirst() }
-        previousDocuments.append((decoded, withText))
-        return decoded
+    private func document(_ row: ColumnReader) -> Document {
+        Document(id: DocumentID(rawValue: row.text(0)), kind: DocumentKind(rawValue: row.text(1)) ?? .article,
+                 language: LanguageTag(rawValue: row.text(2)),
+                 declaredLanguage: row.optionalText(3).map(LanguageTag.init(rawValue:)),
+                 title: row.optionalText(4), author: row.optionalText(5), publisher: row.optionalText(6),
+                 published: row.optionalText(7).flatMap(PublishedDate.init(iso:)),
+                 canonicalURL: row.optionalText(8), text: row.text(9),
+                 sourceID: row.optionalText(10).map(SourceID.init(rawValue:)),
+                 metadata: documentMetadata(row, 11))
     }
 
     /// A document's metadata, or the keys of it the query reads: a column that cannot hold any of them is
@@ -199,16 +225,11 @@ public final class PairRecordCursor {
         return StoreJSON.metadata(row.optionalText(column), keeping: metadataKeys)
     }
 
-    /// The passage a side names; nil for a whole-document side (or a passage the archive no longer has, which
-    /// is then exported as its whole document, as the join did).
-    private func passage(_ side: PairSide) throws -> Passage? {
-        guard case .passage(let id) = side else { return nil }
-        return try lookUp(id.rawValue, in: passages) { row in
-            Passage(id: PassageID(rawValue: row.text(0)), documentID: DocumentID(rawValue: row.text(1)),
-                    index: row.int(2), role: PassageRole(rawValue: row.text(3)), start: row.int(4), end: row.int(5),
-                    language: LanguageTag(rawValue: row.text(6)), text: row.text(7),
-                    metadata: metadataKeys == nil ? StoreJSON.metadata(row.optionalText(8)) : [:])
-        }.first
+    private func passage(_ row: ColumnReader) -> Passage {
+        Passage(id: PassageID(rawValue: row.text(0)), documentID: DocumentID(rawValue: row.text(1)),
+                index: row.int(2), role: PassageRole(rawValue: row.text(3)), start: row.int(4), end: row.int(5),
+                language: LanguageTag(rawValue: row.text(6)), text: row.text(7),
+                metadata: metadataKeys == nil ? StoreJSON.metadata(row.optionalText(8)) : [:])
     }
 
     /// The last fidelity report decoded, with its JSON. A bulletin's line pairs share their report (the
@@ -224,45 +245,5 @@ public final class PairRecordCursor {
         else { return nil }
         lastFidelity = (json, report)
         return report
-    }
-}
-
-/// The columns of the row a SQLite statement stands on, read by position. Valid until the statement steps.
-struct ColumnReader {
-    let handle: OpaquePointer
-
-    init(_ handle: OpaquePointer) { self.handle = handle }
-
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(handle, column) == SQLITE_NULL }
-
-    /// The column as text; a NULL reads as the empty string. Invalid UTF-8 is repaired, as GRDB does.
-    func text(_ column: Int32) -> String {
-        guard let bytes = sqlite3_column_text(handle, column) else { return "" }
-        let count = Int(sqlite3_column_bytes(handle, column))
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
-    }
-
-    func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
-
-    /// The column's text bytes, without making a string of them; empty for a NULL. Valid until the statement
-    /// steps.
-    func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
-        guard let bytes = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
-    }
-
-    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
-
-    func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
-
-    /// Whether the column holds exactly `value`'s UTF-8 bytes, without making a string of it.
-    func equals(_ column: Int32, _ value: String) -> Bool {
-        guard let bytes = sqlite3_column_text(handle, column) else { return false }
-        let count = Int(sqlite3_column_bytes(handle, column))
-        var value = value
-        return value.withUTF8 { own in
-            guard own.count == count else { return false }
-            return count == 0 || memcmp(own.baseAddress!, bytes, count) == 0
-        }
     }
 }
