@@ -123,75 +123,88 @@ public final class PairRecordCursor {
 
     /// Reads up to `batchSize` rows of `pairs` and everything their records need into `ready`; false when no
     /// row was left. A batch may give fewer records than rows (a pair whose document is missing).
+    ///
+    /// Each lookup's keys are a list, and each pair keeps the positions of its keys in them: the rows come
+    /// back with those positions (see `KeyedLookup`), so nothing is hashed.
     private func readBatch() throws -> Bool {
-        var batch: [(pair: Pair, originalDocument: String, renderingDocument: String)] = []
+        var batch: [BatchPair] = []
         batch.reserveCapacity(Self.batchSize)
+        var passageKeys: [String] = []
         while batch.count < Self.batchSize, try rows.next() != nil {
             let row = ColumnReader(pairs.sqliteStatement)
-            batch.append((pair(row), row.text(9), row.text(10)))
+            var item = BatchPair(pair: pair(row), originalDocument: row.text(9), renderingDocument: row.text(10))
+            if case .passage(let id) = item.pair.original { item.originalPassage = passageKeys.count; passageKeys.append(id.rawValue) }
+            if case .passage(let id) = item.pair.rendering { item.renderingPassage = passageKeys.count; passageKeys.append(id.rawValue) }
+            batch.append(item)
         }
         guard !batch.isEmpty else { return false }
 
-        var passageIDs: [String] = []
-        for (pair, _, _) in batch {
-            for side in [pair.original, pair.rendering] { if case .passage(let id) = side { passageIDs.append(id.rawValue) } }
-        }
-        var passagesByID: [String: Passage] = [:]
-        try passages.forEachRow(of: Self.distinct(passageIDs)) { row in
-            let passage = self.passage(row)
-            passagesByID[passage.id.rawValue] = passage
-        }
+        var foundPassages = [Passage?](repeating: nil, count: passageKeys.count)
+        try passages.forEachRow(of: passageKeys) { position, row in foundPassages[position] = passage(row) }
 
         // A side that is a passage carries its document without the text (see `init`); a passage the archive
-        // no longer has is exported as its whole document, as the join did.
-        func passage(_ side: PairSide) -> Passage? {
-            guard case .passage(let id) = side else { return nil }
-            return passagesByID[id.rawValue]
-        }
+        // no longer has is exported as its whole document, as the join did. A bulletin's line pairs name the
+        // same two documents one after the other, so a key equal to one of the last two is not repeated.
         var withText: [String] = [], withoutText: [String] = []
-        for (pair, original, rendering) in batch {
-            if passage(pair.original) == nil { withText.append(original) } else { withoutText.append(original) }
-            if passage(pair.rendering) == nil { withText.append(rendering) } else { withoutText.append(rendering) }
+        func position(of key: String, in keys: inout [String]) -> Int {
+            if let last = keys.indices.last {
+                if keys[last] == key { return last }
+                if last > 0 && keys[last - 1] == key { return last - 1 }
+            }
+            keys.append(key)
+            return keys.count - 1
         }
-        var documentsWithTextByID: [String: Document] = [:], documentsWithoutTextByID: [String: Document] = [:]
-        try documentsWithText.forEachRow(of: Self.distinct(withText)) { row in
-            let document = self.document(row)
-            documentsWithTextByID[document.id.rawValue] = document
+        var documentPositions: [(original: Int, rendering: Int)] = []
+        documentPositions.reserveCapacity(batch.count)
+        for item in batch {
+            let originalWithText = item.originalPassage.flatMap { foundPassages[$0] } == nil
+            let renderingWithText = item.renderingPassage.flatMap { foundPassages[$0] } == nil
+            documentPositions.append((
+                originalWithText ? position(of: item.originalDocument, in: &withText)
+                                 : position(of: item.originalDocument, in: &withoutText),
+                renderingWithText ? position(of: item.renderingDocument, in: &withText)
+                                  : position(of: item.renderingDocument, in: &withoutText)))
         }
-        try documentsWithoutText.forEachRow(of: Self.distinct(withoutText)) { row in
-            let document = self.document(row)
-            documentsWithoutTextByID[document.id.rawValue] = document
+        var documentsWithTextFound = [Document?](repeating: nil, count: withText.count)
+        try documentsWithText.forEachRow(of: withText) { position, row in documentsWithTextFound[position] = document(row) }
+        var documentsWithoutTextFound = [Document?](repeating: nil, count: withoutText.count)
+        try documentsWithoutText.forEachRow(of: withoutText) { position, row in
+            documentsWithoutTextFound[position] = document(row)
         }
 
-        var unitsByPair: [String: [AlignedUnit]] = [:]
-        try units.forEachRow(of: batch.map(\.pair.id.rawValue)) { row in
-            let pairID = row.text(0)
-            unitsByPair[pairID, default: []].append(
-                AlignedUnit(pairID: PairID(rawValue: pairID), index: row.int(1), originalText: row.text(2),
-                            renderingText: row.text(3), pattern: row.text(4)))
+        var unitsFound = [[AlignedUnit]](repeating: [], count: batch.count)
+        try units.forEachRow(of: batch.map(\.pair.id.rawValue)) { position, row in
+            unitsFound[position].append(AlignedUnit(pairID: batch[position].pair.id, index: row.int(1),
+                                                    originalText: row.text(2), renderingText: row.text(3),
+                                                    pattern: row.text(4)))
         }
 
         ready.reserveCapacity(batch.count)
-        for (pair, original, rendering) in batch.reversed() {
-            let originalPassage = passage(pair.original), renderingPassage = passage(pair.rendering)
+        for (position, item) in batch.enumerated().reversed() {
+            let originalPassage = item.originalPassage.flatMap { foundPassages[$0] }
+            let renderingPassage = item.renderingPassage.flatMap { foundPassages[$0] }
+            let documents = documentPositions[position]
             // A pair whose document is missing (an archive edited by hand) is left out, as a join would.
-            guard let originalDocument = originalPassage == nil ? documentsWithTextByID[original]
-                                                                : documentsWithoutTextByID[original],
-                  let renderingDocument = renderingPassage == nil ? documentsWithTextByID[rendering]
-                                                                  : documentsWithoutTextByID[rendering]
+            guard let originalDocument = originalPassage == nil ? documentsWithTextFound[documents.original]
+                                                                : documentsWithoutTextFound[documents.original],
+                  let renderingDocument = renderingPassage == nil ? documentsWithTextFound[documents.rendering]
+                                                                  : documentsWithoutTextFound[documents.rendering]
             else { continue }
-            ready.append(PairRecord(pair: pair, originalDocument: originalDocument, originalPassage: originalPassage,
+            ready.append(PairRecord(pair: item.pair, originalDocument: originalDocument, originalPassage: originalPassage,
                                     renderingDocument: renderingDocument, renderingPassage: renderingPassage,
-                                    alignedUnits: unitsByPair[pair.id.rawValue] ?? []))
+                                    alignedUnits: unitsFound[position]))
         }
         return true
     }
 
-    /// `keys` without repeats, in first-seen order: a batch of a bulletin's line pairs names its two
-    /// documents in every pair.
-    private static func distinct(_ keys: [String]) -> [String] {
-        var seen = Set<String>(minimumCapacity: keys.count)
-        return keys.filter { seen.insert($0).inserted }
+    /// A row of `pairs` while its batch is looked up: its documents' ids, and where its passages' ids are in
+    /// the batch's list of passage keys.
+    private struct BatchPair {
+        var pair: Pair
+        var originalDocument: String
+        var renderingDocument: String
+        var originalPassage: Int?
+        var renderingPassage: Int?
     }
 
     private func pair(_ row: ColumnReader) -> Pair {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDBSQLite
 
 /// The columns of the row a SQLite statement stands on, read by position. Valid until the statement steps.
@@ -27,4 +28,13 @@ struct ColumnReader {
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
 
     func double(_ column: Int32) -> Double { sqlite3_column_double(handle, column) }
+
+    /// Whether the column holds exactly `value`'s UTF-8 bytes (SQLite's `=` on text), without making a string.
+    func equals(_ column: Int32, _ value: String) -> Bool {
+        let bytes = self.bytes(column)
+        var value = value
+        return value.withUTF8 { own in
+            own.count == bytes.count && (own.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0)
+        }
+    }
 }

@@ -181,11 +181,15 @@ import DiglotModel
         let ids = try archive.store.passages(of: Fixture.document("bulletin-uk", .ukrainian, "").id).map(\.id.rawValue)
         let keys = ids + ids.prefix(10) + ["pmissing"] + ids + ids
         #expect(keys.count > KeyedLookup.width, "the keys need more than one run")
-        var found: [String] = []
+        var found: [String] = [], positions: [Int] = []
         try archive.store.reading { db in
-            try KeyedLookup(db, columns: "id", from: "passages", key: "id").forEachRow(of: keys) { found.append($0.text(0)) }
+            try KeyedLookup(db, columns: "id", from: "passages", key: "id").forEachRow(of: keys) { position, row in
+                found.append(row.text(0))
+                positions.append(position)
+            }
         }
         #expect(found == keys.filter { $0 != "pmissing" }, "every key found, in the keys' order")
+        #expect(positions == keys.indices.filter { keys[$0] != "pmissing" }, "each row comes with its key's position")
         // The statement is left reset and unbound: a plain GRDB read through it afterwards works.
         let again = try archive.store.reading { db in try String.fetchAll(db, sql: "SELECT id FROM passages WHERE id IN (?)", arguments: [ids[0]]) }
         #expect(again == [ids[0]])
