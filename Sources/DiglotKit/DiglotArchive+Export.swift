@@ -24,6 +24,7 @@ extension DiglotArchive {
         var recordQuery = PairRecordQuery(filter)
         recordQuery.readsFidelityIssues = format.printsFidelityIssues
         recordQuery.metadataKeys = format.printsMetadata ? nil : TMXProvenance.keys
+        recordQuery.readsDocumentDetails = false
         if let query { recordQuery.documents = try documents(matching: query) }
         return try store.readPairRecords(recordQuery) { cursor in
             try Exporter.exportOnTwoThreads(format: format, to: destination) {

@@ -106,7 +106,9 @@ public final class PairRecordCursor {
                                    from: "passages", key: "id")
         // A side that is a passage carries its document without the text: the export prints the passage, and
         // copying a bulletin's full text for each of its line pairs was a sixth of an export.
-        let columns = Self.documentColumns.map { "\"\($0)\"" }
+        // Columns the query leaves out are selected as NULL, so the positions stay the same.
+        let details: Set = ["declared_language", "author", "publisher", "source_id"]
+        let columns = Self.documentColumns.map { query.readsDocumentDetails || !details.contains($0) ? "\"\($0)\"" : "NULL" }
         documentsWithText = try KeyedLookup(db, columns: columns.joined(separator: ", "), from: "documents", key: "id")
         documentsWithoutText = try KeyedLookup(db, columns: columns.map { $0 == "\"text\"" ? "''" : $0 }.joined(separator: ", "),
                                                from: "documents", key: "id")

@@ -5,7 +5,8 @@ import DiglotModel
 /// document without the text (`text` is empty): the passage is what is exported.
 ///
 /// `ArchiveStore.readPairRecords(_:_:)` hands these out one at a time; nothing keeps them afterwards. A query
-/// may leave parts out that its reader does not print (`readsFidelityIssues`, `metadataKeys`).
+/// may leave parts out that its reader does not print (`readsFidelityIssues`, `metadataKeys`,
+/// `readsDocumentDetails`).
 public struct PairRecord: Hashable, Sendable {
     public var pair: Pair
     public var originalDocument: Document
@@ -46,11 +47,15 @@ public struct PairRecordQuery: Hashable, Sendable {
     /// The keys of each document's metadata that are read; nil for all. Passages' metadata is then not read.
     /// An export other than JSON Lines needs only the keys a TMX import records (`TMXProvenance`).
     public var metadataKeys: Set<String>?
+    /// Whether each document's declared language, author, publisher and source are read; when false they are
+    /// nil. No export prints them (`ExportSide` has no place for them), and making their strings for every
+    /// document looked up was a twentieth of an export's reading.
+    public var readsDocumentDetails: Bool
 
     public init(originalLanguage: LanguageTag? = nil, renderingLanguage: LanguageTag? = nil, from: String? = nil,
                 to: String? = nil, kind: DocumentKind? = nil, method: PairMethod? = nil,
                 minimumConfidence: Double? = nil, fidelityOK: Bool = false, documents: Set<DocumentID>? = nil,
-                readsFidelityIssues: Bool = true, metadataKeys: Set<String>? = nil) {
+                readsFidelityIssues: Bool = true, metadataKeys: Set<String>? = nil, readsDocumentDetails: Bool = true) {
         self.originalLanguage = originalLanguage
         self.renderingLanguage = renderingLanguage
         self.from = from
@@ -62,5 +67,6 @@ public struct PairRecordQuery: Hashable, Sendable {
         self.documents = documents
         self.readsFidelityIssues = readsFidelityIssues
         self.metadataKeys = metadataKeys
+        self.readsDocumentDetails = readsDocumentDetails
     }
 }

@@ -110,6 +110,9 @@ import DiglotModel
             var document = document
             if passage != nil { document.text = "" }
             if let keys = query.metadataKeys { document.metadata = document.metadata.filter { keys.contains($0.key) } }
+            if !query.readsDocumentDetails {
+                (document.declaredLanguage, document.author, document.publisher, document.sourceID) = (nil, nil, nil, nil)
+            }
             return document
         }
         func trimmed(_ passage: Passage?) -> Passage? {
@@ -145,7 +148,8 @@ import DiglotModel
 
     @Test(arguments: [
         PairRecordQuery(),
-        PairRecordQuery(readsFidelityIssues: false, metadataKeys: ["tmx_document", "tmx_pair", "tmx_method"]),
+        PairRecordQuery(readsFidelityIssues: false, metadataKeys: ["tmx_document", "tmx_pair", "tmx_method"],
+                        readsDocumentDetails: false),
         PairRecordQuery(from: "2023-03-01", to: "2023-03-01"),
         PairRecordQuery(from: "2022-05-03", to: "2022-05-10", kind: .tweet),
         PairRecordQuery(kind: .staffBulletin, minimumConfidence: 0.8),
