@@ -236,8 +236,9 @@ public final class PairRecordCursor {
     /// A document's metadata, or the keys of it the query reads: a column that cannot hold any of them is
     /// not made a string at all.
     private func documentMetadata(_ row: ColumnReader, _ column: Int32) -> [String: String] {
-        if let quotedMetadataKeys, !quotedMetadataKeys.mayOccur(in: row.bytes(column)) { return [:] }
-        return StoreJSON.metadata(row.optionalText(column), keeping: metadataKeys)
+        guard let metadataKeys, let quotedMetadataKeys else { return StoreJSON.metadata(row.optionalText(column)) }
+        guard quotedMetadataKeys.mayOccur(in: row.bytes(column)) else { return [:] }
+        return StoreJSON.metadata(row.text(column), keepingOnly: metadataKeys)
     }
 
     private func passage(_ row: ColumnReader) -> Passage {

@@ -24,7 +24,13 @@ enum StoreJSON {
         guard let keys else { return flatStringMap(text) ?? decode([String: String].self, text) ?? [:] }
         var bytes = text
         guard bytes.withUTF8({ QuotedKeys(keys).mayOccur(in: $0) }) else { return [:] }
-        return (flatStringMap(text) ?? decode([String: String].self, text) ?? [:]).filter { keys.contains($0.key) }
+        return metadata(text, keepingOnly: keys)
+    }
+
+    /// The `keys` of a metadata text already found to may hold one of them (`QuotedKeys.mayOccur`): a reader
+    /// that checked the column's bytes does not build the needles and scan the text again.
+    static func metadata(_ text: String, keepingOnly keys: Set<String>) -> [String: String] {
+        (flatStringMap(text) ?? decode([String: String].self, text) ?? [:]).filter { keys.contains($0.key) }
     }
 
     /// Some keys as they appear in a JSON text, quoted, to tell from a metadata column's bytes whether it may
