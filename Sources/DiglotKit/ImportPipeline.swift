@@ -91,9 +91,16 @@ public struct ImportPipeline: Sendable {
     /// Each file is its own transaction, so a bulk import leaves FTS5 dozens of segments; merging them took
     /// 4.5 s on the 100,000-document archive (after a 14-minute import) and cut the bench's search work by a
     /// sixth (a quarter with the two-step ranking). Small imports skip it: it rewrites the whole index.
+    ///
+    /// Then, after a bulk import or once the archive has grown by a quarter, recounts the documents holding
+    /// each common term (`ArchiveStore.refreshTermStatistics`), which the search's ranking reads.
     public func finishBulkImport(documentsAdded: Int) throws {
-        guard documentsAdded >= Self.bulkImportDocuments else { return }
-        try store.optimizeSearchIndexes()
+        if documentsAdded >= Self.bulkImportDocuments {
+            try store.optimizeSearchIndexes()
+            try store.refreshTermStatistics()
+        } else {
+            try store.refreshTermStatisticsIfStale()
+        }
     }
 
     /// Imports one input already in memory.

@@ -9,13 +9,14 @@ enum ArchiveSchema {
     /// "DGLT": the SQLite application id of every Diglot archive.
     static let applicationID: Int32 = 0x4447_4C54
     /// The schema this build writes and the newest it reads.
-    static let version = 3
+    static let version = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try createVersion1(db) }
         migrator.registerMigration("v2-pairing-candidates") { db in try createPairingCandidates(db) }
         migrator.registerMigration("v3-search-vocabulary") { db in try addSearchVocabulary(db) }
+        migrator.registerMigration("v4-term-statistics") { db in try addTermStatistics(db) }
         return migrator
     }
 

@@ -49,6 +49,7 @@ public final class ArchiveStore: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in
             db.add(tokenizer: AnalyzerTokenizer.self)
+            RankingFunction.register(db)
             // In WAL mode NORMAL never corrupts the archive and never loses a committed import when the
             // process dies (kill -9): the WAL is written before COMMIT returns. Only an operating-system crash
             // or power cut can drop the last commits, which re-running the import restores. FULL costs an fsync

@@ -140,7 +140,8 @@ import DiglotModel
         try old.pool.write { db in
             try db.execute(sql: """
                 DROP TABLE vocabulary;
-                DELETE FROM grdb_migrations WHERE identifier = 'v3-search-vocabulary';
+                DROP TABLE term_documents;
+                DELETE FROM grdb_migrations WHERE identifier IN ('v3-search-vocabulary', 'v4-term-statistics');
                 PRAGMA user_version = 2;
                 """)
         }

@@ -35,6 +35,11 @@ public struct CompiledQuery: Sendable, Equatable {
     public struct Stage: Sendable, Equatable {
         public var tier: Tier
         public var expression: MatchExpression
+        public init(tier: Tier, expression: MatchExpression) {
+            self.tier = tier
+            self.expression = expression
+        }
+
         /// The expression as an FTS5 MATCH string.
         public var match: String { expression.fts5 }
     }

@@ -22,7 +22,7 @@ public indirect enum MatchExpression: Sendable, Hashable {
     public var fts5: String {
         switch self {
         case .phrase(let positions):
-            let body = positions.map { $0.joined(separator: "|") }.joined(separator: " ")
+            let body = Self.phraseBody(positions)
             return "\"" + body.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         case .any(let nodes): return Self.join(nodes, with: " OR ")
         case .all(let nodes): return Self.join(nodes, with: " AND ")
@@ -32,6 +32,21 @@ public indirect enum MatchExpression: Sendable, Hashable {
 
     private static func join(_ nodes: [MatchExpression], with separator: String) -> String {
         nodes.count == 1 ? nodes[0].fts5 : "(" + nodes.map(\.fts5).joined(separator: separator) + ")"
+    }
+
+    /// Every phrase in the order FTS5 numbers them (left to right as rendered, excluded ones included): the
+    /// order an FTS5 auxiliary function sees them in.
+    public var phrases: [[[String]]] {
+        switch self {
+        case .phrase(let positions): return [positions]
+        case .any(let nodes), .all(let nodes): return nodes.flatMap(\.phrases)
+        case .excluding(let kept, let excluded): return kept.phrases + excluded.phrases
+        }
+    }
+
+    /// A phrase's text inside its quotes, as FTS5 hands it to the query tokenizer.
+    public static func phraseBody(_ positions: [[String]]) -> String {
+        positions.map { $0.joined(separator: "|") }.joined(separator: " ")
     }
 
     /// Every term the expression mentions outside exclusions (for highlighting what matched).
