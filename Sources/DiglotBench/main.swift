@@ -12,6 +12,7 @@ let usage = """
                         [--analysis morphological|basic] [--smoke]
            diglot-bench --search-archive ARCHIVE [--ranking-window N] [--repetitions N]
            diglot-bench --pairing-scale ARCHIVE_DOCUMENTS[,ARRIVALS[,corpus]] [--work DIR]
+           diglot-bench --write-corpus DIR [--sizes N] [--seed 42]
     """
 if arguments.contains("--help") || arguments.contains("-h") {
     print(usage)
@@ -19,7 +20,8 @@ if arguments.contains("--help") || arguments.contains("-h") {
 }
 // A mistyped option must not start an hour-long run with the defaults.
 let valueOptions: Set<String> = ["--sizes", "--seed", "--work", "--record", "--json", "--analysis", "--search-archive",
-                                 "--ranking-window", "--repetitions", "--pairing-scale", "--optimize-archive"]
+                                 "--ranking-window", "--repetitions", "--pairing-scale", "--optimize-archive",
+                                 "--write-corpus"]
 var argumentIndex = 0
 while argumentIndex < arguments.count {
     let argument = arguments[argumentIndex]
@@ -63,13 +65,36 @@ let build = "debug"
 let build = "release"
 #endif
 
-// `--optimize-archive PATH`: merge the archive's full-text segments, timed (see ArchiveStore.optimizeSearchIndexes).
+// `--write-corpus DIR [--sizes N]`: the seeded corpus of the first size as files, for timing or profiling the
+// real `diglot import DIR` (each input keeps the file name the generator gives it).
+if let folder = option("--write-corpus") {
+    do {
+        let target = URL(fileURLWithPath: folder)
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        var files = 0, bytes = 0
+        for input in CorpusGenerator(targetDocuments: sizes.first ?? 1_000, seed: seed, figures: figures) {
+            try input.bytes.write(to: target.appendingPathComponent(input.fileName))
+            files += 1
+            bytes += input.bytes.count
+        }
+        print("wrote \(files) files, \(bytes) bytes, to \(target.path)")
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("diglot-bench: writing the corpus failed: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
+// `--optimize-archive PATH`: merge the archive's full-text segments and recount its terms, each timed (see
+// ArchiveStore.optimizeSearchIndexes and refreshTermStatistics).
 if let path = option("--optimize-archive") {
     do {
         let store = try ArchiveStore(path: path, analysis: analysis)
-        let seconds = try Measure.seconds { try store.optimizeSearchIndexes() }
+        let merging = try Measure.seconds { try store.optimizeSearchIndexes() }
+        let counting = try Measure.seconds { try store.refreshTermStatistics() }
         try store.close()
-        print(String(format: "optimized the full-text indexes of %@ in %.1f s", path, seconds))
+        print(String(format: "optimized the full-text indexes of %@ in %.1f s, counted their terms in %.1f s",
+                     path, merging, counting))
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("diglot-bench: optimize failed: \(error)\n".utf8))
