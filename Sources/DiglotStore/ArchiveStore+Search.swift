@@ -109,53 +109,7 @@ extension ArchiveStore {
             var hits: [SearchHit] = []
             var returned: [Int64] = []
             for stage in stages where hits.count < request.limit {
-                let returnedJSON = "[" + returned.map(String.init).joined(separator: ",") + "]"
-                let filters = """
-                    (?4 IS NULL OR d.language = ?4) AND (?5 IS NULL OR d.kind = ?5)
-                      AND (?6 IS NULL OR date(d.published_instant, 'unixepoch') >= ?6)
-                      AND (?7 IS NULL OR date(d.published_instant, 'unixepoch') <= ?7)
-                      AND documents_fts.rowid NOT IN (SELECT value FROM json_each(?8))
-                    """
-                // The ranking window: the arrival number of the oldest of the newest `rankingWindow` matches.
-                var oldest: Int64 = 0
-                if request.rankingWindow > 0 {
-                    // Without a language, kind or date filter the window needs the index alone: joining every
-                    // match to its document row was four fifths of the window's time (10 ms of 12 for a word
-                    // in 1,626 bulletins of the 100,000-document archive).
-                    let newest = try Int64.fetchAll(db.cachedStatement(sql: request.filtersDocuments ? """
-                        SELECT documents_fts.rowid FROM documents_fts CROSS JOIN documents d ON d.seq = documents_fts.rowid
-                        WHERE documents_fts MATCH ?1 AND \(filters)
-                        ORDER BY documents_fts.rowid DESC LIMIT ?9
-                        """ : """
-                        SELECT rowid FROM documents_fts
-                        WHERE documents_fts MATCH ?1 AND rowid NOT IN (SELECT value FROM json_each(?8))
-                        ORDER BY rowid DESC LIMIT ?9
-                        """), arguments: [stage.match, nil, nil, request.language?.rawValue, request.kind?.rawValue,
-                                          request.from, request.to, returnedJSON, request.rankingWindow])
-                    guard let last = newest.last else { continue }
-                    if newest.count == request.rankingWindow { oldest = last }
-                }
-                // Ranked in two steps: BM25 orders the stage's matches by row number alone, then only the
-                // best `limit` rows are joined to their documents and given snippets. Ranking through FTS5's
-                // `rank` column (which sorts inside FTS5) cost 1.5-2x as much for the same order: 16 ms against
-                // 9 for "drones -Kyiv" over 2,000 matches of the 100,000-document archive.
-                // BM25 with the archive's document frequencies (`diglot_bm25`): `bm25()` counted each phrase
-                // over the whole index first, 24.6 of 26 ms for "artillery systems" on the 100,000-document
-                // archive however small the window.
-                let frequencies = try documentFrequencies(of: stage.expression, db)
-                let best = try Row.fetchAll(db.cachedStatement(sql: request.filtersDocuments ? """
-                    SELECT documents_fts.rowid AS seq, \(RankingFunction.name)(documents_fts, \(Self.titleWeight), 1.0, ?11) AS rank
-                    FROM documents_fts CROSS JOIN documents d ON d.seq = documents_fts.rowid
-                    WHERE documents_fts MATCH ?1 AND documents_fts.rowid >= ?10 AND \(filters)
-                    ORDER BY rank, documents_fts.rowid LIMIT ?9
-                    """ : """
-                    SELECT rowid AS seq, \(RankingFunction.name)(documents_fts, \(Self.titleWeight), 1.0, ?11) AS rank
-                    FROM documents_fts
-                    WHERE documents_fts MATCH ?1 AND rowid >= ?10 AND rowid NOT IN (SELECT value FROM json_each(?8))
-                    ORDER BY rank, rowid LIMIT ?9
-                    """), arguments: [stage.match, nil, nil, request.language?.rawValue, request.kind?.rawValue,
-                                      request.from, request.to, returnedJSON, request.limit - hits.count, oldest, frequencies])
-                    .map { (seq: $0["seq"] as Int64, rank: $0["rank"] as Double) }
+                let best = try rankedMatches(of: stage, request, excluding: returned, db)
                 guard !best.isEmpty else { continue }
                 let rows = try Row.fetchAll(db.cachedStatement(sql: """
                     SELECT d.seq, d.id, d.language, d.kind, d.title, d.published,
@@ -183,6 +137,70 @@ extension ArchiveStore {
                 }
             }
             return hits
+        }
+    }
+
+    /// The best `request.limit - returned.count` matches of one stage that are not in `returned`, best first,
+    /// with their BM25 scores (lower is better, as FTS5 gives them).
+    ///
+    /// One pass over the index: the stage's matches are walked newest first, each scored by `diglot_bm25` with
+    /// the archive's document frequencies, and the walk stops after `rankingWindow` of them (0: every match);
+    /// the best are picked here. Finding the window's oldest row first and then ranking `rowid >= oldest`
+    /// walked the same doclists twice (a seventh of a search on the 100,000-document archive). Ties fall to
+    /// the lower row number. Without a language, kind or date filter the pass reads the full-text index alone:
+    /// joining every match to its document row was four fifths of the walk for a word in 1,626 bulletins.
+    func rankedMatches(of stage: CompiledQuery.Stage, _ request: SearchRequest, excluding returned: [Int64],
+                       _ db: Database) throws -> [(seq: Int64, rank: Double)] {
+        let wanted = request.limit - returned.count
+        guard wanted > 0 else { return [] }
+        let returnedJSON = "[" + returned.map(String.init).joined(separator: ",") + "]"
+        let frequencies = try documentFrequencies(of: stage.expression, db)
+        let score = "\(RankingFunction.name)(documents_fts, \(Self.titleWeight), 1.0, ?3)"
+        let statement = try db.cachedStatement(sql: request.filtersDocuments ? """
+            SELECT documents_fts.rowid, \(score)
+            FROM documents_fts CROSS JOIN documents d ON d.seq = documents_fts.rowid
+            WHERE documents_fts MATCH ?1 AND documents_fts.rowid NOT IN (SELECT value FROM json_each(?2))
+              AND (?5 IS NULL OR d.language = ?5) AND (?6 IS NULL OR d.kind = ?6)
+              AND (?7 IS NULL OR date(d.published_instant, 'unixepoch') >= ?7)
+              AND (?8 IS NULL OR date(d.published_instant, 'unixepoch') <= ?8)
+            ORDER BY documents_fts.rowid DESC LIMIT ?4
+            """ : """
+            SELECT rowid, \(score) FROM documents_fts
+            WHERE documents_fts MATCH ?1 AND rowid NOT IN (SELECT value FROM json_each(?2))
+            ORDER BY rowid DESC LIMIT ?4
+            """)
+        var arguments: StatementArguments = [stage.match, returnedJSON, frequencies,
+                                             request.rankingWindow > 0 ? request.rankingWindow : -1]
+        if request.filtersDocuments {
+            arguments += [request.language?.rawValue, request.kind?.rawValue, request.from, request.to]
+        }
+        try statement.setArguments(arguments)
+        var best = BestMatches(capacity: wanted)
+        let rows = try Row.fetchCursor(statement)
+        while let row = try rows.next() { best.offer(seq: row[0], rank: row[1]) }
+        return best.ordered
+    }
+
+    /// The `capacity` lowest-ranked rows offered, kept in order as they come (a window offers a few thousand).
+    struct BestMatches {
+        let capacity: Int
+        private(set) var ordered: [(seq: Int64, rank: Double)] = []
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            ordered.reserveCapacity(capacity + 1)
+        }
+
+        mutating func offer(seq: Int64, rank: Double) {
+            func before(_ a: (seq: Int64, rank: Double), _ b: (seq: Int64, rank: Double)) -> Bool {
+                a.rank < b.rank || (a.rank == b.rank && a.seq < b.seq)
+            }
+            let candidate = (seq: seq, rank: rank)
+            if ordered.count == capacity, let last = ordered.last, !before(candidate, last) { return }
+            var index = ordered.count
+            while index > 0 && before(candidate, ordered[index - 1]) { index -= 1 }
+            ordered.insert(candidate, at: index)
+            if ordered.count > capacity { ordered.removeLast() }
         }
     }
 

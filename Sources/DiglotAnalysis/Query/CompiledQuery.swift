@@ -33,15 +33,16 @@ public struct CompiledQuery: Sendable, Equatable {
 
     /// One MATCH expression and the tier it reaches.
     public struct Stage: Sendable, Equatable {
-        public var tier: Tier
-        public var expression: MatchExpression
+        public let tier: Tier
+        public let expression: MatchExpression
+        /// The expression as an FTS5 MATCH string, rendered once: a search binds it to several statements.
+        public let match: String
+
         public init(tier: Tier, expression: MatchExpression) {
             self.tier = tier
             self.expression = expression
+            match = expression.fts5
         }
-
-        /// The expression as an FTS5 MATCH string.
-        public var match: String { expression.fts5 }
     }
 
     /// The stages to run in order; a tier that adds nothing to the previous one is left out.

@@ -20,18 +20,48 @@ public indirect enum MatchExpression: Sendable, Hashable {
 
     /// The expression as FTS5 query syntax.
     public var fts5: String {
+        var text = ""
+        render(into: &text)
+        return text
+    }
+
+    /// Appends the FTS5 syntax to `text`: one string grown in place (building each node's string and joining
+    /// them, with Foundation's `replacingOccurrences` for the quotes, was a twentieth of a search).
+    private func render(into text: inout String) {
         switch self {
         case .phrase(let positions):
-            let body = Self.phraseBody(positions)
-            return "\"" + body.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        case .any(let nodes): return Self.join(nodes, with: " OR ")
-        case .all(let nodes): return Self.join(nodes, with: " AND ")
-        case .excluding(let kept, let excluded): return "(" + kept.fts5 + " NOT " + excluded.fts5 + ")"
+            text.append("\"")
+            for (index, alternatives) in positions.enumerated() {
+                if index > 0 { text.append(" ") }
+                for (place, term) in alternatives.enumerated() {
+                    if place > 0 { text.append("|") }
+                    if term.utf8.contains(UInt8(ascii: "\"")) {
+                        for character in term { text.append(character == "\"" ? "\"\"" : String(character)) }
+                    } else {
+                        text.append(term)
+                    }
+                }
+            }
+            text.append("\"")
+        case .any(let nodes): Self.join(nodes, with: " OR ", into: &text)
+        case .all(let nodes): Self.join(nodes, with: " AND ", into: &text)
+        case .excluding(let kept, let excluded):
+            text.append("(")
+            kept.render(into: &text)
+            text.append(" NOT ")
+            excluded.render(into: &text)
+            text.append(")")
         }
     }
 
-    private static func join(_ nodes: [MatchExpression], with separator: String) -> String {
-        nodes.count == 1 ? nodes[0].fts5 : "(" + nodes.map(\.fts5).joined(separator: separator) + ")"
+    private static func join(_ nodes: [MatchExpression], with separator: String, into text: inout String) {
+        if nodes.count == 1 { return nodes[0].render(into: &text) }
+        text.append("(")
+        for (index, node) in nodes.enumerated() {
+            if index > 0 { text.append(separator) }
+            node.render(into: &text)
+        }
+        text.append(")")
     }
 
     /// Every phrase in the order FTS5 numbers them (left to right as rendered, excluded ones included): the
