@@ -155,7 +155,7 @@ extension ArchiveStore {
         guard wanted > 0 else { return [] }
         let returnedJSON = "[" + returned.map(String.init).joined(separator: ",") + "]"
         let frequencies = try documentFrequencies(of: stage.expression, db)
-        let score = "\(RankingFunction.name)(documents_fts, \(Self.titleWeight), 1.0, ?3)"
+        let score = "\(RankingFunction.name)(documents_fts, \(Self.titleWeight), 1.0, ?3, 'documents_fts_docsize')"
         let statement = try db.cachedStatement(sql: request.filtersDocuments ? """
             SELECT documents_fts.rowid, \(score)
             FROM documents_fts CROSS JOIN documents d ON d.seq = documents_fts.rowid

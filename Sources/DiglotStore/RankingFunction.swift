@@ -16,6 +16,11 @@ import GRDBSQLite
 ///
 /// Without that argument, or when its numbers do not match the query's phrases, the function counts like
 /// `bm25()` and returns the same scores (the tests compare both).
+///
+/// A last, optional argument names the FTS5 table's `docsize` shadow table (`'documents_fts_docsize'`): each
+/// row's length is then read from it through `DocumentLengthReader` rather than FTS5's `xColumnSize`, which
+/// runs a statement per row (four fifths of a window's ranking). The first row's length is checked against
+/// `xColumnSize`; a table that does not agree is not used.
 enum RankingFunction {
     static let name = "diglot_bm25"
 
@@ -40,13 +45,17 @@ enum RankingFunction {
         let columnWeights: [Double]
         let inverseFrequencies: [Double]
         let averageLength: Double
+        /// Where rows' lengths are read, when the query named a `docsize` table that agrees with FTS5.
+        let lengths: DocumentLengthReader?
         /// Per phrase, the weighted number of its instances in the row being scored.
         let frequencies: UnsafeMutableBufferPointer<Double>
 
-        init(columnWeights: [Double], inverseFrequencies: [Double], averageLength: Double) {
+        init(columnWeights: [Double], inverseFrequencies: [Double], averageLength: Double,
+             lengths: DocumentLengthReader?) {
             self.columnWeights = columnWeights
             self.inverseFrequencies = inverseFrequencies
             self.averageLength = averageLength
+            self.lengths = lengths
             frequencies = .allocate(capacity: inverseFrequencies.count)
             frequencies.initialize(repeating: 0)
         }
@@ -78,7 +87,7 @@ enum RankingFunction {
         if let stored = functions.xGetAuxdata!(fts, 0) {
             state = Unmanaged<QueryState>.fromOpaque(stored).takeUnretainedValue()
         } else {
-            switch makeState(functions, fts, Int(argumentCount), arguments) {
+            switch makeState(functions, fts, sqlite3_context_db_handle(context), Int(argumentCount), arguments) {
             case .success(let made): state = made
             case .failure(let failure):
                 sqlite3_result_error_code(context, failure.code)
@@ -107,8 +116,14 @@ enum RankingFunction {
             }
             index += 1
         }
-        var tokens: Int32 = 0
-        if code == SQLITE_OK { code = functions.xColumnSize!(fts, -1, &tokens) }
+        var tokens: Int64 = 0
+        if let known = state.lengths?.tokens(row: functions.xRowid!(fts)) {
+            tokens = known
+        } else if code == SQLITE_OK {
+            var size: Int32 = 0
+            code = functions.xColumnSize!(fts, -1, &size)
+            tokens = Int64(size)
+        }
         guard code == SQLITE_OK else {
             sqlite3_result_error_code(context, code)
             return
@@ -122,7 +137,7 @@ enum RankingFunction {
         sqlite3_result_double(context, -score)
     }
 
-    private static func makeState(_ functions: Fts5ExtensionApi, _ fts: OpaquePointer,
+    private static func makeState(_ functions: Fts5ExtensionApi, _ fts: OpaquePointer, _ db: OpaquePointer?,
                                   _ argumentCount: Int, _ arguments: UnsafeMutablePointer<OpaquePointer?>?)
         -> Result<QueryState, FailureCode> {
         // One weight per column, as `bm25()` reads them; the frequencies follow the last column's weight.
@@ -157,6 +172,16 @@ enum RankingFunction {
             }
             inverse.append(inverseFrequency(rows: rows, holding: documents))
         }
-        return .success(QueryState(columnWeights: weights, inverseFrequencies: inverse, averageLength: averageLength))
+        var lengths: DocumentLengthReader?
+        if argumentCount > columns + 1, let arguments, let db, let text = sqlite3_value_text(arguments[columns + 1]) {
+            // Checked on the row being scored: a table that is not this index's answers another length.
+            let reader = DocumentLengthReader(db: db, table: String(cString: text))
+            var size: Int32 = 0
+            if functions.xColumnSize!(fts, -1, &size) == SQLITE_OK, reader.tokens(row: functions.xRowid!(fts)) == Int64(size) {
+                lengths = reader
+            }
+        }
+        return .success(QueryState(columnWeights: weights, inverseFrequencies: inverse, averageLength: averageLength,
+                                   lengths: lengths))
     }
 }

@@ -150,3 +150,48 @@ import DiglotModel
         #expect(try results() == counting)
     }
 }
+
+/// `DocumentLengthReader`: lengths read from the `docsize` table give the very scores of FTS5's `xColumnSize`,
+/// and a table that does not agree with the index is not used.
+@Suite struct DocumentLengthReaderTests {
+    private func scores(_ store: ArchiveStore, lengths: String?, _ match: String) throws -> [Int64: Double] {
+        try store.reading { db in
+            let argument = lengths.map { ", '\($0)'" } ?? ""
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT rowid, \(RankingFunction.name)(documents_fts, 10.0, 1.0, ''\(argument)) AS score
+                FROM documents_fts WHERE documents_fts MATCH ?
+                """, arguments: [match])
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["rowid"] as Int64, $0["score"] as Double) })
+        }
+    }
+
+    @Test func lengthsFromTheDocsizeTableGiveTheSameScores() throws {
+        let archive = try RankingFunctionTests.archiveWithCommonTerms()
+        for match in [#""tanks""#, #"("weather" OR "танків")"#, #""report""#] {
+            let asked = try scores(archive.store, lengths: nil, match)
+            #expect(asked.count > 10)
+            // The lengths differ from row to row, so a wrong length would change a score.
+            #expect(Set(asked.values.map { ($0 * 1e6).rounded() }).count > 3, "\(match): scores too alike to compare")
+            #expect(try scores(archive.store, lengths: "documents_fts_docsize", match) == asked, "\(match)")
+        }
+    }
+
+    @Test func aTableThatDoesNotAgreeIsNotUsed() throws {
+        let archive = try RankingFunctionTests.archiveWithCommonTerms()
+        let asked = try scores(archive.store, lengths: nil, #""tanks""#)
+        for table in ["passages_fts_docsize", "no_such_table", "documents"] {
+            #expect(try scores(archive.store, lengths: table, #""tanks""#) == asked, "\(table)")
+        }
+    }
+
+    @Test func varintsAreSummedAsSQLiteWritesThem() {
+        func sum(_ bytes: [UInt8]) -> Int64? { bytes.withUnsafeBufferPointer { DocumentLengthReader.sumOfVarints($0) } }
+        #expect(sum([0x05]) == 5)
+        #expect(sum([0x81, 0x00]) == 128)
+        #expect(sum([0x05, 0x81, 0x00]) == 133, "one varint per column, summed")
+        #expect(sum([0x83, 0xE8, 0x00]) == (3 << 14) | (0x68 << 7))
+        #expect(sum([0x81]) == nil, "a varint cut short")
+        #expect(sum([0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x07]) == 7, "the ninth byte gives all eight bits")
+        #expect(sum([]) == 0)
+    }
+}
