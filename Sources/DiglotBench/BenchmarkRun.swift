@@ -60,22 +60,30 @@ struct BenchmarkRun {
         let archivePath = workFolder.appendingPathComponent("bench-\(size).sqlite").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: archivePath + suffix) }
 
-        // Import: every generated input through the real pipeline, one transaction each.
+        // Import: every generated input through the real pipeline (parsed on worker threads ahead of the
+        // writer, as `diglot import` does), one transaction each.
         let archive = try DiglotArchive(path: archivePath, analysis: analysis)
         let pipeline = archive.importer()
         result.importSeconds = Measure.seconds {
-            for input in CorpusGenerator(targetDocuments: size, seed: seed, figures: figures) {
-                result.inputs += 1
-                result.rawBytes += input.bytes.count
-                do {
-                    if case .imported(let outcome) = try pipeline.importBytes(input.bytes, fileName: input.fileName) {
-                        result.documents += outcome.documentsAdded
-                    }
-                } catch {
+            var generated = CorpusGenerator(targetDocuments: size, seed: seed, figures: figures).makeIterator()
+            // Counted by the source, which the workers call one at a time; read once the import is over.
+            var inputs = 0, rawBytes = 0
+            pipeline.importInputs({
+                guard let input = generated.next() else { return nil }
+                inputs += 1
+                rawBytes += input.bytes.count
+                return (input.bytes, input.fileName)
+            }) { _, outcome in
+                switch outcome {
+                case .success(.imported(let outcome)): result.documents += outcome.documentsAdded
+                case .success: break
+                case .failure(let error):
                     result.failedInputs += 1
                     if result.firstErrors.count < 5 { result.firstErrors.append("\(error)") }
                 }
             }
+            result.inputs = inputs
+            result.rawBytes = rawBytes
             // As `diglot import` ends a bulk run: part of the import's cost.
             do {
                 try pipeline.finishBulkImport(documentsAdded: result.documents)

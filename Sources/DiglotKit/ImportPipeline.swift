@@ -44,6 +44,11 @@ public struct ImportPipeline: Sendable {
     }
 
     /// Imports every file below `paths`; `-` reads standard input (which needs `importerID`).
+    ///
+    /// Files are read, detected and parsed on worker threads (`ReadAhead`) a few files ahead of this thread,
+    /// which writes them to the archive one transaction each, in the order given. Parsing is pure, so nothing
+    /// changes but the time: the archive, the summary and the order of its errors are those of reading the
+    /// files one after another.
     public func run(paths: [String], importerID: String? = nil,
                     standardInput: @Sendable () -> Data = { FileHandle.standardInput.readDataToEndOfFile() },
                     progress: Progress? = nil) -> ImportSummary {
@@ -53,23 +58,31 @@ public struct ImportPipeline: Sendable {
         summary.failed = collector.errors.count
         summary.skipped = collector.skipped
         summary.files = collector.items.count + collector.skipped.count + collector.errors.count
-        for (index, item) in collector.items.enumerated() {
-            progress?(index, collector.items.count, item.path)
-            do {
-                let data = item.path == "-" ? try limited(standardInput(), name: "-") : try read(item.path)
-                switch try importBytes(data, fileName: item.path, importerID: importerID, skipUnrecognised: item.fromDirectory) {
-                case .imported(let outcome):
-                    summary.imported += 1
-                    summary.documents += outcome.documentsAdded
-                    summary.pairs += outcome.pairsAdded
-                case .duplicate:
-                    summary.duplicates += 1
-                case .unrecognised(let message):
-                    summary.skipped.append(.init(path: item.path, message: message))
-                }
-            } catch {
+        // Standard input is read here, before any worker starts: it can be read only once, by one thread.
+        let standardInputData = collector.items.contains { $0.path == "-" } ? Result { try limited(standardInput(), name: "-") } : nil
+        var pending = collector.items[...]
+        var index = 0
+        importInOrder(workers: collector.items.count > 1 ? ReadAhead<Int, Int>.defaultWorkers : 0,
+                      source: { pending.popFirst() }) { [self] item in
+            Prepared(path: item.path, result: Result {
+                let data = item.path == "-" ? try standardInputData!.get() : try read(item.path)
+                return try prepare(data, fileName: item.path, importerID: importerID, skipUnrecognised: item.fromDirectory)
+            })
+        } committed: { path, outcome in
+            progress?(index, collector.items.count, path)
+            index += 1
+            switch outcome {
+            case .success(.imported(let outcome)):
+                summary.imported += 1
+                summary.documents += outcome.documentsAdded
+                summary.pairs += outcome.pairsAdded
+            case .success(.duplicate):
+                summary.duplicates += 1
+            case .success(.unrecognised(let message)):
+                summary.skipped.append(.init(path: path, message: message))
+            case .failure(let error):
                 summary.failed += 1
-                summary.errors.append(.init(path: item.path, message: Self.sentence(for: error, file: item.path)))
+                summary.errors.append(.init(path: path, message: Self.sentence(for: error, file: path)))
             }
         }
         progress?(collector.items.count, collector.items.count, "")
@@ -80,6 +93,43 @@ public struct ImportPipeline: Sendable {
             summary.errors.append(.init(path: store.path, message: Self.sentence(for: error, file: store.path)))
         }
         return summary
+    }
+
+    /// Imports inputs already in memory as `run(paths:)` imports files: each read by its importer on a worker
+    /// thread a few inputs ahead, written here in the order `next` gives them. `next` is called on the workers,
+    /// one call at a time, so it may be an ordinary iterator; `committed` gets each input's name and outcome, in
+    /// order, on this thread. Does not merge the indexes at the end (see `finishBulkImport`).
+    ///
+    /// ```swift
+    /// var inputs = generated.makeIterator()
+    /// pipeline.importInputs({ inputs.next().map { ($0.bytes, $0.fileName) } }) { name, outcome in … }
+    /// ```
+    public func importInputs(_ next: @escaping () -> (bytes: Data, fileName: String)?,
+                             committed: (String, Result<FileOutcome, any Error>) -> Void) {
+        importInOrder(workers: ReadAhead<Int, Int>.defaultWorkers, source: next) { [self] input in
+            Prepared(path: input.fileName, result: Result { try prepare(input.bytes, fileName: input.fileName) })
+        } committed: { name, outcome in committed(name, outcome) }
+    }
+
+    /// The engine of `run(paths:)` and `importInputs`: `prepare` on `workers` threads (inline with none),
+    /// `commit` and `committed` here, in order.
+    private func importInOrder<Input: Sendable>(workers: Int, source: @escaping () -> Input?,
+                                                prepare: @escaping @Sendable (Input) -> Prepared,
+                                                committed: (String, Result<FileOutcome, any Error>) -> Void) {
+        let work = ReadAhead(workers: workers, lookahead: Self.filesAhead, source: source, transform: prepare)
+        while let prepared = work.next() {
+            committed(prepared.path, Result { try commit(prepared.result.get()) })
+        }
+    }
+
+    /// How many files may be parsed ahead of the one being written: enough to keep the workers busy while a
+    /// large file is written, few enough that memory stays a few files' worth.
+    static let filesAhead = 4
+
+    /// One file read and parsed by a worker, waiting to be written.
+    struct Prepared: Sendable {
+        var path: String
+        var result: Result<PreparedInput, any Error>
     }
 
     /// How many documents one run must add before its end merges the full-text indexes.
@@ -111,8 +161,27 @@ public struct ImportPipeline: Sendable {
     ///   `StoreError` (inconsistent records, archive failures).
     public func importBytes(_ data: Data, fileName: String, importerID: String? = nil,
                             skipUnrecognised: Bool = false) throws -> FileOutcome {
+        try commit(prepare(data, fileName: fileName, importerID: importerID, skipUnrecognised: skipUnrecognised))
+    }
+
+    /// An input read by its importer and not yet written: what a worker thread hands to the writer.
+    public struct PreparedInput: Sendable {
+        enum Stage: Sendable {
+            case read(importer: AnyImporter, batch: ImportBatch)
+            case duplicate
+            case unrecognised(String)
+        }
+        let data: Data
+        let fileName: String
+        let stage: Stage
+    }
+
+    /// The first half of `importBytes`, safe on any thread: detects the importer and reads the input; the
+    /// archive is only asked whether it holds these bytes already (a read beside the writer).
+    public func prepare(_ data: Data, fileName: String, importerID: String? = nil,
+                        skipUnrecognised: Bool = false) throws -> PreparedInput {
         let input = ImportInput(bytes: data, fileName: fileName)
-        if try store.containsSource(input.sourceID) { return .duplicate }
+        if try store.containsSource(input.sourceID) { return PreparedInput(data: data, fileName: fileName, stage: .duplicate) }
         let importer: AnyImporter
         if let importerID {
             guard let forced = catalog.importer(id: importerID) else {
@@ -125,20 +194,32 @@ public struct ImportPipeline: Sendable {
                 // unknown" tells the user more than the list of importers that passed.
                 let reason = Self.notText(input).map { ": \($0)" } ?? ""
                 let message = "no importer recognises \(fileName)\(reason); tried: \(availableList)"
-                if skipUnrecognised { return .unrecognised(message) }
+                if skipUnrecognised { return PreparedInput(data: data, fileName: fileName, stage: .unrecognised(message)) }
                 throw ImportError(file: fileName, message: message)
             }
             importer = detected.importer
         }
         let batch = try importer.read(input, configuration: configuration)
-        let source = Source(bytes: data, mediaType: importer.mediaTypes.first ?? "application/octet-stream",
-                            fileName: fileName, importedAt: Date(), importerID: importer.identifier,
-                            importerVersion: importer.version)
-        var outcome = try store.write(source: source, batch: batch)
-        guard !outcome.isDuplicate else { return .duplicate }
-        // Bulletins of one day in two languages arrive as separate inputs: pair them whichever came first.
-        outcome.pairsAdded += try BulletinLinker(store: store).pairBulletins(of: batch)
-        return .imported(outcome)
+        return PreparedInput(data: data, fileName: fileName, stage: .read(importer: importer, batch: batch))
+    }
+
+    /// The second half of `importBytes`, on the writing thread: the source and its records in one transaction,
+    /// then bulletins of one day in two languages paired, whichever came first.
+    public func commit(_ prepared: PreparedInput) throws -> FileOutcome {
+        switch prepared.stage {
+        case .duplicate:
+            return .duplicate
+        case .unrecognised(let message):
+            return .unrecognised(message)
+        case .read(let importer, let batch):
+            let source = Source(bytes: prepared.data, mediaType: importer.mediaTypes.first ?? "application/octet-stream",
+                                fileName: prepared.fileName, importedAt: Date(), importerID: importer.identifier,
+                                importerVersion: importer.version)
+            var outcome = try store.write(source: source, batch: batch)
+            guard !outcome.isDuplicate else { return .duplicate }
+            outcome.pairsAdded += try BulletinLinker(store: store).pairBulletins(of: batch)
+            return .imported(outcome)
+        }
     }
 
     /// Why `input` is not text in any encoding Diglot reads, or nil when it decodes.
