@@ -9,7 +9,7 @@ enum ArchiveSchema {
     /// "DGLT": the SQLite application id of every Diglot archive.
     static let applicationID: Int32 = 0x4447_4C54
     /// The schema this build writes and the newest it reads.
-    static let version = 4
+    static let version = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -17,6 +17,7 @@ enum ArchiveSchema {
         migrator.registerMigration("v2-pairing-candidates") { db in try createPairingCandidates(db) }
         migrator.registerMigration("v3-search-vocabulary") { db in try addSearchVocabulary(db) }
         migrator.registerMigration("v4-term-statistics") { db in try addTermStatistics(db) }
+        migrator.registerMigration("v5-explicit-index-writes") { db in try indexNewRowsExplicitly(db) }
         return migrator
     }
 
