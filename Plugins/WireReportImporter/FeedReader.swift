@@ -77,13 +77,5 @@ enum FeedReader {
     }
 
     /// RSS dates: "Wed, 02 Mar 2022 14:05:00 GMT" / "+0200".
-    private static func rfc822(_ text: String) -> PublishedDate? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        for format in ["EEE, dd MMM yyyy HH:mm:ss zzz", "EEE, dd MMM yyyy HH:mm:ss Z", "dd MMM yyyy HH:mm:ss Z"] {
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return PublishedDate(instant: date, precision: .second) }
-        }
-        return nil
-    }
+    private static func rfc822(_ text: String) -> PublishedDate? { RFC822Date.parse(text) }
 }

@@ -46,12 +46,47 @@ public struct ImportInput: Sendable {
         }
     }
 
-    /// The charset an HTML `<meta charset>` / `http-equiv` or an XML declaration names in the first bytes.
+    /// The charset an HTML `<meta charset>` / `http-equiv` or an XML declaration names in the first bytes,
+    /// lowercased.
+    ///
+    /// Read from the bytes (the markers and charset names are ASCII): decoding and lowercasing the first 2 KB
+    /// as a `String` for every call was nearly all of `text()` for a Cyrillic page, and every importer's
+    /// detection calls it.
     public func sniffedCharset() -> String? {
-        let head = String(decoding: bytes.prefix(2048), as: UTF8.self).lowercased()
+        Self.charset(in: Array(bytes.prefix(2048)))
+    }
+
+    static func charset(in head: [UInt8]) -> String? {
+        func lowered(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        for marker in [Array("charset=".utf8), Array("encoding=".utf8)] {
+            guard head.count >= marker.count,
+                  let start = (0...(head.count - marker.count)).first(where: { offset in
+                      marker.indices.allSatisfy { lowered(head[offset + $0]) == marker[$0] }
+                  })
+            else { continue }
+            var index = start + marker.count
+            while index < head.count, [0x22, 0x27, 0x20].contains(head[index]) { index += 1 }  // " ' and spaces
+            var name: [UInt8] = []
+            while index < head.count {
+                let byte = lowered(head[index])
+                guard (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F
+                else { break }
+                name.append(byte)
+                index += 1
+            }
+            // A letter or digit outside ASCII right after it would be part of the name as text reads it.
+            if index < head.count && head[index] >= 0x80 { return charsetOfText(head) }
+            if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
+        }
+        return nil
+    }
+
+    /// The same search on the head as lowercased text, for the rare name that runs into non-ASCII bytes.
+    private static func charsetOfText(_ head: [UInt8]) -> String? {
+        let text = String(decoding: head, as: UTF8.self).lowercased()
         for marker in ["charset=", "encoding="] {
-            guard let range = head.range(of: marker) else { continue }
-            let rest = head[range.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " })
+            guard let range = text.range(of: marker) else { continue }
+            let rest = text[range.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " })
             let name = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
             if !name.isEmpty { return String(name) }
         }

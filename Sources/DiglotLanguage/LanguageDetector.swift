@@ -93,17 +93,25 @@ public enum LanguageDetector {
         return decision
     }
 
-    private static func lowercasedWords(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        for ch in text.lowercased().unicodeScalars {
+    /// The words of `text`, lowercased, as slices of one lowercased copy: building each word scalar by scalar
+    /// into its own `String` was three quarters of detecting a language, and detection runs on every passage.
+    static func lowercasedWords(_ text: String) -> [Substring] {
+        let lowered = text.lowercased()
+        let scalars = lowered.unicodeScalars
+        var words: [Substring] = []
+        var start: String.Index?
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let ch = scalars[index]
             if isAlphabetic(ch) || ch == "'" || ch == "’" || ch == "ʼ" {
-                current.unicodeScalars.append(ch)
-            } else if !current.isEmpty {
-                words.append(current); current = ""
+                if start == nil { start = index }
+            } else if let wordStart = start {
+                words.append(Substring(scalars[wordStart..<index]))
+                start = nil
             }
+            scalars.formIndex(after: &index)
         }
-        if !current.isEmpty { words.append(current) }
+        if let wordStart = start { words.append(Substring(scalars[wordStart...])) }
         return words
     }
 
@@ -118,7 +126,7 @@ public enum LanguageDetector {
     }
 
     /// Frequent words that exist in Ukrainian and not (in that spelling) in Russian.
-    static let ukrainianWords: Set<String> = [
+    static let ukrainianWords: Set<Substring> = [
         "і", "та", "що", "це", "як", "але", "або", "від", "до", "на", "про", "щодо", "також", "який", "яка", "які",
         "якщо", "він", "вона", "воно", "вони", "ми", "ви", "ще", "вже", "тому", "було", "були", "буде", "між",
         "після", "через", "під", "над", "його", "її", "їх", "цей", "ця", "ці", "цього", "коли", "де", "так",
@@ -129,7 +137,7 @@ public enum LanguageDetector {
     ]
 
     /// Frequent words that exist in Russian and not (in that spelling) in Ukrainian.
-    static let russianWords: Set<String> = [
+    static let russianWords: Set<Substring> = [
         "и", "что", "это", "как", "но", "или", "от", "о", "об", "также", "который", "которая", "которые", "если",
         "он", "она", "оно", "они", "мы", "вы", "еще", "ещё", "уже", "потому", "было", "были", "будет", "между",
         "после", "через", "под", "над", "его", "ее", "её", "их", "этот", "эта", "эти", "этого", "когда", "где",
@@ -138,7 +146,7 @@ public enum LanguageDetector {
         "россии", "российских", "войска", "потери", "противника", "сообщает", "заявил", "время", "того", "для",
     ]
 
-    static let englishWords: Set<String> = [
+    static let englishWords: Set<Substring> = [
         "the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be", "by", "on",
         "not", "he", "she", "they", "we", "this", "are", "or", "his", "her", "from", "at", "which", "but",
         "have", "has", "had", "an", "were", "their", "been", "its", "who", "will", "would", "there", "said",
@@ -146,7 +154,7 @@ public enum LanguageDetector {
     ]
 
     /// Function words of other Latin-script languages that share no spelling with English ones.
-    static let otherLatinWords: Set<String> = [
+    static let otherLatinWords: Set<Substring> = [
         "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "le", "la", "les", "et", "est", "des", "une",
         "el", "los", "las", "y", "es", "del", "que", "il", "di", "che", "non", "per", "una", "w", "z", "się",
         "jest", "nie", "na", "do", "i", "o", "de", "och", "att", "het", "een", "van", "ir", "yra", "ja", "ka",

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import DiglotModel
 @testable import DiglotLanguage
+import DiglotTestSupport
 
 @Suite struct LanguageDetectionTests {
     @Test(arguments: [
@@ -55,5 +56,34 @@ import DiglotModel
     @Test func refusesBinaryAndNULs() {
         #expect(throws: TextDecoder.Failure.self) { try TextDecoder.decode(Data([0x00, 0x9F, 0x92, 0x00, 0xFF])) }
         #expect(throws: TextDecoder.Failure.self) { try TextDecoder.decode(Data("a\u{0}b".utf8)) }
+    }
+}
+
+/// The detector's word splitting against the form it replaced (each word built scalar by scalar into its own
+/// `String`): the same words on Cyrillic, Latin, apostrophes, stress marks and other scripts.
+@Suite struct DetectorWordEquivalenceTests {
+    static func stringWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for ch in text.lowercased().unicodeScalars {
+            if ch.properties.isAlphabetic || ch == "'" || ch == "’" || ch == "ʼ" {
+                current.unicodeScalars.append(ch)
+            } else if !current.isEmpty {
+                words.append(current); current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    @Test func wordsMatchTheStringForm() {
+        var texts = ["", " ", "Загальні бойові втрати противника", "Ру́сский язы́к, м'ясо та об’єкт", "KYIV (Reuters) - Don't",
+                     "ĞÜŞ İstanbul straße ΑΘΗΝΑ 東京 ١٢٣", "a\u{301}b c\u{0327}", "ʼєдиний'  'quoted'"]
+        var generator = SeededGenerator(seed: 77)
+        let pieces = ["Київ", "ЩО", "the", "I", "'", "’", "ʼ", " ", "-", "\u{301}", "İ", "ß", "Ґ", "1", ",", "東"]
+        for _ in 0..<2_000 { texts.append((0..<generator.below(12)).map { _ in pieces[generator.below(pieces.count)] }.joined()) }
+        for text in texts {
+            #expect(LanguageDetector.lowercasedWords(text).map(String.init) == Self.stringWords(text), "\(text)")
+        }
     }
 }

@@ -106,4 +106,33 @@ import DiglotTestSupport
             #expect(BulletinText.isSpace(scalar) == expected, "U+\(String(value, radix: 16))")
         }
     }
+
+    /// `ImportInput.sniffedCharset` as it was, on the lowercased `String` of the first 2 KB.
+    static func stringSniffedCharset(_ bytes: Data) -> String? {
+        let head = String(decoding: bytes.prefix(2048), as: UTF8.self).lowercased()
+        for marker in ["charset=", "encoding="] {
+            guard let range = head.range(of: marker) else { continue }
+            let rest = head[range.upperBound...].drop(while: { $0 == "\"" || $0 == "'" || $0 == " " })
+            let name = rest.prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+            if !name.isEmpty { return String(name) }
+        }
+        return nil
+    }
+
+    @Test func charsetSniffingMatchesTheStringForm() {
+        var heads = [
+            #"<meta charset="windows-1251">"#, #"<META HTTP-EQUIV="Content-Type" CONTENT="text/html; CHARSET=KOI8-U">"#,
+            #"<?xml version="1.0" encoding='UTF-16'?>"#, "charset= utf_8 ", "charset=", "charset=\"\"encoding=iso-8859-5",
+            "no marker here", "<p>Загальні бойові втрати charset=cp1251</p>", String(repeating: "я", count: 1_100) + "charset=utf-8",
+        ] + Self.samples
+        var generator = SeededGenerator(seed: 2048)
+        let pieces = ["charset=", "encoding=", "CHARSET=", "utf-8", "windows-1251", "\"", "'", " ", "-", "_", "я", "<", ">", ";", "x"]
+        for _ in 0..<2_000 {
+            heads.append((0..<generator.below(8)).map { _ in pieces[generator.below(pieces.count)] }.joined())
+        }
+        for head in heads {
+            let bytes = Data(head.utf8)
+            #expect(ImportInput(bytes: bytes, fileName: "t").sniffedCharset() == Self.stringSniffedCharset(bytes), "\(head)")
+        }
+    }
 }
