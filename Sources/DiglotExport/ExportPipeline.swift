@@ -16,7 +16,27 @@ extension Exporter {
     @discardableResult
     public static func exportOnTwoThreads(format: some ExportFormat, to destination: ExportDestination,
                                           next: () throws -> ExportPair?) throws -> ExportSummary {
-        let channel = PairChannel()
+        var batch: [ExportPair] = []
+        batch.reserveCapacity(PairChannel<[ExportPair]>.batchSize)
+        return try exportOnTwoThreads(format: format, to: destination, nextBatch: {
+            batch.removeAll(keepingCapacity: true)
+            while batch.count < PairChannel<[ExportPair]>.batchSize, let item = try next() { batch.append(item) }
+            return batch.isEmpty ? nil : batch
+        }, expand: { $0 })
+    }
+
+    /// Exports batches read on the calling thread (`nextBatch`, nil after the last) and turned into pairs on
+    /// the writer's thread (`expand`, which may drop some).
+    ///
+    /// For a reader whose batches cost little to read but much to make into pairs (copied SQLite rows that
+    /// become strings and records): the making moves to the writer's thread, so the two threads share the
+    /// work instead of the reader doing most of it. Failures stop both threads as in
+    /// `exportOnTwoThreads(format:to:next:)`.
+    @discardableResult
+    public static func exportOnTwoThreads<Batch: Sendable>(format: some ExportFormat, to destination: ExportDestination,
+                                                           nextBatch: () throws -> Batch?,
+                                                           expand: @escaping @Sendable (Batch) -> [ExportPair]) throws -> ExportSummary {
+        let channel = PairChannel<Batch>(expand: expand)
         // The destination and format go to the writer thread and are never touched here again.
         let handOver = HandOver(format: format, destination: destination)
         let writer = Thread {
@@ -26,16 +46,9 @@ extension Exporter {
         writer.stackSize = 1 << 22
         writer.start()
         do {
-            var batch: [ExportPair] = []
-            batch.reserveCapacity(PairChannel.batchSize)
-            while let item = try next() {
-                batch.append(item)
-                if batch.count == PairChannel.batchSize {
-                    guard channel.put(batch) else { break }  // the writer failed: its error is thrown below
-                    batch.removeAll(keepingCapacity: true)
-                }
+            while let batch = try nextBatch() {
+                guard channel.put(batch) else { break }  // the writer failed: its error is thrown below
             }
-            if !batch.isEmpty { _ = channel.put(batch) }
             channel.close()
         } catch {
             channel.abort(error)
@@ -53,16 +66,19 @@ private struct HandOver<Format: ExportFormat>: @unchecked Sendable {
     let destination: ExportDestination
 }
 
-/// A bounded first-in, first-out queue of pair batches between one reader and one writer thread.
-final class PairChannel: @unchecked Sendable {
+/// A bounded first-in, first-out queue of batches between one reader and one writer thread; the writer
+/// expands each batch into pairs as it takes it.
+final class PairChannel<Batch: Sendable>: @unchecked Sendable {
     /// Pairs per hand-over: large enough that the lock is taken once per few hundred pairs.
-    static let batchSize = 256
+    static var batchSize: Int { 256 }
     /// Batches waiting at most: a reader ahead of the writer waits rather than fill memory.
-    static let capacity = 4
+    static var capacity: Int { 4 }
+
+    private let expand: @Sendable (Batch) -> [ExportPair]
 
     // Everything below is guarded by `condition`.
     private let condition = NSCondition()
-    private var batches: [[ExportPair]] = []
+    private var batches: [Batch] = []
     private var closed = false
     private var aborted: (any Error)?
     private var writerResult: Result<ExportSummary, any Error>?
@@ -70,8 +86,10 @@ final class PairChannel: @unchecked Sendable {
     private var current: [ExportPair] = []
     private var currentIndex = 0
 
+    init(expand: @escaping @Sendable (Batch) -> [ExportPair]) { self.expand = expand }
+
     /// Queues a batch, waiting while the queue is full. False when the writer has stopped (it failed).
-    func put(_ batch: [ExportPair]) -> Bool {
+    func put(_ batch: Batch) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= Self.capacity && writerResult == nil { condition.wait() }
@@ -99,19 +117,26 @@ final class PairChannel: @unchecked Sendable {
 
     /// The writer's next pair: nil once the reader has closed the channel and every batch is taken.
     func take() throws -> ExportPair? {
-        if currentIndex < current.count {
-            defer { currentIndex += 1 }
-            return current[currentIndex]
+        while currentIndex >= current.count {
+            condition.lock()
+            while batches.isEmpty && !closed && aborted == nil { condition.wait() }
+            if let aborted {
+                condition.unlock()
+                throw aborted
+            }
+            guard !batches.isEmpty else {
+                condition.unlock()
+                return nil
+            }
+            let batch = batches.removeFirst()
+            condition.broadcast()
+            condition.unlock()
+            // Expanded outside the lock: the reader goes on reading meanwhile.
+            current = expand(batch)
+            currentIndex = 0
         }
-        condition.lock()
-        defer { condition.unlock() }
-        while batches.isEmpty && !closed && aborted == nil { condition.wait() }
-        if let aborted { throw aborted }
-        guard !batches.isEmpty else { return nil }
-        current = batches.removeFirst()
-        condition.broadcast()
-        currentIndex = 1
-        return current.first
+        defer { currentIndex += 1 }
+        return current[currentIndex]
     }
 
     func finishWriting(_ result: Result<ExportSummary, any Error>) {

@@ -8,8 +8,8 @@ extension DiglotArchive {
     public static let exportQueryHitLimit = 1000
 
     /// Exports the pairs that pass `filter` (and, with `query`, belong to that search's hits), streaming from
-    /// the store to the format's writer one pair at a time: the store is read on this thread while the format
-    /// is written on another (`Exporter.exportOnTwoThreads`).
+    /// the store to the format's writer a batch at a time: the store is read on this thread while the pairs
+    /// are decoded and the format written on another (`Exporter.exportOnTwoThreads`).
     ///
     /// ```swift
     /// let summary = try archive.export(format: .tmx(), filter: ExportFilter(minimumConfidence: 0.8),
@@ -26,13 +26,12 @@ extension DiglotArchive {
         recordQuery.metadataKeys = format.printsMetadata ? nil : TMXProvenance.keys
         recordQuery.readsDocumentDetails = false
         if let query { recordQuery.documents = try documents(matching: query) }
+        // The batches' rows are copied from SQLite on this thread and made into records on the writer's
+        // (with its own decoder): making them was half of this thread's work.
+        let decoder = PairRecordDecoder()
         return try store.readPairRecords(recordQuery) { cursor in
-            try Exporter.exportOnTwoThreads(format: format, to: destination) {
-                while let record = try cursor.next() {
-                    let item = ExportPair(record)
-                    if filter.matches(item) { return item }
-                }
-                return nil
+            try Exporter.exportOnTwoThreads(format: format, to: destination, nextBatch: { try cursor.nextBatch() }) { batch in
+                decoder.records(of: batch).map(ExportPair.init).filter(filter.matches)
             }
         }
     }

@@ -47,13 +47,26 @@ extension ArchiveStore {
 /// for every pair, and a passage for every side even when the side is a whole document) or one execution per
 /// side (whose binding and resetting cost more than the lookups). A bulletin's line pairs (most pairs) all
 /// name the same two documents, which a batch reads once. Columns are read by position straight from the
-/// statements (GRDB's by-name lookups through scoped row adapters were a sixth of an export), the stored ids
-/// are kept instead of derived again (a SHA-256 per pair and per passage), and a fidelity report's JSON is
-/// read only when the query asks for its issues.
+/// statements and copied as bytes (`CopiedRows`); the stored ids are kept instead of derived again (a SHA-256
+/// per pair and per passage), and a fidelity report's JSON is read only when the query asks for its issues.
+///
+/// `next()` decodes each batch on the calling thread; `nextBatch()` hands the copied rows out for a
+/// `PairRecordDecoder` on another thread (what an export does).
 public final class PairRecordCursor {
     /// Pairs read from `pairs` before their sides are looked up: a few hundred, so a lookup's execution serves
     /// many pairs while a batch's documents stay a few megabytes at most.
     static let batchSize = 256
+
+    /// The columns read for a pair (see `PairRecordDecoder.pair`): id, original, rendering, method,
+    /// confidence, fidelity status, fidelity JSON, origin, parent, original document, rendering document.
+    static let pairColumns = 11
+    /// id, document_id, idx, role, start, end, language, text, metadata.
+    static let passageColumns = 9
+    /// pair_id, idx, original_text, rendering_text, pattern.
+    static let unitColumns = 5
+    /// The columns read for a document, in `SELECT` order (see `PairRecordDecoder.document`).
+    static let documentColumns = ["id", "kind", "language", "declared_language", "title", "author",
+                                  "publisher", "published", "canonical_url", "text", "source_id", "metadata"]
 
     private let pairs: Statement
     private let rows: RowCursor
@@ -61,15 +74,11 @@ public final class PairRecordCursor {
     private let passages: KeyedLookup
     private let documentsWithText: KeyedLookup
     private let documentsWithoutText: KeyedLookup
-    private let readsFidelityIssues: Bool
-    private let metadataKeys: Set<String>?
-    private let quotedMetadataKeys: StoreJSON.QuotedKeys?
+    private let reading: PairRecordBatch.Reading
+    /// Decodes for `next()`.
+    private let decoder = PairRecordDecoder()
     /// The current batch's records, last first, so that `next` moves them out with `popLast`.
     private var ready: [PairRecord] = []
-
-    /// The columns read for a document, in `SELECT` order (see `document(_:)`).
-    private static let documentColumns = ["id", "kind", "language", "declared_language", "title", "author",
-                                          "publisher", "published", "canonical_url", "text", "source_id", "metadata"]
 
     init(db: Database, query: PairRecordQuery) throws {
         let published = "date(d.published_instant, 'unixepoch')"
@@ -97,9 +106,7 @@ public final class PairRecordCursor {
             query.kind?.rawValue, query.method?.rawValue, query.minimumConfidence, query.fidelityOK, documents,
             query.readsFidelityIssues,
         ])
-        readsFidelityIssues = query.readsFidelityIssues
-        metadataKeys = query.metadataKeys
-        quotedMetadataKeys = query.metadataKeys.map(StoreJSON.QuotedKeys.init)
+        reading = PairRecordBatch.Reading(fidelityIssues: query.readsFidelityIssues, metadataKeys: query.metadataKeys)
         units = try KeyedLookup(db, columns: "pair_id, idx, original_text, rendering_text, pattern",
                                 from: "aligned_units", key: "pair_id", order: "keys.rowid, idx")
         passages = try KeyedLookup(db, columns: #"id, document_id, idx, role, start, "end", language, text, metadata"#,
@@ -118,148 +125,76 @@ public final class PairRecordCursor {
     /// - Throws: a database error when SQLite fails mid-read (the store reports it naming the archive).
     public func next() throws -> PairRecord? {
         while ready.isEmpty {
-            guard try readBatch() else { return nil }
+            guard let batch = try nextBatch() else { return nil }
+            ready = decoder.records(of: batch).reversed()
         }
         return ready.popLast()
     }
 
-    /// Reads up to `batchSize` rows of `pairs` and everything their records need into `ready`; false when no
-    /// row was left. A batch may give fewer records than rows (a pair whose document is missing).
+    /// Reads up to `batchSize` rows of `pairs` and everything their records need, copied, not decoded; nil when
+    /// no row was left.
     ///
     /// Each lookup's keys are a list, and each pair keeps the positions of its keys in them: the rows come
     /// back with those positions (see `KeyedLookup`), so nothing is hashed.
-    private func readBatch() throws -> Bool {
-        var batch: [BatchPair] = []
-        batch.reserveCapacity(Self.batchSize)
-        var passageKeys: [String] = []
-        while batch.count < Self.batchSize, try rows.next() != nil {
-            let row = ColumnReader(pairs.sqliteStatement)
-            var item = BatchPair(pair: pair(row), originalDocument: row.text(9), renderingDocument: row.text(10))
-            if case .passage(let id) = item.pair.original { item.originalPassage = passageKeys.count; passageKeys.append(id.rawValue) }
-            if case .passage(let id) = item.pair.rendering { item.renderingPassage = passageKeys.count; passageKeys.append(id.rawValue) }
-            batch.append(item)
+    public func nextBatch() throws -> PairRecordBatch? {
+        var batch = PairRecordBatch(reading: reading)
+        var passageKeys = KeyList(), pairKeys = KeyList()
+        var passagePositions: [(original: Int?, rendering: Int?)] = []
+        while batch.items.count < Self.batchSize, try rows.next() != nil {
+            let row = batch.pairs.append(ColumnReader(pairs.sqliteStatement))
+            pairKeys.append(batch.pairs, row, 0)
+            let p = UInt8(ascii: "p")  // a passage id; a document id starts with "d" (`PairSide`)
+            passagePositions.append((batch.pairs.startsWith(row, 1, p) ? passageKeys.append(batch.pairs, row, 1) : nil,
+                                     batch.pairs.startsWith(row, 2, p) ? passageKeys.append(batch.pairs, row, 2) : nil))
+            batch.items.append(PairRecordBatch.Item())
         }
-        guard !batch.isEmpty else { return false }
+        guard !batch.items.isEmpty else { return nil }
 
-        var foundPassages = [Passage?](repeating: nil, count: passageKeys.count)
-        try passages.forEachRow(of: passageKeys) { position, row in foundPassages[position] = passage(row) }
+        var passageRows = [Int32](repeating: -1, count: passageKeys.count)
+        try passages.forEachRow(of: passageKeys) { position, row in passageRows[position] = Int32(batch.passages.append(row)) }
 
         // A side that is a passage carries its document without the text (see `init`); a passage the archive
         // no longer has is exported as its whole document, as the join did. A bulletin's line pairs name the
         // same two documents one after the other, so a key equal to one of the last two is not repeated.
-        var withText: [String] = [], withoutText: [String] = []
-        func position(of key: String, in keys: inout [String]) -> Int {
-            if let last = keys.indices.last {
-                if keys[last] == key { return last }
-                if last > 0 && keys[last - 1] == key { return last - 1 }
+        var withText = KeyList(), withoutText = KeyList()
+        func position(row: Int, column: Int, in keys: inout KeyList) -> Int {
+            let added = keys.append(batch.pairs, row, column)
+            for earlier in [added - 1, added - 2] where earlier >= 0 && keys.same(earlier, added) {
+                keys.removeLast()
+                return earlier
             }
-            keys.append(key)
-            return keys.count - 1
+            return added
         }
         var documentPositions: [(original: Int, rendering: Int)] = []
-        documentPositions.reserveCapacity(batch.count)
-        for item in batch {
-            let originalWithText = item.originalPassage.flatMap { foundPassages[$0] } == nil
-            let renderingWithText = item.renderingPassage.flatMap { foundPassages[$0] } == nil
+        documentPositions.reserveCapacity(batch.items.count)
+        for index in batch.items.indices {
+            let (original, rendering) = passagePositions[index]
+            batch.items[index].originalPassage = original.map { passageRows[$0] } ?? -1
+            batch.items[index].renderingPassage = rendering.map { passageRows[$0] } ?? -1
             documentPositions.append((
-                originalWithText ? position(of: item.originalDocument, in: &withText)
-                                 : position(of: item.originalDocument, in: &withoutText),
-                renderingWithText ? position(of: item.renderingDocument, in: &withText)
-                                  : position(of: item.renderingDocument, in: &withoutText)))
+                batch.items[index].originalPassage < 0 ? position(row: index, column: 9, in: &withText)
+                                                        : position(row: index, column: 9, in: &withoutText),
+                batch.items[index].renderingPassage < 0 ? position(row: index, column: 10, in: &withText)
+                                                         : position(row: index, column: 10, in: &withoutText)))
         }
-        var documentsWithTextFound = [Document?](repeating: nil, count: withText.count)
-        try documentsWithText.forEachRow(of: withText) { position, row in documentsWithTextFound[position] = document(row) }
-        var documentsWithoutTextFound = [Document?](repeating: nil, count: withoutText.count)
+        var withTextRows = [Int32](repeating: -1, count: withText.count)
+        try documentsWithText.forEachRow(of: withText) { position, row in
+            withTextRows[position] = Int32(batch.documentsWithText.append(row))
+        }
+        var withoutTextRows = [Int32](repeating: -1, count: withoutText.count)
         try documentsWithoutText.forEachRow(of: withoutText) { position, row in
-            documentsWithoutTextFound[position] = document(row)
+            withoutTextRows[position] = Int32(batch.documentsWithoutText.append(row))
+        }
+        for index in batch.items.indices {
+            let (original, rendering) = documentPositions[index]
+            batch.items[index].originalDocument = batch.items[index].originalPassage < 0 ? withTextRows[original] : withoutTextRows[original]
+            batch.items[index].renderingDocument = batch.items[index].renderingPassage < 0 ? withTextRows[rendering] : withoutTextRows[rendering]
         }
 
-        var unitsFound = [[AlignedUnit]](repeating: [], count: batch.count)
-        try units.forEachRow(of: batch.map(\.pair.id.rawValue)) { position, row in
-            unitsFound[position].append(AlignedUnit(pairID: batch[position].pair.id, index: row.int(1),
-                                                    originalText: row.text(2), renderingText: row.text(3),
-                                                    pattern: row.text(4)))
+        try units.forEachRow(of: pairKeys) { position, row in
+            batch.units.append(row)
+            batch.unitOwners.append(Int32(position))
         }
-
-        ready.reserveCapacity(batch.count)
-        for (position, item) in batch.enumerated().reversed() {
-            let originalPassage = item.originalPassage.flatMap { foundPassages[$0] }
-            let renderingPassage = item.renderingPassage.flatMap { foundPassages[$0] }
-            let documents = documentPositions[position]
-            // A pair whose document is missing (an archive edited by hand) is left out, as a join would.
-            guard let originalDocument = originalPassage == nil ? documentsWithTextFound[documents.original]
-                                                                : documentsWithoutTextFound[documents.original],
-                  let renderingDocument = renderingPassage == nil ? documentsWithTextFound[documents.rendering]
-                                                                  : documentsWithoutTextFound[documents.rendering]
-            else { continue }
-            ready.append(PairRecord(pair: item.pair, originalDocument: originalDocument, originalPassage: originalPassage,
-                                    renderingDocument: renderingDocument, renderingPassage: renderingPassage,
-                                    alignedUnits: unitsFound[position]))
-        }
-        return true
-    }
-
-    /// A row of `pairs` while its batch is looked up: its documents' ids, and where its passages' ids are in
-    /// the batch's list of passage keys.
-    private struct BatchPair {
-        var pair: Pair
-        var originalDocument: String
-        var renderingDocument: String
-        var originalPassage: Int?
-        var renderingPassage: Int?
-    }
-
-    private func pair(_ row: ColumnReader) -> Pair {
-        let original = row.text(1), rendering = row.text(2)
-        let status = FidelityReport.Status(rawValue: row.text(5)) ?? .unchecked
-        let fidelity = readsFidelityIssues ? self.fidelity(row.optionalText(6)) ?? FidelityReport(status: status)
-            : FidelityReport(status: status)
-        return Pair(id: PairID(rawValue: row.text(0)),
-                    original: PairSide(rawValue: original) ?? .document(DocumentID(rawValue: original)),
-                    rendering: PairSide(rawValue: rendering) ?? .document(DocumentID(rawValue: rendering)),
-                    method: PairMethod(rawValue: row.text(3)), confidence: row.double(4), fidelity: fidelity,
-                    origin: PairOrigin(rawValue: row.text(7)) ?? .importer,
-                    parent: row.optionalText(8).map(PairID.init(rawValue:)))
-    }
-
-    private func document(_ row: ColumnReader) -> Document {
-        Document(id: DocumentID(rawValue: row.text(0)), kind: DocumentKind(rawValue: row.text(1)) ?? .article,
-                 language: LanguageTag(rawValue: row.text(2)),
-                 declaredLanguage: row.optionalText(3).map(LanguageTag.init(rawValue:)),
-                 title: row.optionalText(4), author: row.optionalText(5), publisher: row.optionalText(6),
-                 published: row.optionalText(7).flatMap(PublishedDate.init(iso:)),
-                 canonicalURL: row.optionalText(8), text: row.text(9),
-                 sourceID: row.optionalText(10).map(SourceID.init(rawValue:)),
-                 metadata: documentMetadata(row, 11))
-    }
-
-    /// A document's metadata, or the keys of it the query reads: a column that cannot hold any of them is
-    /// not made a string at all.
-    private func documentMetadata(_ row: ColumnReader, _ column: Int32) -> [String: String] {
-        guard let metadataKeys, let quotedMetadataKeys else { return StoreJSON.metadata(row.optionalText(column)) }
-        guard quotedMetadataKeys.mayOccur(in: row.bytes(column)) else { return [:] }
-        return StoreJSON.metadata(row.text(column), keepingOnly: metadataKeys)
-    }
-
-    private func passage(_ row: ColumnReader) -> Passage {
-        Passage(id: PassageID(rawValue: row.text(0)), documentID: DocumentID(rawValue: row.text(1)),
-                index: row.int(2), role: PassageRole(rawValue: row.text(3)), start: row.int(4), end: row.int(5),
-                language: LanguageTag(rawValue: row.text(6)), text: row.text(7),
-                metadata: metadataKeys == nil ? StoreJSON.metadata(row.optionalText(8)) : [:])
-    }
-
-    /// The last fidelity report decoded, with its JSON. A bulletin's line pairs share their report (the
-    /// whole pair's figure check) and come one after another; most other pairs have the empty `ok` report.
-    /// Decoding each with JSONDecoder was an eighth of an export's time.
-    private var lastFidelity: (json: String, report: FidelityReport)?
-    private static let okFidelityJSON = #"{"issues":[],"status":"ok"}"#
-
-    private func fidelity(_ json: String?) -> FidelityReport? {
-        guard let json else { return nil }
-        if let last = lastFidelity, last.json == json { return last.report }
-        guard let report = json == Self.okFidelityJSON ? FidelityReport.ok : StoreJSON.decode(FidelityReport.self, json)
-        else { return nil }
-        lastFidelity = (json, report)
-        return report
+        return batch
     }
 }

@@ -39,14 +39,21 @@ struct KeyedLookup {
     /// (a key given twice is looked up twice).
     /// The statement is reset and its bindings cleared before it is left, so GRDB finds it as it left it.
     /// - Throws: a database error when SQLite fails mid-read.
-    func forEachRow(of keys: [String], _ read: (Int, ColumnReader) throws -> Void) throws {
+    func forEachRow(of keys: KeyList, _ read: (Int, ColumnReader) throws -> Void) throws {
         let handle = statement.sqliteStatement
         var start = 0
         while start < keys.count {
             defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
             let end = min(start + Self.width, keys.count)
-            for (place, key) in keys[start..<end].enumerated() {
-                let bound = key.withCString { sqlite3_bind_text(handle, Int32(place + 1), $0, -1, Self.transient) }
+            for position in start..<end {
+                let place = Int32(position - start + 1)
+                let bound = keys.withKey(position) { key -> Int32 in
+                    // A zero-length key still binds as text (an empty string), not NULL.
+                    guard let base = key.baseAddress, !key.isEmpty else { return sqlite3_bind_text(handle, place, "", 0, Self.transient) }
+                    return base.withMemoryRebound(to: CChar.self, capacity: key.count) {
+                        sqlite3_bind_text(handle, place, $0, Int32(key.count), Self.transient)
+                    }
+                }
                 guard bound == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: bound)) }
             }
             let row = ColumnReader(handle)
@@ -59,7 +66,7 @@ struct KeyedLookup {
                                         message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
                 }
                 // Rows of a key come after those of the keys before it: the key is at or after the last one.
-                while position < end && !row.equals(0, keys[position]) { position += 1 }
+                while position < end && !keys.matches(position, row, 0) { position += 1 }
                 guard position < end else { break }
                 try read(position, row)
             }

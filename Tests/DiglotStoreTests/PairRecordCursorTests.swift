@@ -180,20 +180,57 @@ import DiglotModel
         #expect(!units.isEmpty && units.allSatisfy { $0.alignedUnits.map(\.index) == [0, 1] }, "units come in index order")
     }
 
+    /// An export reads batches on one thread and decodes them on another, with a decoder of its own.
+    @Test func batchesDecodedElsewhereGiveTheCursorsRecords() throws {
+        let archive = try Self.archive()
+        let query = PairRecordQuery()
+        let one = try archive.store.readPairRecords(query) { cursor in
+            var records: [PairRecord] = []
+            while let record = try cursor.next() { records.append(record) }
+            return records
+        }
+        let batches = try archive.store.readPairRecords(query) { cursor in
+            var batches: [PairRecordBatch] = []
+            while let batch = try cursor.nextBatch() { batches.append(batch) }
+            return batches
+        }
+        #expect(batches.count > 1, "more than one batch")
+        let decoded = ConcurrentDecode.records(of: batches)
+        #expect(decoded == one)
+    }
+
+    /// Decodes on another thread, as the export's writer does.
+    enum ConcurrentDecode {
+        static func records(of batches: [PairRecordBatch]) -> [PairRecord] {
+            final class Box: @unchecked Sendable { var records: [PairRecord] = [] }
+            let box = Box()
+            let done = DispatchSemaphore(value: 0)
+            Thread {
+                let decoder = PairRecordDecoder()
+                box.records = batches.flatMap { decoder.records(of: $0) }
+                done.signal()
+            }.start()
+            done.wait()
+            return box.records
+        }
+    }
+
     @Test func keyedLookupFindsEveryKeyAcrossRuns() throws {
         let archive = try Self.archive()
         let ids = try archive.store.passages(of: Fixture.document("bulletin-uk", .ukrainian, "").id).map(\.id.rawValue)
-        let keys = ids + ids.prefix(10) + ["pmissing"] + ids + ids
+        let keys = ids + ids.prefix(10) + ["pmissing", ""] + ids + ids
         #expect(keys.count > KeyedLookup.width, "the keys need more than one run")
+        var list = KeyList()
+        for key in keys { list.append(key) }
         var found: [String] = [], positions: [Int] = []
         try archive.store.reading { db in
-            try KeyedLookup(db, columns: "id", from: "passages", key: "id").forEachRow(of: keys) { position, row in
+            try KeyedLookup(db, columns: "id", from: "passages", key: "id").forEachRow(of: list) { position, row in
                 found.append(row.text(0))
                 positions.append(position)
             }
         }
-        #expect(found == keys.filter { $0 != "pmissing" }, "every key found, in the keys' order")
-        #expect(positions == keys.indices.filter { keys[$0] != "pmissing" }, "each row comes with its key's position")
+        #expect(found == keys.filter { $0 != "pmissing" && !$0.isEmpty }, "every key found, in the keys' order")
+        #expect(positions == keys.indices.filter { keys[$0] != "pmissing" && !keys[$0].isEmpty }, "each row comes with its key's position")
         // The statement is left reset and unbound: a plain GRDB read through it afterwards works.
         let again = try archive.store.reading { db in try String.fetchAll(db, sql: "SELECT id FROM passages WHERE id IN (?)", arguments: [ids[0]]) }
         #expect(again == [ids[0]])
