@@ -83,7 +83,7 @@ let package = Package(
         .target(name: "DiglotTestSupport", dependencies: ["DiglotModel", "DiglotImporting", "DiglotPairing"], path: "Tests/DiglotTestSupport"),
         .testTarget(name: "DiglotModelTests", dependencies: ["DiglotModel", "DiglotTestSupport"]),
         .testTarget(name: "DiglotLanguageTests", dependencies: ["DiglotLanguage", "DiglotTestSupport"]),
-        .testTarget(name: "DiglotXMLTests", dependencies: ["DiglotXML"]),
+        .testTarget(name: "DiglotXMLTests", dependencies: ["DiglotXML", "DiglotTestSupport"]),
         .testTarget(name: "DiglotLexiconTests", dependencies: ["DiglotLexicon", "DiglotTestSupport"]),
         .testTarget(name: "DiglotAnalysisTests", dependencies: ["DiglotAnalysis", "DiglotTestSupport", grdb]),
         .testTarget(name: "DiglotStoreTests", dependencies: ["DiglotStore", "DiglotKit", "DiglotTestSupport", grdb],

@@ -59,10 +59,10 @@ public enum LanguageDetector {
         guard letters >= minimumLetters else { return decision }
 
         if cyrillic >= latin && cyrillic * 2 >= letters {
-            let words = lowercasedWords(text)
             var uk = Double(ukrainianLetters) * 2 + Double(apostrophesInWords) * 2
             var ru = Double(russianLetters) * 2
-            for word in words {
+            forEachWord(of: text, upTo: longestListedWord) { word in
+                guard let word else { return }
                 if ukrainianWords.contains(word) { uk += 3 }
                 if russianWords.contains(word) { ru += 3 }
             }
@@ -73,17 +73,21 @@ public enum LanguageDetector {
             return decision
         }
         if latin * 2 >= letters {
-            let words = lowercasedWords(text)
-            guard !words.isEmpty else { return decision }
-            let english = words.reduce(0) { $0 + (englishWords.contains($1) ? 1 : 0) }
-            let foreign = words.reduce(0) { $0 + (otherLatinWords.contains($1) ? 1 : 0) }
+            var words = 0, english = 0, foreign = 0
+            forEachWord(of: text, upTo: longestListedWord) { word in
+                words += 1
+                guard let word else { return }
+                if englishWords.contains(word) { english += 1 }
+                if otherLatinWords.contains(word) { foreign += 1 }
+            }
+            guard words > 0 else { return decision }
             // English prose runs at 30-50% function words; a name list or a headline at less. Accept a
             // headline-length text with a couple of function words, refuse text that has other languages' ones.
-            if english > foreign && (english >= 2 || Double(english) / Double(words.count) >= 0.1) {
+            if english > foreign && (english >= 2 || Double(english) / Double(words) >= 0.1) {
                 decision.language = .english
-            } else if english > 0 && foreign == 0 && words.count < 12 {
+            } else if english > 0 && foreign == 0 && words < 12 {
                 decision.language = .english
-            } else if english == 0 && foreign == 0 && words.count >= 4 && latin == letters
+            } else if english == 0 && foreign == 0 && words >= 4 && latin == letters
                         && text.unicodeScalars.allSatisfy({ $0.isASCII || !$0.properties.isAlphabetic }) {
                 // A headline of content words only ("Ukraine says Russian forces shelled Kharkiv"): plain
                 // ASCII letters and no other language's function words is English in this archive's world.
@@ -93,27 +97,60 @@ public enum LanguageDetector {
         return decision
     }
 
-    /// The words of `text`, lowercased, as slices of one lowercased copy: building each word scalar by scalar
-    /// into its own `String` was three quarters of detecting a language, and detection runs on every passage.
-    static func lowercasedWords(_ text: String) -> [Substring] {
-        let lowered = text.lowercased()
-        let scalars = lowered.unicodeScalars
-        var words: [Substring] = []
-        var start: String.Index?
-        var index = scalars.startIndex
-        while index != scalars.endIndex {
-            let ch = scalars[index]
-            if isAlphabetic(ch) || ch == "'" || ch == "’" || ch == "ʼ" {
-                if start == nil { start = index }
-            } else if let wordStart = start {
-                words.append(Substring(scalars[wordStart..<index]))
-                start = nil
-            }
-            scalars.formIndex(after: &index)
+    /// Calls `body` once for every word of `text` lowercased (letters and apostrophes; the words of
+    /// `text.lowercased()`), with the word when its UTF-8 is at most `limit` bytes and nil for a longer one.
+    ///
+    /// Why: detection runs on every document and many passages, and it only looks words up in short lists.
+    /// `String.lowercased()` of the whole text was five sixths of detecting (it maps every scalar through the
+    /// Unicode tables); here ASCII and basic Cyrillic letters are lowercased by arithmetic and only other
+    /// scalars go through the tables, and a word longer than any listed one is counted without being made.
+    static func forEachWord(of text: String, upTo limit: Int, _ body: (String?) -> Void) {
+        var word: [UInt8] = []
+        word.reserveCapacity(64)
+        var inWord = false
+        var tooLong = false
+        func endWord() {
+            guard inWord else { return }
+            body(tooLong ? nil : String(decoding: word, as: UTF8.self))
+            word.removeAll(keepingCapacity: true)
+            inWord = false
+            tooLong = false
         }
-        if let wordStart = start { words.append(Substring(scalars[wordStart...])) }
-        return words
+        func take(_ scalar: Unicode.Scalar) {
+            guard isAlphabetic(scalar) || scalar == "'" || scalar == "’" || scalar == "ʼ" else { return endWord() }
+            inWord = true
+            guard !tooLong else { return }
+            let v = scalar.value
+            if v < 0x80 {
+                word.append(UInt8(v))
+            } else if v < 0x800 {
+                word.append(UInt8(0xC0 | (v >> 6)))
+                word.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                word.append(contentsOf: String(scalar).utf8)
+            }
+            if word.count > limit { tooLong = true }
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                take(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : scalar)
+            } else if v >= 0x430 && v <= 0x45F {
+                take(scalar)  // lowercase Cyrillic а…я, ѐ…џ
+            } else if v >= 0x410 && v <= 0x42F {
+                take(Unicode.Scalar(v + 0x20)!)  // А…Я
+            } else if v >= 0x400 && v <= 0x40F {
+                take(Unicode.Scalar(v + 0x50)!)  // Ѐ…Џ
+            } else {
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars { take(lowered) }
+            }
+        }
+        endWord()
     }
+
+    /// The longest word of the lists, in UTF-8 bytes: a longer word is in none of them.
+    static let longestListedWord = [ukrainianWords, russianWords, englishWords, otherLatinWords]
+        .flatMap { $0 }.map(\.utf8.count).max() ?? 0
 
     /// `Unicode.Scalar.Properties.isAlphabetic`, answered without the property table for ASCII and the
     /// basic Cyrillic letters, which are most of what the detector reads.
@@ -126,7 +163,7 @@ public enum LanguageDetector {
     }
 
     /// Frequent words that exist in Ukrainian and not (in that spelling) in Russian.
-    static let ukrainianWords: Set<Substring> = [
+    static let ukrainianWords: Set<String> = [
         "і", "та", "що", "це", "як", "але", "або", "від", "до", "на", "про", "щодо", "також", "який", "яка", "які",
         "якщо", "він", "вона", "воно", "вони", "ми", "ви", "ще", "вже", "тому", "було", "були", "буде", "між",
         "після", "через", "під", "над", "його", "її", "їх", "цей", "ця", "ці", "цього", "коли", "де", "так",
@@ -137,7 +174,7 @@ public enum LanguageDetector {
     ]
 
     /// Frequent words that exist in Russian and not (in that spelling) in Ukrainian.
-    static let russianWords: Set<Substring> = [
+    static let russianWords: Set<String> = [
         "и", "что", "это", "как", "но", "или", "от", "о", "об", "также", "который", "которая", "которые", "если",
         "он", "она", "оно", "они", "мы", "вы", "еще", "ещё", "уже", "потому", "было", "были", "будет", "между",
         "после", "через", "под", "над", "его", "ее", "её", "их", "этот", "эта", "эти", "этого", "когда", "где",
@@ -146,7 +183,7 @@ public enum LanguageDetector {
         "россии", "российских", "войска", "потери", "противника", "сообщает", "заявил", "время", "того", "для",
     ]
 
-    static let englishWords: Set<Substring> = [
+    static let englishWords: Set<String> = [
         "the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "as", "was", "with", "be", "by", "on",
         "not", "he", "she", "they", "we", "this", "are", "or", "his", "her", "from", "at", "which", "but",
         "have", "has", "had", "an", "were", "their", "been", "its", "who", "will", "would", "there", "said",
@@ -154,7 +191,7 @@ public enum LanguageDetector {
     ]
 
     /// Function words of other Latin-script languages that share no spelling with English ones.
-    static let otherLatinWords: Set<Substring> = [
+    static let otherLatinWords: Set<String> = [
         "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "le", "la", "les", "et", "est", "des", "une",
         "el", "los", "las", "y", "es", "del", "que", "il", "di", "che", "non", "per", "una", "w", "z", "się",
         "jest", "nie", "na", "do", "i", "o", "de", "och", "att", "het", "een", "van", "ir", "yra", "ja", "ka",

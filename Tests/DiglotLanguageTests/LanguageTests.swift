@@ -78,12 +78,19 @@ import DiglotTestSupport
 
     @Test func wordsMatchTheStringForm() {
         var texts = ["", " ", "Загальні бойові втрати противника", "Ру́сский язы́к, м'ясо та об’єкт", "KYIV (Reuters) - Don't",
-                     "ĞÜŞ İstanbul straße ΑΘΗΝΑ 東京 ١٢٣", "a\u{301}b c\u{0327}", "ʼєдиний'  'quoted'"]
+                     "ĞÜŞ İstanbul straße ΑΘΗΝΑ ΟΔΟΣ ὈΔΥΣΣΕΎΣ 東京 ١٢٣", "a\u{301}b c\u{0327}", "ʼєдиний'  'quoted'",
+                     "ЀЁЂЃЄЅІЇЈЉЊЋЌЍЎЏ ҐЃӘ Ǆǅǆ ﬃ ΐ Ⅻ ⓐⒶ 𐐀𐐨", "\u{0}\u{7F}\u{80}\u{7FF}\u{800}"]
         var generator = SeededGenerator(seed: 77)
-        let pieces = ["Київ", "ЩО", "the", "I", "'", "’", "ʼ", " ", "-", "\u{301}", "İ", "ß", "Ґ", "1", ",", "東"]
+        let pieces = ["Київ", "ЩО", "the", "I", "'", "’", "ʼ", " ", "-", "\u{301}", "İ", "ß", "Ґ", "1", ",", "東", "Σ", "Ǆ", "Ѐ"]
         for _ in 0..<2_000 { texts.append((0..<generator.below(12)).map { _ in pieces[generator.below(pieces.count)] }.joined()) }
         for text in texts {
-            #expect(LanguageDetector.lowercasedWords(text).map(String.init) == Self.stringWords(text), "\(text)")
+            var words: [String] = []
+            LanguageDetector.forEachWord(of: text, upTo: .max) { words.append($0 ?? "(too long)") }
+            #expect(words == Self.stringWords(text), "\(text)")
+            // A limit leaves a word out only when it is longer than the limit.
+            var limited: [String?] = []
+            LanguageDetector.forEachWord(of: text, upTo: 6) { limited.append($0) }
+            #expect(limited == Self.stringWords(text).map { $0.utf8.count <= 6 ? $0 : nil }, "\(text)")
         }
     }
 }
