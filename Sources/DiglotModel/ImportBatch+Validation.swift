@@ -12,6 +12,8 @@ public extension ImportBatch {
             documentsByID[document.id] = document
         }
         var passageIDs = Set<PassageID>()
+        // Counted once per document: counting per passage walked a bulletin's whole text for each of its lines.
+        var lengths: [DocumentID: Int] = [:]
         for passage in passages {
             guard let document = documentsByID[passage.documentID] else {
                 problems.append("passage \(passage.id) belongs to unknown document \(passage.documentID)")
@@ -21,7 +23,8 @@ public extension ImportBatch {
                 problems.append("passage \(passage.id) does not match its document and index")
             }
             if !passageIDs.insert(passage.id).inserted { problems.append("passage \(passage.id) appears twice") }
-            let length = document.text.unicodeScalars.count
+            let length = lengths[document.id] ?? document.text.unicodeScalars.count
+            lengths[document.id] = length
             if passage.start < 0 || passage.end < passage.start || passage.end > length {
                 problems.append("passage \(passage.id) spans \(passage.start)..<\(passage.end) outside its document (\(length) characters)")
             }

@@ -135,4 +135,20 @@ import DiglotTestSupport
             #expect(ImportInput(bytes: bytes, fileName: "t").sniffedCharset() == Self.stringSniffedCharset(bytes), "\(head)")
         }
     }
+
+    @Test func citationCuesMatchTheFoundationSearch() {
+        let pieces = ["reuters", "tass", " ", "told", "report", "’s ", "'s ", "according to", "via", "news agency", "said",
+                      "cannot", "verify", "київ", "—", "e\u{301}", "s\u{301}", "“", ".", "r", "eport", "ap", "\r\n"]
+        var generator = SeededGenerator(seed: 4242)
+        for _ in 0..<3_000 {
+            let sentence = (0..<generator.below(10)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            for outlet in ["reuters", "tass", "ap"] {
+                let rest = sentence.replacingOccurrences(of: outlet, with: " ")
+                let expected = ["report", "told", "according to", "not been able to", "could not", "cannot", "verify",
+                                "cited", "citing", "quoted", "news agency", "in an interview", "via", "’s ", "'s ", "said",
+                                "says", "wrote", "published"].contains { rest.contains($0) || sentence.contains(outlet + $0) }
+                #expect(CitationFinder.hasCue(sentence, outlet: outlet) == expected, "\(sentence.debugDescription) \(outlet)")
+            }
+        }
+    }
 }
