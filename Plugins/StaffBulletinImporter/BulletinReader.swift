@@ -184,8 +184,8 @@ struct BulletinReader {
         if let sides = BilingualLine.sides(of: text) { return script == .latin ? sides.latin : sides.cyrillic }
         let scalars = Array(text.unicodeScalars)
         for i in scalars.indices where scalars[i] == "/" {
-            let left = String(String.UnicodeScalarView(scalars[..<i]))
-            let right = String(String.UnicodeScalarView(scalars[(i + 1)...]))
+            let left = String(scalars: scalars[..<i])
+            let right = String(scalars: scalars[(i + 1)...])
             if BulletinText.script(of: left) == .cyrillic && BulletinText.script(of: right) == .latin {
                 return BulletinText.collapsed(script == .latin ? right : left)
             }

@@ -1,3 +1,4 @@
+import DiglotModel
 import Foundation
 
 /// One figure line, read: `танків ‒ 1637 (+35) од,` is label `танків`, total 1637, delta 35.
@@ -41,13 +42,13 @@ public enum FigureLineParser {
         for i in scalars.indices.dropFirst() where BulletinText.dashes.contains(scalars[i]) {
             let spaced = BulletinText.isSpace(scalars[i - 1]) || (i + 1 < scalars.count && BulletinText.isSpace(scalars[i + 1]))
             guard spaced else { continue }
-            let label = String(String.UnicodeScalarView(scalars[..<i]))
+            let label = String(scalars: scalars[..<i])
             guard label.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { continue }
-            return (BulletinText.collapsed(label), String(String.UnicodeScalarView(scalars[(i + 1)...])))
+            return (BulletinText.collapsed(label), String(scalars: scalars[(i + 1)...]))
         }
         if allowColon, let colon = scalars.firstIndex(of: ":"), colon > 0 {
-            let label = String(String.UnicodeScalarView(scalars[..<colon]))
-            let value = String(String.UnicodeScalarView(scalars[(colon + 1)...]))
+            let label = String(scalars: scalars[..<colon])
+            let value = String(scalars: scalars[(colon + 1)...])
             if label.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
                value.unicodeScalars.contains(where: { BulletinNumber.isDigit($0) }) {
                 return (BulletinText.collapsed(label), value)
@@ -121,6 +122,6 @@ extension String {
     func scalarRangeReplaced(_ start: Int, _ end: Int, with replacement: String) -> String {
         var scalars = Array(unicodeScalars)
         scalars.replaceSubrange(start..<end, with: Array(replacement.unicodeScalars))
-        return String(String.UnicodeScalarView(scalars))
+        return String(scalars: scalars)
     }
 }

@@ -1,3 +1,4 @@
+import DiglotModel
 import DiglotImporting
 import Foundation
 
@@ -105,7 +106,7 @@ enum CitationFinder {
             var a = start, b = end
             while a < b, scalars[a].properties.isWhitespace { a += 1 }
             while b > a, scalars[b - 1].properties.isWhitespace { b -= 1 }
-            if a < b { result.append((String(String.UnicodeScalarView(scalars[a..<b])), a, b)) }
+            if a < b { result.append((String(scalars: scalars[a..<b]), a, b)) }
             start = end
         }
         while i < scalars.count {
@@ -117,7 +118,7 @@ enum CitationFinder {
                    scalars[j + 1].properties.isUppercase || "\"“".unicodeScalars.contains(scalars[j + 1]) || scalars[j + 1].properties.numericType != nil {
                     var w = i
                     while w > start, scalars[w - 1].properties.isAlphabetic { w -= 1 }
-                    let word = String(String.UnicodeScalarView(scalars[w..<i]))
+                    let word = String(scalars: scalars[w..<i])
                     if c != "." || !(abbreviations.contains(word) || word.count == 1) { flush(j) }
                 }
                 i = j

@@ -49,7 +49,7 @@ struct WireReport {
         var dateline: Dateline?
         if let first = blocks.firstIndex(where: { $0.kind == .paragraph }), let found = Dateline.parse(blocks[first].text) {
             dateline = found
-            blocks[first].text = String(String.UnicodeScalarView(blocks[first].text.unicodeScalars.dropFirst(found.length)))
+            blocks[first].text = String(scalars: blocks[first].text.unicodeScalars.dropFirst(found.length))
         }
         let body = blocks.filter { $0.kind == .paragraph }.map(\.text).joined(separator: "\n")
         let language = LanguageDetector.detect(body)

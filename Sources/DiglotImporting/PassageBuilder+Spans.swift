@@ -38,18 +38,18 @@ public extension PassageBuilder {
         func addGap(_ from: Int, _ to: Int) {
             guard from < to else { return }
             var a = from, b = to
-            let leading = String(String.UnicodeScalarView(scalars[from..<to].prefix { !isContent($0) }))
+            let leading = String(scalars: scalars[from..<to].prefix { !isContent($0) })
             a += leading.unicodeScalars.count
             while b > a, !isContent(scalars[b - 1]) { b -= 1 }
             if !leading.isEmpty { pieces.append((leading, nil, [:], nil)) }
-            if a < b { pieces.append((String(String.UnicodeScalarView(scalars[a..<b])), role, [:], nil)) }
-            if b < to { pieces.append((String(String.UnicodeScalarView(scalars[b..<to])), nil, [:], nil)) }
+            if a < b { pieces.append((String(scalars: scalars[a..<b]), role, [:], nil)) }
+            if b < to { pieces.append((String(scalars: scalars[b..<to]), nil, [:], nil)) }
         }
         for (index, span) in ordered {
             let start = max(span.start, 0), end = min(span.end, scalars.count)
             guard start >= cursor, start < end else { continue }
             addGap(cursor, start)
-            pieces.append((String(String.UnicodeScalarView(scalars[start..<end])), span.role, span.metadata, index))
+            pieces.append((String(scalars: scalars[start..<end]), span.role, span.metadata, index))
             cursor = end
         }
         addGap(cursor, scalars.count)

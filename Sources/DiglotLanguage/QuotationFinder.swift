@@ -1,3 +1,4 @@
+import DiglotModel
 import Foundation
 
 /// Finds quoted statements in a paragraph of English reporting and who the text says made them.
@@ -43,12 +44,12 @@ public enum QuotationFinder {
             var close = innerStart
             while close < scalars.count, !isClosing(scalars, at: close, opener: scalars[index]) { close += 1 }
             let isOpen = close >= scalars.count
-            let inner = String(String.UnicodeScalarView(scalars[innerStart..<min(close, scalars.count)]))
+            let inner = String(scalars: scalars[innerStart..<min(close, scalars.count)])
             let trimmed = trimmedRange(scalars, innerStart, min(close, scalars.count))
             index = close + 1
             guard wordCount(inner) >= minimumWords, trimmed.0 < trimmed.1 else { continue }
-            let before = String(String.UnicodeScalarView(scalars[0..<max(0, innerStart - 1)]))
-            let after = close + 1 < scalars.count ? String(String.UnicodeScalarView(scalars[(close + 1)...])) : ""
+            let before = String(scalars: scalars[0..<max(0, innerStart - 1)])
+            let after = close + 1 < scalars.count ? String(scalars: scalars[(close + 1)...]) : ""
             // A quote ending its own sentence ("….") is followed by a new sentence, not by its attribution.
             let endsSentence = inner.trimmingCharacters(in: .whitespaces).hasSuffix(".")
             var attribution = isOpen || endsSentence ? nil : speakerAfter(after)
@@ -60,7 +61,7 @@ public enum QuotationFinder {
             }
             if let speaker { lastSpeaker = speaker }
             result.append(Quotation(start: trimmed.0, end: trimmed.1,
-                                    text: String(String.UnicodeScalarView(scalars[trimmed.0..<trimmed.1])),
+                                    text: String(scalars: scalars[trimmed.0..<trimmed.1]),
                                     speaker: speaker, verb: attribution?.verb, isOpen: isOpen))
         }
         return result

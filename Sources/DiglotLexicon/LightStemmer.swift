@@ -1,3 +1,4 @@
+import DiglotModel
 /// A deliberately light suffix stripper, enough to match glossary lemmas against inflected text.
 ///
 /// Full morphology (hunspell, Snowball) lives in DiglotAnalysis; here the point is only that "втратами", "втрат"
@@ -47,7 +48,7 @@ public enum LightStemmer {
         let scalars = Array(word.unicodeScalars)
         for ending in slavicEndingScalars where scalars.count - ending.count >= minimumStem
             && scalars[(scalars.count - ending.count)...].elementsEqual(ending) {
-            return String(String.UnicodeScalarView(scalars[..<(scalars.count - ending.count)]))
+            return String(scalars: scalars[..<(scalars.count - ending.count)])
         }
         return word
     }

@@ -144,3 +144,18 @@ private struct PassageBuilderForTests {
     }
     mutating func touch() {}
 }
+
+/// `String(scalars:)` makes the same strings as a `UnicodeScalarView` built from the scalars.
+@Suite struct StringFromScalarsTests {
+    @Test func itMatchesTheScalarView() {
+        let samples = ["", "a", "Київ", "e\u{301}", "€ 𐐀 😀 \u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}", "\r\n", "ґ'ʼ’"]
+        for sample in samples {
+            let scalars = Array(sample.unicodeScalars)
+            for start in 0...scalars.count {
+                let slice = scalars[start...]
+                #expect(String(scalars: slice) == String(String.UnicodeScalarView(slice)), "\(sample) from \(start)")
+                #expect(String(scalars: slice).utf8.elementsEqual(String(String.UnicodeScalarView(slice)).utf8))
+            }
+        }
+    }
+}

@@ -116,10 +116,10 @@ final class XLIFFWriter: ExportWriter {
     /// Diglot ids are NMTOKENs already; anything else (an id a foreign TMX recorded) has its other characters
     /// replaced by `_`.
     static func nmtoken(_ id: String) -> String {
-        let cleaned = String(String.UnicodeScalarView(id.unicodeScalars.map { scalar in
+        let cleaned = String(scalars: id.unicodeScalars.map { scalar in
             scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "-._:".unicodeScalars.contains(scalar)
                 ? scalar : "_"
-        }))
+        })
         return cleaned.isEmpty ? "_" : cleaned
     }
 }
