@@ -132,32 +132,40 @@ struct BenchmarkRun {
 
         // Export, measured in a child process so its peak memory is its own.
         let exportPath = workFolder.appendingPathComponent("export-\(size)").path
+        var exported = ChildOutcome(status: 0, peakResidentBytes: 0)
         result.exportJSONLSeconds = try Measure.seconds {
-            _ = try runDiglot(["export", "--format", "jsonl", "--archive", archivePath, "--output", exportPath + ".jsonl"])
+            exported = try runDiglot(["export", "--format", "jsonl", "--archive", archivePath, "--output", exportPath + ".jsonl"])
         }
-        result.exportJSONLPeakRSSBytes = Measure.childrenPeakResidentBytes()
+        result.exportJSONLPeakRSSBytes = exported.peakResidentBytes
         if (try? runDiglot(["export", "--format", "tmx", "--archive", archivePath, "--output", exportPath + ".tmx"]))?.status == 0 {
             result.exportTMXSeconds = try Measure.seconds {
-                _ = try runDiglot(["export", "--format", "tmx", "--archive", archivePath, "--output", exportPath + ".tmx"])
+                exported = try runDiglot(["export", "--format", "tmx", "--archive", archivePath, "--output", exportPath + ".tmx"])
             }
-            result.exportTMXPeakRSSBytes = Measure.childrenPeakResidentBytes()
+            result.exportTMXPeakRSSBytes = exported.peakResidentBytes
         }
         return result
     }
 
     /// Runs the built `diglot` binary, output discarded.
     @discardableResult
-    func runDiglot(_ arguments: [String]) throws -> (status: Int32, Void) {
-        (try Self.runDiglot(diglotBinary, arguments), ())
+    func runDiglot(_ arguments: [String]) throws -> ChildOutcome {
+        try Self.runDiglot(diglotBinary, arguments)
     }
 
-    /// Runs `binary` with `arguments`, output discarded, and returns its exit status: every child process the
-    /// bench times (searches, pairing, exports) goes through here.
+    /// How a child process ended, and the most memory it held (`wait4`'s own usage for it: the bench's figures
+    /// used to be the largest of all children so far, `diglot pair`'s included).
+    struct ChildOutcome {
+        var status: Int32
+        var peakResidentBytes: Int
+    }
+
+    /// Runs `binary` with `arguments`, output discarded, and returns its exit status and peak memory: every
+    /// child process the bench times (searches, pairing, exports) goes through here.
     ///
-    /// Spawned with `posix_spawn` and reaped with `waitpid`, not Foundation's `Process`: on Linux its
+    /// Spawned with `posix_spawn` and reaped with `wait4`, not Foundation's `Process`: on Linux its
     /// `waitUntilExit` polls a run loop and added 30-50 ms to every timed child, more than a search costs.
     @discardableResult
-    static func runDiglot(_ binary: URL, _ arguments: [String]) throws -> Int32 {
+    static func runDiglot(_ binary: URL, _ arguments: [String]) throws -> ChildOutcome {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -172,13 +180,15 @@ struct BenchmarkRun {
                           userInfo: [NSLocalizedDescriptionKey: "cannot start \(binary.path): \(String(cString: strerror(spawned)))"])
         }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 {
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) == -1 {
             guard errno == EINTR else {
                 throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno),
                               userInfo: [NSLocalizedDescriptionKey: "cannot wait for \(binary.path)"])
             }
         }
         // WIFEXITED / WEXITSTATUS are macros Swift does not import.
-        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return ChildOutcome(status: (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f),
+                            peakResidentBytes: Int(usage.ru_maxrss) * 1024)
     }
 }

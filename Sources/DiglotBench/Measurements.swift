@@ -27,13 +27,6 @@ enum Measure {
         return nil
     }
 
-    /// The largest peak RSS among finished child processes, in bytes.
-    static func childrenPeakResidentBytes() -> Int {
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
-        return Int(usage.ru_maxrss) * 1024
-    }
-
     /// Bytes used on disk by a file and its WAL/SHM companions.
     static func fileBytes(_ path: String) -> Int {
         [path, path + "-wal", path + "-shm"].reduce(0) { total, p in

@@ -107,10 +107,12 @@ struct PairingScaleRun {
         } }
         try store.close()
 
+        var paired = BenchmarkRun.ChildOutcome(status: 0, peakResidentBytes: 0)
         result.pairSeconds = try Measure.seconds {
-            result.pairExitStatus = try BenchmarkRun.runDiglot(diglotBinary, ["pair", "--archive", runPath])
+            paired = try BenchmarkRun.runDiglot(diglotBinary, ["pair", "--archive", runPath])
         }
-        result.pairPeakRSSBytes = Measure.childrenPeakResidentBytes()
+        result.pairExitStatus = paired.status
+        result.pairPeakRSSBytes = paired.peakResidentBytes
 
         let check = try ArchiveStore(path: runPath, analysis: analysis)
         result.pairsAfter = try check.statistics().pairs

@@ -34,5 +34,7 @@ import DiglotTestSupport
         #expect((first["documents"] as? Int ?? 0) >= 100)
         #expect((first["failedInputs"] as? Int) == 0)
         #expect((first["plainFTSSeconds"] as? Double ?? 0) > 0)
+        // Each export child's own peak memory, not the largest of every child so far.
+        #expect((first["exportTMXPeakRSSBytes"] as? Int ?? 0) > 0)
     }
 }
