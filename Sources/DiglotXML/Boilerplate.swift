@@ -32,15 +32,16 @@ public enum Boilerplate {
 
     /// Whether a block whose text is `text` is a heading that ends the article ("Leave a Reply").
     public static func endsArticle(_ text: String) -> Bool {
-        let folded = fold(text)
-        guard folded.utf8.count <= 60 || folded.count <= 60 else { return false }
+        // A heading of more than 60 characters ends nothing: folding stops there.
+        guard let folded = fold(text, atMost: 60) else { return false }
         return foldedEndings.contains { folded == $0.whole || folded.hasPrefix($0.followed) }
     }
 
     /// Whether a short block carries a furniture phrase ("Share This Article", "We use cookies …").
     public static func isBoilerplate(text: String) -> Bool {
-        // Lowercasing keeps the number of characters, so a long block is refused before it is lowercased.
-        guard text.utf8.count <= 400 || text.count <= 400 else { return false }
+        // Lowercasing keeps the number of characters, so a long block is refused before it is lowercased (and
+        // counting stops at the 401st character).
+        guard text.utf8.count <= 400 || text.prefix(401).count <= 400 else { return false }
         let lowered = text.lowercased()
         if endsArticle(text) { return true }
         return loweredBlockPhrases.contains { UTF8Search.contains(lowered, $0) }
@@ -85,24 +86,54 @@ public enum Boilerplate {
     /// them) is folded scalar by scalar; anything else goes through characters, where a combining letter
     /// may join the space before it.
     static func fold(_ text: String) -> String {
-        let lowered = text.lowercased()
-        var folded = String.UnicodeScalarView()
+        fold(text, atMost: .max) ?? ""
+    }
+
+    /// `fold(text)`, or nil when it is longer than `limit` characters: the walk stops there, so a long block
+    /// costs no more than a heading. Capitals are lowercased scalar by scalar (ASCII and basic Cyrillic by
+    /// arithmetic), which is what `String.lowercased()` does, without lowercasing the rest of the text.
+    static func fold(_ text: String, atMost limit: Int) -> String? {
+        var folded: [UInt8] = []
+        var count = 0
         var pendingSpace = false
-        for scalar in lowered.unicodeScalars {
+        var combines = false
+        func take(_ scalar: Unicode.Scalar) -> Bool {
             let v = scalar.value
             guard v < 0x80 ? ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) || (v >= 0x30 && v <= 0x39)
                            : scalar.properties.isAlphabetic else {
                 pendingSpace = true
-                continue
+                return true
             }
             guard v < 0x300 || (v >= 0x400 && v <= 0x52F && !(v >= 0x483 && v <= 0x489)) else {
-                return foldByCharacter(text)
+                combines = true
+                return false
             }
-            if pendingSpace, !folded.isEmpty { folded.append(" ") }
+            if pendingSpace, count > 0 {
+                folded.append(0x20)
+                count += 1
+            }
             pendingSpace = false
-            folded.append(scalar)
+            UTF8.encode(scalar) { folded.append($0) }
+            count += 1
+            return count <= limit
         }
-        return String(folded)
+        scalars: for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                guard take(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : scalar) else { break scalars }
+            } else if v >= 0x410 && v <= 0x42F {
+                guard take(Unicode.Scalar(v + 0x20)!) else { break scalars }  // А…Я
+            } else if v >= 0x400 && v <= 0x40F {
+                guard take(Unicode.Scalar(v + 0x50)!) else { break scalars }  // Ѐ…Џ
+            } else {
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars where !take(lowered) { break scalars }
+            }
+        }
+        if combines {
+            let byCharacter = foldByCharacter(text)
+            return byCharacter.count <= limit ? byCharacter : nil
+        }
+        return count <= limit ? String(decoding: folded, as: UTF8.self) : nil
     }
 
     private static func foldByCharacter(_ text: String) -> String {

@@ -1,4 +1,5 @@
 import Testing
+import DiglotTestSupport
 @testable import DiglotXML
 
 /// The scalar-by-scalar fold against the character-by-character one it shortcuts.
@@ -23,5 +24,24 @@ import Testing
         #expect(Boilerplate.isBoilerplate(text: "We use cookies to improve your experience."))
         #expect(!Boilerplate.isBoilerplate(text: String(repeating: "We use cookies. ", count: 40)))
         #expect(!Boilerplate.isBoilerplate(text: "Russian forces shelled Kharkiv overnight."))
+    }
+
+    /// The bounded fold gives the whole fold when it is short enough and nil otherwise; folding lowercases scalar
+    /// by scalar as `String.lowercased()` does.
+    @Test func theBoundedFoldStopsOnlyPastItsLimit() {
+        var samples = ["Comments", "COMMENTS (12)", "Most Read — Найпопулярніше", "ЁЖИК Ѐ", "ΟΔΟΣ", "İSTANBUL"]
+        var generator = SeededGenerator(seed: 60)
+        let pieces = ["Leave", " a ", "Reply", "КИЇВ", "ґ", "Ё", "e\u{301}", "ΣΑ", "İ", "ß", "1 020", "—", ":", "  ", "ǅ"]
+        for _ in 0..<3_000 { samples.append((0..<generator.below(20)).map { _ in pieces[generator.below(pieces.count)] }.joined()) }
+        for sample in samples {
+            let lowered = sample.lowercased().unicodeScalars.map {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : " "
+            }
+            let whole = String(lowered).split(separator: " ").joined(separator: " ")
+            #expect(Boilerplate.fold(sample) == whole, "\(sample.debugDescription)")
+            for limit in [0, 5, 20, 60] {
+                #expect(Boilerplate.fold(sample, atMost: limit) == (whole.count <= limit ? whole : nil), "\(sample.debugDescription) \(limit)")
+            }
+        }
     }
 }
