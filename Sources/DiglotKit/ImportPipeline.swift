@@ -62,7 +62,7 @@ public struct ImportPipeline: Sendable {
         let standardInputData = collector.items.contains { $0.path == "-" } ? Result { try limited(standardInput(), name: "-") } : nil
         var pending = collector.items[...]
         var index = 0
-        importInOrder(workers: collector.items.count > 1 ? ReadAhead<Int, Int>.defaultWorkers : 0,
+        importInOrder(workers: collector.items.count > 1 ? Self.parsingThreads : 0,
                       source: { pending.popFirst() }) { [self] item in
             Prepared(path: item.path, result: Result {
                 let data = item.path == "-" ? try standardInputData!.get() : try read(item.path)
@@ -106,9 +106,9 @@ public struct ImportPipeline: Sendable {
     /// ```
     public func importInputs(_ next: @escaping () -> (bytes: Data, fileName: String)?,
                              committed: (String, Result<FileOutcome, any Error>) -> Void) {
-        importInOrder(workers: ReadAhead<Int, Int>.defaultWorkers, source: next) { [self] input in
+        importInOrder(workers: Self.parsingThreads, source: next, prepare: { [self] input in
             Prepared(path: input.fileName, result: Result { try prepare(input.bytes, fileName: input.fileName) })
-        } committed: { name, outcome in committed(name, outcome) }
+        }, committed: committed)
     }
 
     /// The engine of `run(paths:)` and `importInputs`: `prepare` on `workers` threads (inline with none),
@@ -125,6 +125,9 @@ public struct ImportPipeline: Sendable {
     /// How many files may be parsed ahead of the one being written: enough to keep the workers busy while a
     /// large file is written, few enough that memory stays a few files' worth.
     static let filesAhead = 4
+
+    /// Threads that parse: one core is left to the thread that writes what they parse.
+    static let parsingThreads = max(1, min(ProcessInfo.processInfo.activeProcessorCount - 1, 4))
 
     /// One file read and parsed by a worker, waiting to be written.
     struct Prepared: Sendable {

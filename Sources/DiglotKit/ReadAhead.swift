@@ -43,9 +43,6 @@ final class ReadAhead<Input: Sendable, Output: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// Workers for this machine: one core is left to the caller, who writes what they make.
-    static var defaultWorkers: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount - 1, 4)) }
-
     /// The next result in input order, or nil after the last. Waits while a worker is still on it.
     func next() -> Output? {
         if workers == 0 {
