@@ -23,6 +23,7 @@ struct SizeResult: Codable {
     var searchProcessMillisecondsP50 = 0.0
     var searchProcessMillisecondsMax = 0.0
     var pairSeconds: Double?
+    var pairPeakRSSBytes: Int?
     var exportJSONLSeconds: Double?
     var exportJSONLPeakRSSBytes: Int?
     var exportTMXSeconds: Double?
@@ -97,7 +98,7 @@ struct BenchmarkRun {
         result.pairs = statistics.pairs
 
         // The limit: the same visible texts into a bare FTS5 table in one transaction.
-        let plainTexts = CorpusGenerator(targetDocuments: size, seed: seed, figures: figures).map(\.plainText)
+        let plainTexts = CorpusGenerator(targetDocuments: size, seed: seed, figures: figures).lazy.map(\.plainText)
         result.plainFTSSeconds = try PlainFTSBaseline.insertSeconds(
             texts: plainTexts, path: workFolder.appendingPathComponent("plain-\(size).sqlite").path)
 
@@ -127,19 +128,23 @@ struct BenchmarkRun {
 
         // Pairing across the archive, when this build has the command.
         if (try? runDiglot(["pair", "--help"]))?.status == 0 {
-            result.pairSeconds = try Measure.seconds { _ = try runDiglot(["pair", "--archive", archivePath]) }
+            var paired = ChildOutcome(status: 0, peakResidentBytes: nil)
+            result.pairSeconds = try Measure.seconds { paired = try runDiglot(["pair", "--archive", archivePath], measuringMemory: true) }
+            result.pairPeakRSSBytes = paired.peakResidentBytes
         }
 
         // Export, measured in a child process so its peak memory is its own.
         let exportPath = workFolder.appendingPathComponent("export-\(size)").path
-        var exported = ChildOutcome(status: 0, peakResidentBytes: 0)
+        var exported = ChildOutcome(status: 0, peakResidentBytes: nil)
         result.exportJSONLSeconds = try Measure.seconds {
-            exported = try runDiglot(["export", "--format", "jsonl", "--archive", archivePath, "--output", exportPath + ".jsonl"])
+            exported = try runDiglot(["export", "--format", "jsonl", "--archive", archivePath, "--output", exportPath + ".jsonl"],
+                                  measuringMemory: true)
         }
         result.exportJSONLPeakRSSBytes = exported.peakResidentBytes
         if (try? runDiglot(["export", "--format", "tmx", "--archive", archivePath, "--output", exportPath + ".tmx"]))?.status == 0 {
             result.exportTMXSeconds = try Measure.seconds {
-                exported = try runDiglot(["export", "--format", "tmx", "--archive", archivePath, "--output", exportPath + ".tmx"])
+                exported = try runDiglot(["export", "--format", "tmx", "--archive", archivePath, "--output", exportPath + ".tmx"],
+                                         measuringMemory: true)
             }
             result.exportTMXPeakRSSBytes = exported.peakResidentBytes
         }
@@ -148,47 +153,73 @@ struct BenchmarkRun {
 
     /// Runs the built `diglot` binary, output discarded.
     @discardableResult
-    func runDiglot(_ arguments: [String]) throws -> ChildOutcome {
-        try Self.runDiglot(diglotBinary, arguments)
+    func runDiglot(_ arguments: [String], measuringMemory: Bool = false) throws -> ChildOutcome {
+        try Self.runDiglot(diglotBinary, arguments, measuringMemory: measuringMemory)
     }
 
-    /// How a child process ended, and the most memory it held (`wait4`'s own usage for it: the bench's figures
-    /// used to be the largest of all children so far, `diglot pair`'s included).
+    /// How a child process ended, and the most memory it held (nil when not measured).
     struct ChildOutcome {
         var status: Int32
-        var peakResidentBytes: Int
+        var peakResidentBytes: Int?
     }
 
-    /// Runs `binary` with `arguments`, output discarded, and returns its exit status and peak memory: every
-    /// child process the bench times (searches, pairing, exports) goes through here.
+    /// Where a child's own peak memory is read from: GNU time, which forks the child from its own small
+    /// process and reports what `wait4` says of it (installed by scripts/setup.sh).
+    static let timeCommand = "/usr/bin/time"
+
+    /// Runs `binary` with `arguments`, output discarded, and returns its exit status and, with
+    /// `measuringMemory`, its peak memory: every child process the bench times (searches, pairing, exports)
+    /// goes through here.
     ///
     /// Spawned with `posix_spawn` and reaped with `wait4`, not Foundation's `Process`: on Linux its
     /// `waitUntilExit` polls a run loop and added 30-50 ms to every timed child, more than a search costs.
+    ///
+    /// The peak memory cannot be `wait4`'s own figure for a child of this process: `posix_spawn` starts the
+    /// child on the bench's address space, and Linux records that address space's high-water mark as the
+    /// child's when it execs, so every child reported at least the bench's own peak (142 MB for a 10k export
+    /// that holds 30). `/usr/bin/time` forks the measured process from a process of a few hundred kilobytes.
     @discardableResult
-    static func runDiglot(_ binary: URL, _ arguments: [String]) throws -> ChildOutcome {
+    static func runDiglot(_ binary: URL, _ arguments: [String], measuringMemory: Bool = false) throws -> ChildOutcome {
+        let timing = measuringMemory && FileManager.default.isExecutableFile(atPath: timeCommand)
+        let memoryReport = FileManager.default.temporaryDirectory
+            .appendingPathComponent("diglot-bench-\(getpid())-peak.txt").path
+        let command = timing ? [timeCommand, "-f", "%M", "-o", memoryReport, binary.path] + arguments
+                             : [binary.path] + arguments
+        var outcome = try spawnAndWait(command)
+        if timing {
+            defer { try? FileManager.default.removeItem(atPath: memoryReport) }
+            let report = (try? String(contentsOfFile: memoryReport, encoding: .utf8)) ?? ""
+            // The last line holds the figure; a line before it says when the child was killed by a signal.
+            outcome.peakResidentBytes = report.split(separator: "\n").last
+                .flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { $0 * 1024 }
+        }
+        return outcome
+    }
+
+    /// Starts `command` (its first element the executable's path), output discarded, and waits for it.
+    private static func spawnAndWait(_ command: [String]) throws -> ChildOutcome {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv: [UnsafeMutablePointer<CChar>?] = ([binary.path] + arguments).map { strdup($0) } + [nil]
+        let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, binary.path, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
         guard spawned == 0 else {
             throw NSError(domain: NSPOSIXErrorDomain, code: Int(spawned),
-                          userInfo: [NSLocalizedDescriptionKey: "cannot start \(binary.path): \(String(cString: strerror(spawned)))"])
+                          userInfo: [NSLocalizedDescriptionKey: "cannot start \(command[0]): \(String(cString: strerror(spawned)))"])
         }
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 {
+        while waitpid(pid, &status, 0) == -1 {
             guard errno == EINTR else {
                 throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno),
-                              userInfo: [NSLocalizedDescriptionKey: "cannot wait for \(binary.path)"])
+                              userInfo: [NSLocalizedDescriptionKey: "cannot wait for \(command[0])"])
             }
         }
         // WIFEXITED / WEXITSTATUS are macros Swift does not import.
         return ChildOutcome(status: (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f),
-                            peakResidentBytes: Int(usage.ru_maxrss) * 1024)
+                            peakResidentBytes: nil)
     }
 }

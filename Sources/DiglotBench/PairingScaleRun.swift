@@ -107,12 +107,12 @@ struct PairingScaleRun {
         } }
         try store.close()
 
-        var paired = BenchmarkRun.ChildOutcome(status: 0, peakResidentBytes: 0)
+        var paired = BenchmarkRun.ChildOutcome(status: 0, peakResidentBytes: nil)
         result.pairSeconds = try Measure.seconds {
-            paired = try BenchmarkRun.runDiglot(diglotBinary, ["pair", "--archive", runPath])
+            paired = try BenchmarkRun.runDiglot(diglotBinary, ["pair", "--archive", runPath], measuringMemory: true)
         }
         result.pairExitStatus = paired.status
-        result.pairPeakRSSBytes = paired.peakResidentBytes
+        result.pairPeakRSSBytes = paired.peakResidentBytes ?? 0
 
         let check = try ArchiveStore(path: runPath, analysis: analysis)
         result.pairsAfter = try check.statistics().pairs

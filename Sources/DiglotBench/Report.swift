@@ -40,7 +40,7 @@ enum Report {
         row("`diglot search` process p50 / max") {
             String(format: "%.0f / %.0f ms", $0.searchProcessMillisecondsP50, $0.searchProcessMillisecondsMax)
         }
-        row("`diglot pair`") { s($0.pairSeconds) }
+        row("`diglot pair` (time, peak RSS)") { "\(s($0.pairSeconds)), \(mb($0.pairPeakRSSBytes))" }
         row("export JSONL (time, peak RSS)") { "\(s($0.exportJSONLSeconds)), \(mb($0.exportJSONLPeakRSSBytes))" }
         row("export TMX (time, peak RSS)") { "\(s($0.exportTMXSeconds)), \(mb($0.exportTMXPeakRSSBytes))" }
         return rows.joined(separator: "\n")
