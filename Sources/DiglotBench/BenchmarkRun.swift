@@ -47,6 +47,18 @@ struct BenchmarkRun {
     /// The archive's search analysis: Diglot's default, or `BasicAnalyzer` (`--analysis basic`) to measure
     /// what morphology costs at import.
     let analysis: SearchAnalysis
+    /// Stages left out of this run (`--skip`).
+    var skipped: Set<Stage> = []
+
+    /// The stages a run may leave out.
+    enum Stage: String, CaseIterable {
+        case pair, export
+    }
+
+    /// A line on standard error as each stage starts, so an hour-long run shows where it is.
+    private func announce(_ stage: String) {
+        FileHandle.standardError.write(Data("diglot-bench: \(size): \(stage) (\(Date()))\n".utf8))
+    }
 
     /// A fixed query mix: inflected Ukrainian forms, names across scripts, English terms for Ukrainian texts.
     static let queries = [
@@ -65,6 +77,7 @@ struct BenchmarkRun {
         // writer, as `diglot import` does), one transaction each.
         let archive = try DiglotArchive(path: archivePath, analysis: analysis)
         let pipeline = archive.importer()
+        announce("import")
         result.importSeconds = Measure.seconds {
             var generated = CorpusGenerator(targetDocuments: size, seed: seed, figures: figures).makeIterator()
             // Counted by the source, which the workers call one at a time; read once the import is over.
@@ -97,11 +110,13 @@ struct BenchmarkRun {
         result.passages = statistics.passages
         result.pairs = statistics.pairs
 
+        announce("plain FTS5 insert")
         // The limit: the same visible texts into a bare FTS5 table in one transaction.
         let plainTexts = CorpusGenerator(targetDocuments: size, seed: seed, figures: figures).lazy.map(\.plainText)
         result.plainFTSSeconds = try PlainFTSBaseline.insertSeconds(
             texts: plainTexts, path: workFolder.appendingPathComponent("plain-\(size).sqlite").path)
 
+        announce("search")
         // Search latency in process.
         var samples: [Double] = []
         for _ in 0..<searchRepetitions {
@@ -127,13 +142,16 @@ struct BenchmarkRun {
         result.searchProcessMillisecondsMax = processSamples.max() ?? 0
 
         // Pairing across the archive, when this build has the command.
-        if (try? runDiglot(["pair", "--help"]))?.status == 0 {
+        if !skipped.contains(.pair), (try? runDiglot(["pair", "--help"]))?.status == 0 {
+            announce("diglot pair")
             var paired = ChildOutcome(status: 0, peakResidentBytes: nil)
             result.pairSeconds = try Measure.seconds { paired = try runDiglot(["pair", "--archive", archivePath], measuringMemory: true) }
             result.pairPeakRSSBytes = paired.peakResidentBytes
         }
 
         // Export, measured in a child process so its peak memory is its own.
+        guard !skipped.contains(.export) else { return result }
+        announce("export")
         let exportPath = workFolder.appendingPathComponent("export-\(size)").path
         var exported = ChildOutcome(status: 0, peakResidentBytes: nil)
         result.exportJSONLSeconds = try Measure.seconds {

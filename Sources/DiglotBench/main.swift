@@ -9,7 +9,7 @@ import DiglotStore
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
     usage: diglot-bench [--sizes 10000,100000,1000000] [--seed 42] [--work DIR] [--record BENCHMARKS.md] [--json PATH]
-                        [--analysis morphological|basic] [--smoke]
+                        [--analysis morphological|basic] [--skip pair,export] [--smoke]
            diglot-bench --search-archive ARCHIVE [--ranking-window N] [--repetitions N]
            diglot-bench --pairing-scale ARCHIVE_DOCUMENTS[,ARRIVALS[,corpus]] [--work DIR]
            diglot-bench --write-corpus DIR [--sizes N] [--seed 42]
@@ -21,7 +21,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
 // A mistyped option must not start an hour-long run with the defaults.
 let valueOptions: Set<String> = ["--sizes", "--seed", "--work", "--record", "--json", "--analysis", "--search-archive",
                                  "--ranking-window", "--repetitions", "--pairing-scale", "--optimize-archive",
-                                 "--write-corpus"]
+                                 "--write-corpus", "--skip"]
 var argumentIndex = 0
 while argumentIndex < arguments.count {
     let argument = arguments[argumentIndex]
@@ -51,6 +51,12 @@ if let loaded = try? DailyFigures.load(from: referenceFolder), !loaded.days.isEm
 } else {
     FileHandle.standardError.write(Data("diglot-bench: reference figures not found at \(referenceFolder.path); using a synthetic series\n".utf8))
     figures = DailyFigures.synthetic(days: 600, generator: &fallbackGenerator)
+}
+// `--skip pair,export`: stages a run leaves out (at 1M documents, pairing a million new documents takes hours).
+let skipped = Set((option("--skip") ?? "").split(separator: ",").map(String.init))
+if let unknown = skipped.subtracting(BenchmarkRun.Stage.allCases.map(\.rawValue)).first {
+    FileHandle.standardError.write(Data("diglot-bench: --skip takes pair and export, not \(unknown)\n".utf8))
+    exit(2)
 }
 let analysis: SearchAnalysis = option("--analysis") == "basic" ? .basic : .morphological()
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
@@ -140,7 +146,8 @@ var results: [SizeResult] = []
 for size in sizes {
     FileHandle.standardError.write(Data("diglot-bench: \(size) documents...\n".utf8))
     let run = BenchmarkRun(size: size, seed: seed, figures: figures, workFolder: work, diglotBinary: binary,
-                           searchRepetitions: smoke ? 2 : 20, analysis: analysis)
+                           searchRepetitions: smoke ? 2 : 20, analysis: analysis,
+                           skipped: Set(skipped.compactMap(BenchmarkRun.Stage.init(rawValue:))))
     do {
         results.append(try run.run())
     } catch {
