@@ -117,10 +117,71 @@ public struct ImportPipeline: Sendable {
                                                 prepare: @escaping @Sendable (Input) -> Prepared,
                                                 committed: (String, Result<FileOutcome, any Error>) -> Void) {
         let work = ReadAhead(workers: workers, lookahead: Self.filesAhead, source: source, transform: prepare)
-        while let prepared = work.next() {
-            committed(prepared.path, Result { try commit(prepared.result.get()) })
+        var holding = false
+        do {
+            try store.writingInGroups { group in
+                holding = true
+                commitInGroups(work, group, committed: committed)
+            }
+        } catch where !holding {
+            // The writer could not be held (another process's long write, an archive that cannot be written):
+            // each file then tries on its own and reports why it failed.
+            while let prepared = work.next() {
+                committed(prepared.path, Result { try commit(prepared.result.get()) })
+            }
+        } catch {
+            // Every group was committed and reported inside; nothing is left to report.
         }
     }
+
+    /// Writes each prepared file in a savepoint of the current group and commits the group every
+    /// `filesPerGroup` files or `secondsPerGroup` seconds (see `WriteGroup`): a file is reported only once its
+    /// group is committed, and when a commit fails every file of the group is reported as not imported.
+    private func commitInGroups<Input: Sendable>(_ work: ReadAhead<Input, Prepared>, _ group: WriteGroup,
+                                committed: (String, Result<FileOutcome, any Error>) -> Void) {
+        var written: [(path: String, outcome: Result<FileOutcome, any Error>)] = []
+        var groupStart = DispatchTime.now().uptimeNanoseconds
+        func reportGroup(failure: (any Error)?) {
+            for file in written {
+                committed(file.path, failure.map { error in .failure(GroupCommitError(file: file.path, reason: error)) } ?? file.outcome)
+            }
+            written.removeAll()
+            groupStart = DispatchTime.now().uptimeNanoseconds
+        }
+        func commitGroup() {
+            do {
+                try group.commit()
+                reportGroup(failure: nil)
+            } catch {
+                reportGroup(failure: error)
+            }
+        }
+        while let prepared = work.next() {
+            let outcome = Result { try commit(prepared.result.get()) }
+            if !group.isIntact {
+                // SQLite undid the whole group (a full disk, an I/O error): the files before this one are gone
+                // with it; this file's own outcome says why.
+                let reason = outcome.failureReason ?? StoreError(file: store.path, reason: .unreadable("the write was rolled back"))
+                reportGroup(failure: reason)
+                try? group.commit()   // opens the next group's transaction
+                committed(prepared.path, outcome)
+                continue
+            }
+            written.append((prepared.path, outcome))
+            if written.count >= Self.filesPerGroup
+                || DispatchTime.now().uptimeNanoseconds - groupStart >= Self.secondsPerGroup * 1_000_000_000 {
+                commitGroup()
+            }
+        }
+        commitGroup()
+    }
+
+    /// At most this many files share one commit (see `WriteGroup`): the WAL then takes each page once for
+    /// them all instead of once per file.
+    static let filesPerGroup = 100
+    /// A group is committed after this long even when it holds fewer files, so that a search in another
+    /// process sees an import's files within a second and a kill loses at most this much work.
+    static let secondsPerGroup: UInt64 = 1
 
     /// How many files may be parsed ahead of the one being written: enough to keep the workers busy while a
     /// large file is written, few enough that memory stays a few files' worth.
@@ -288,8 +349,28 @@ public struct ImportPipeline: Sendable {
             return error.message.contains(file) && error.line == nil ? error.message : error.description
         case let error as StoreError:
             return error.description
+        case let error as GroupCommitError:
+            return error.description
         default:
             return "\(file): \(error)"
         }
+    }
+}
+
+/// A file that was written but not committed: the commit of its group failed, or SQLite rolled the group back
+/// because of a later file's error.
+public struct GroupCommitError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var reason: any Error
+
+    public var description: String {
+        "\(file) was not imported: the archive could not commit it with the files written beside it (\(reason))"
+    }
+}
+
+private extension Result {
+    var failureReason: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
     }
 }

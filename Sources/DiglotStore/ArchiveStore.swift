@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import DiglotAnalysis
 import DiglotModel
 
@@ -20,6 +21,8 @@ public final class ArchiveStore: Sendable {
     public let vocabulary: ArchiveVocabulary
     let pool: DatabasePool
     private let registryKey: String
+    /// The write group a thread holds (`writingInGroups`), through which that thread's writes and reads go.
+    let heldWriteGroup = Mutex<HeldWriteGroup?>(nil)
 
     /// How long a writer waits for another process's write transaction before giving up.
     public static let busyTimeout: TimeInterval = 30
@@ -121,17 +124,17 @@ public final class ArchiveStore: Sendable {
 
     /// The schema version recorded in the archive.
     public func schemaVersion() throws -> Int {
-        try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+        try reading { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
     }
 
     /// A value another module keeps in the archive (the pairing engine's last run, for instance).
     public func meta(_ key: String) throws -> String? {
-        try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+        try reading { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
     }
 
     /// Stores `value` under `key`, replacing any previous value; nil removes it.
     public func setMeta(_ key: String, _ value: String?) throws {
-        try pool.write { db in
+        try writing { db in
             if let value {
                 try db.execute(sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                                arguments: [key, value])
@@ -141,13 +144,22 @@ public final class ArchiveStore: Sendable {
         }
     }
 
-    /// Reads with the pool, turning SQLite failures into `StoreError` naming the archive.
+    /// Reads with the pool (on a thread holding a write group, with the group's connection, so the read sees
+    /// what the group wrote), turning SQLite failures into `StoreError` naming the archive.
     func reading<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.read(body) } catch let error as DatabaseError { throw wrap(error) }
+        do {
+            if let group = groupOnThisThread() { return try group.read(body) }
+            return try pool.read(body)
+        } catch let error as DatabaseError { throw wrap(error) }
     }
 
+    /// Writes in a transaction of its own (on a thread holding a write group, in a savepoint of the group's
+    /// transaction: see `WriteGroup`), turning SQLite failures into `StoreError` naming the archive.
     func writing<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.write(body) } catch let error as DatabaseError { throw wrap(error) }
+        do {
+            if let group = groupOnThisThread() { return try group.savepoint(body) }
+            return try pool.write(body)
+        } catch let error as DatabaseError { throw wrap(error) }
     }
 
     private func wrap(_ error: DatabaseError) -> StoreError {

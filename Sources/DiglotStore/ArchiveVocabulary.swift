@@ -50,11 +50,21 @@ public final class ArchiveVocabulary: LemmaStore {
     public func record(_ analyses: [WordAnalysis]) { pending.record(analyses) }
 
     /// Writes the buffered analyses in `db`'s transaction, merging with rows already there; should the
-    /// transaction roll back, they go back into the buffer.
+    /// transaction roll back, or the write fail (inside a write group only the file's savepoint rolls back),
+    /// they go back into the buffer.
     func flush(_ db: Database) throws {
         let analyses = pending.drain()
         guard !analyses.isEmpty else { return }
         db.afterNextTransaction(onCommit: { _ in }, onRollback: { [pending] _ in pending.record(analyses) })
+        do {
+            try write(analyses, db)
+        } catch {
+            pending.record(analyses)
+            throw error
+        }
+    }
+
+    private func write(_ analyses: [WordAnalysis], _ db: Database) throws {
         var stored: [String: WordAnalysis] = [:]
         for chunk in Self.chunks(analyses.map(\.word)) {
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+import GRDB
+import Synchronization
+import DiglotModel
+@testable import DiglotStore
+
+/// Writes made inside `writingInGroups` are savepoints of one transaction: invisible to other connections until
+/// the group commits, each file still wholly in or wholly out, reads on the holding thread seeing them.
+@Suite struct WriteGroupTests {
+    static func documents(_ store: ArchiveStore) throws -> Int {
+        try store.statistics().documents
+    }
+
+    /// What another process sees: a second store on the same file.
+    static func documentsSeenElsewhere(_ path: String) throws -> Int {
+        let other = try ArchiveStore(path: path)
+        defer { try? other.close() }
+        return try other.statistics().documents
+    }
+
+    @Test func aGroupIsInvisibleElsewhereUntilItCommits() throws {
+        let archive = try TemporaryArchive()
+        try archive.store.writingInGroups { group in
+            for key in ["a", "b"] {
+                _ = try archive.store.write(source: Fixture.source(key), batch: IndexWriteTests.batch(key, passages: 2))
+            }
+            #expect(group.writesSinceCommit == 2)
+            // The holding thread reads its own uncommitted writes (bulletin pairing relies on it).
+            #expect(try Self.documents(archive.store) == 2)
+            #expect(try Self.documentsSeenElsewhere(archive.path) == 0)
+            try group.commit()
+            #expect(try Self.documentsSeenElsewhere(archive.path) == 2)
+            _ = try archive.store.write(source: Fixture.source("c"), batch: IndexWriteTests.batch("c", passages: 2))
+        }
+        // What the body leaves uncommitted is committed when it returns.
+        #expect(try Self.documentsSeenElsewhere(archive.path) == 3)
+        #expect(try archive.store.search(SearchRequest(text: "Kharkiv")).count == 3)
+        #expect(try archive.store.verify().isEmpty)
+    }
+
+    @Test func aFailingFileRollsBackAloneAndTheRestOfTheGroupStays() throws {
+        let archive = try TemporaryArchive()
+        try archive.store.writingInGroups { group in
+            _ = try archive.store.write(source: Fixture.source("a"), batch: IndexWriteTests.batch("a", passages: 2))
+            // A passage of a document the batch does not hold: refused, nothing of it written.
+            var broken = IndexWriteTests.batch("b", passages: 2)
+            broken.documents.removeAll()
+            #expect(throws: StoreError.self) {
+                _ = try archive.store.write(source: Fixture.source("b"), batch: broken)
+            }
+            #expect(group.isIntact)
+            _ = try archive.store.write(source: Fixture.source("c"), batch: IndexWriteTests.batch("c", passages: 2))
+            try group.commit()
+        }
+        #expect(try Self.documentsSeenElsewhere(archive.path) == 2)
+        #expect(try archive.store.containsSource(Fixture.source("b").id) == false)
+        #expect(try archive.store.verify().isEmpty)
+    }
+
+    @Test func aThrowingBodyRollsBackWhatItLeftUncommitted() throws {
+        struct Stop: Error {}
+        let archive = try TemporaryArchive()
+        #expect(throws: Stop.self) {
+            try archive.store.writingInGroups { group in
+                _ = try archive.store.write(source: Fixture.source("a"), batch: IndexWriteTests.batch("a", passages: 1))
+                try group.commit()
+                _ = try archive.store.write(source: Fixture.source("b"), batch: IndexWriteTests.batch("b", passages: 1))
+                throw Stop()
+            }
+        }
+        #expect(try Self.documentsSeenElsewhere(archive.path) == 1)
+        #expect(try archive.store.containsSource(Fixture.source("a").id))
+        #expect(try archive.store.containsSource(Fixture.source("b").id) == false)
+        // The store writes on its own again afterwards.
+        _ = try archive.store.write(source: Fixture.source("b"), batch: IndexWriteTests.batch("b", passages: 1))
+        #expect(try Self.documentsSeenElsewhere(archive.path) == 2)
+    }
+
+    @Test func otherThreadsWriteThroughThePoolNotTheGroup() async throws {
+        let archive = try TemporaryArchive()
+        let store = archive.store
+        try store.writingInGroups { group in
+            _ = try store.write(source: Fixture.source("a"), batch: IndexWriteTests.batch("a", passages: 1))
+            // Another thread reading meanwhile sees only what is committed, and does not run on the group.
+            let seen = Mutex(-1)
+            let reader = Thread { seen.withLock { $0 = (try? store.statistics().documents) ?? -2 } }
+            reader.start()
+            while seen.withLock({ $0 }) == -1 { Thread.sleep(forTimeInterval: 0.01) }
+            #expect(seen.withLock { $0 } == 0)
+            try group.commit()
+        }
+    }
+}
