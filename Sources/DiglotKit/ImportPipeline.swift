@@ -163,13 +163,14 @@ public struct ImportPipeline: Sendable {
                 // with it; this file's own outcome says why.
                 let reason = outcome.failureReason ?? StoreError(file: store.path, reason: .unreadable("the write was rolled back"))
                 reportGroup(failure: reason)
-                try? group.commit()   // opens the next group's transaction
+                try? group.commit()   // clears the lost group; the next write begins a new one
                 committed(prepared.path, outcome)
                 continue
             }
             written.append((prepared.path, outcome))
-            if written.count >= Self.filesPerGroup
-                || DispatchTime.now().uptimeNanoseconds - groupStart >= Self.secondsPerGroup * 1_000_000_000 {
+            let age = DispatchTime.now().uptimeNanoseconds - groupStart
+            if written.count >= Self.filesPerGroup || age >= Self.groupLifetime
+                || (age >= Self.groupLifetimeBeforeIdleCommit && !work.isNextReady) {
                 commitGroup()
             }
         }
@@ -179,9 +180,13 @@ public struct ImportPipeline: Sendable {
     /// At most this many files share one commit (see `WriteGroup`): the WAL then takes each page once for
     /// them all instead of once per file.
     static let filesPerGroup = 100
-    /// A group is committed after this long even when it holds fewer files, so that a search in another
-    /// process sees an import's files within a second and a kill loses at most this much work.
-    static let secondsPerGroup: UInt64 = 1
+    /// A group is committed after this long (nanoseconds) even when it holds fewer files, so that a search in
+    /// another process sees an import's files within a second and a kill loses at most this much work.
+    static let groupLifetime: UInt64 = 1_000_000_000
+    /// A group this old is committed as soon as the writer would wait for the parsers: the commit's disk
+    /// writes then overlap the parsing, and the write lock is free while the writer waits, so another
+    /// process's import is not shut out for the whole of this one (it waits for the lock, never fails).
+    static let groupLifetimeBeforeIdleCommit: UInt64 = 50_000_000
 
     /// How many files may be parsed ahead of the one being written: enough to keep the workers busy while a
     /// large file is written, few enough that memory stays a few files' worth.

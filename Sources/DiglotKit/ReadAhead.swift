@@ -64,6 +64,15 @@ final class ReadAhead<Input: Sendable, Output: Sendable>: @unchecked Sendable {
         return output
     }
 
+    /// Whether `next` would return at once: the next result is made, or there is none left (or no worker, and
+    /// `next` transforms the input itself).
+    var isNextReady: Bool {
+        guard workers > 0 else { return true }
+        condition.lock()
+        defer { condition.unlock() }
+        return cancelled || ready[consumed] != nil || (exhausted && consumed == claimed)
+    }
+
     /// Stops the workers after the inputs they are on; `next` returns nil from now on. Needed only when the
     /// caller stops before the last result (workers otherwise wait for it to catch up).
     func cancel() {

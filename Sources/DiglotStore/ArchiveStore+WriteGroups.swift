@@ -34,40 +34,49 @@ public final class WriteGroup {
         self.path = path
     }
 
-    /// Whether the group's transaction is still open. SQLite rolls a whole transaction back on some errors
-    /// (a full disk, an I/O error, no memory): everything written since the last commit is then gone, and the
-    /// caller must report those files as not imported.
-    public var isIntact: Bool { db.isInsideTransaction }
+    /// Whether this group began a transaction it has not committed yet. The transaction begins with the first
+    /// write after a commit, not at the commit: between groups the archive's write lock is free, so another
+    /// process's import or pairing run can take it.
+    private var open = false
 
-    /// Commits what was written since the last commit and opens the next group's transaction.
+    /// Whether what was written since the last commit is still there. SQLite rolls a whole transaction back on
+    /// some errors (a full disk, an I/O error, no memory): everything written since the last commit is then
+    /// gone, and the caller must report those files as not imported.
+    public var isIntact: Bool { !open || db.isInsideTransaction }
+
+    /// Commits what was written since the last commit, releasing the archive's write lock until the next write.
     ///
     /// - Throws: `StoreError` when the commit fails (the group's writes are then rolled back) or when SQLite
     ///   had already rolled the group back (`isIntact` false).
     public func commit() throws {
-        defer { writesSinceCommit = 0 }
+        defer {
+            writesSinceCommit = 0
+            open = false
+        }
+        guard open else { return }
+        guard db.isInsideTransaction else {
+            throw StoreError(file: path, reason: .unreadable("SQLite rolled the write transaction back"))
+        }
         do {
-            guard db.isInsideTransaction else {
-                try db.beginTransaction(.immediate)
-                throw StoreError(file: path,
-                                 reason: .unreadable("the write transaction was rolled back by SQLite"))
-            }
-            do {
-                try db.commit()
-            } catch {
-                if db.isInsideTransaction { try? db.rollback() }
-                try db.beginTransaction(.immediate)
-                throw error
-            }
-            try db.beginTransaction(.immediate)
+            try db.commit()
         } catch let error as DatabaseError {
+            if db.isInsideTransaction { try? db.rollback() }
             throw StoreError(file: path, reason: .unreadable(error.message ?? "\(error.resultCode)"))
         }
     }
 
-    /// Runs one write in a savepoint of the group's transaction (opening a transaction again if SQLite rolled
-    /// the last one back).
+    /// Runs one write in a savepoint of the group's transaction, beginning the transaction when none is open.
+    ///
+    /// - Throws: `StoreError` when SQLite rolled the group back since the last commit (until `commit()` is
+    ///   called, which reports it), or what the write throws.
     func savepoint<T>(_ body: (Database) throws -> T) throws -> T {
-        if !db.isInsideTransaction { try db.beginTransaction(.immediate) }
+        guard isIntact else {
+            throw StoreError(file: path, reason: .unreadable("SQLite rolled the write transaction back"))
+        }
+        if !db.isInsideTransaction {
+            try db.beginTransaction(.immediate)
+            open = true
+        }
         var result: T?
         try db.inSavepoint {
             result = try body(db)
@@ -99,12 +108,11 @@ extension ArchiveStore {
         do {
             return try pool.writeWithoutTransaction { db in
                 let group = WriteGroup(db, path: path)
-                try db.beginTransaction(.immediate)
                 heldWriteGroup.withLock { $0 = HeldWriteGroup(thread: pthread_self(), group: group) }
                 defer { heldWriteGroup.withLock { $0 = nil } }
                 do {
                     let result = try body(group)
-                    if db.isInsideTransaction { try db.commit() }
+                    try group.commit()
                     return result
                 } catch {
                     if db.isInsideTransaction { try? db.rollback() }

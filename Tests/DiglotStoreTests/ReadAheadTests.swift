@@ -81,3 +81,37 @@ import Testing
         #expect(work.next() == nil)
     }
 }
+
+extension ReadAheadTests {
+    /// `isNextReady` tells the import's writer whether `next` would wait for a worker (it then commits its
+    /// group first).
+    @Test func isNextReadySaysWhetherNextWouldWait() {
+        final class Gate: @unchecked Sendable {
+            let condition = NSCondition()
+            var open = false
+        }
+        let gate = Gate()
+        var next = 0
+        let work = ReadAhead(workers: 1, lookahead: 2, source: { () -> Int? in
+            defer { next += 1 }
+            return next < 2 ? next : nil
+        }) { input in
+            gate.condition.lock()
+            while !gate.open { gate.condition.wait() }
+            gate.condition.unlock()
+            return input
+        }
+        #expect(!work.isNextReady, "the worker is held on the first input")
+        gate.condition.lock()
+        gate.open = true
+        gate.condition.broadcast()
+        gate.condition.unlock()
+        let deadline = Date().addingTimeInterval(10)
+        while !work.isNextReady && Date() < deadline { usleep(1_000) }
+        #expect(work.isNextReady)
+        #expect(work.next() == 0)
+        #expect(work.next() == 1)
+        #expect(work.next() == nil)
+        #expect(work.isNextReady, "nothing left: next returns nil at once")
+    }
+}

@@ -92,3 +92,28 @@ import DiglotModel
         }
     }
 }
+
+extension WriteGroupTests {
+    /// Between groups the write lock is free: another process's write goes through at once instead of waiting
+    /// for the whole import (and failing "database is locked" after the busy timeout).
+    @Test func anotherWriterGetsTheLockBetweenGroups() throws {
+        let archive = try TemporaryArchive()
+        let other = try ArchiveStore(path: archive.path)
+        defer { try? other.close() }
+        try archive.store.writingInGroups { group in
+            _ = try archive.store.write(source: Fixture.source("a"), batch: IndexWriteTests.batch("a", passages: 1))
+            try group.commit()
+            let started = Date()
+            let otherWrite = Thread {
+                _ = try? other.write(source: Fixture.source("b"), batch: IndexWriteTests.batch("b", passages: 1))
+            }
+            otherWrite.start()
+            while try !other.containsSource(Fixture.source("b").id) && Date().timeIntervalSince(started) < 10 {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+            #expect(Date().timeIntervalSince(started) < 5, "the other writer waited for the group holder")
+            _ = try archive.store.write(source: Fixture.source("c"), batch: IndexWriteTests.batch("c", passages: 1))
+        }
+        #expect(try Self.documentsSeenElsewhere(archive.path) == 3)
+    }
+}
