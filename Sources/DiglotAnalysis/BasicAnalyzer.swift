@@ -25,6 +25,16 @@ public struct BasicAnalyzer: TextAnalyzer {
         return text.withUTF8 { Tokenizer(bytes: $0).tokens() }
     }
 
+    /// The UTF-8 byte ranges of `tokenize`'s tokens, in order, until `body` returns false, without making
+    /// their terms: what FTS5's `snippet()` needs to place a returned row's matches.
+    public static func forEachTokenRange(in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
+        Tokenizer(bytes: text).ranges(body)
+    }
+
+    public func forEachPositionRange(in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
+        Self.forEachTokenRange(in: text, body)
+    }
+
     /// NFC then case folding; ё stays ё (Russian readers write е for it, which morphology handles).
     public static func fold(_ word: String) -> String {
         word.precomposedStringWithCanonicalMapping.lowercased()
@@ -98,46 +108,71 @@ public struct BasicAnalyzer: TextAnalyzer {
         func tokens() -> [AnalyzedToken] {
             var tokens: [AnalyzedToken] = []
             tokens.reserveCapacity(bytes.count / 6)
+            scan(makingTerms: true) { term, range in
+                tokens.append(AnalyzedToken(term: term, byteRange: range))
+                return true
+            }
+            return tokens
+        }
+
+        /// The byte ranges `tokens()` gives, in order, until `body` returns false, without making the terms.
+        func ranges(_ body: (Range<Int>) -> Bool) {
+            scan(makingTerms: false) { _, range in body(range) }
+        }
+
+        /// The one pass both `tokens()` and `ranges(_:)` make, so their positions cannot differ: each token's
+        /// term (empty unless `makingTerms`) and byte range, until `emit` returns false.
+        @inline(__always)
+        private func scan(makingTerms: Bool, _ emit: (String, Range<Int>) -> Bool) {
             var folded: [UInt8] = []
             var index = 0
             while index < bytes.count {
                 let (s, width) = scalar(at: index)
                 if BasicAnalyzer.isDigit(s) {
-                    let (digits, end) = number(from: index)
-                    tokens.append(AnalyzedToken(term: digits, byteRange: index..<end))
+                    let end = numberEnd(from: index)
+                    guard emit(makingTerms ? digits(in: index..<end) : "", index..<end) else { return }
                     index = end
                 } else if BasicAnalyzer.isWordScalar(s) {
                     let start = index
                     folded.removeAll(keepingCapacity: true)
                     var simple = true
+                    var simpleBytes = 0
                     while index < bytes.count {
                         let (c, w) = scalar(at: index)
                         if let lower = SimpleLetter.lowercase(c) {
-                            Self.appendUTF8(lower, to: &folded)
+                            if makingTerms { Self.appendUTF8(lower, to: &folded) }
+                            simpleBytes += 1
                             index += w
                         } else if c == "\u{0301}" || c == "\u{00AD}" {
                             index += w  // stress mark, soft hyphen: invisible in the word
                         } else if BasicAnalyzer.isApostrophe(c) {
                             guard index > start, index + w < bytes.count,
                                   BasicAnalyzer.isWordScalar(scalar(at: index + w).0) else { break }
-                            folded.append(0x27); index += w
+                            if makingTerms { folded.append(0x27) }
+                            simpleBytes += 1
+                            index += w
                         } else if BasicAnalyzer.isDigit(c) || BasicAnalyzer.isWordScalar(c) {
                             if BasicAnalyzer.isDigit(c) {
-                                folded.append(UInt8(c.value))
+                                if makingTerms { folded.append(UInt8(c.value)) }
+                                simpleBytes += 1
                             } else {
                                 simple = false
                             }
                             index += w
                         } else { break }
                     }
-                    let term = simple ? String(decoding: folded, as: UTF8.self)
-                        : BasicAnalyzer.fold(unfoldedWord(start..<index))
-                    if !term.isEmpty { tokens.append(AnalyzedToken(term: term, byteRange: start..<index)) }
+                    if simple {
+                        guard simpleBytes > 0 else { continue }
+                        guard emit(makingTerms ? String(decoding: folded, as: UTF8.self) : "", start..<index) else { return }
+                    } else {
+                        let term = BasicAnalyzer.fold(unfoldedWord(start..<index))
+                        guard !term.isEmpty else { continue }
+                        guard emit(makingTerms ? term : "", start..<index) else { return }
+                    }
                 } else {
                     index += width
                 }
             }
-            return tokens
         }
 
         /// The word in `range` as written, less stress marks and soft hyphens, apostrophes as U+0027:
@@ -157,15 +192,15 @@ public struct BasicAnalyzer: TextAnalyzer {
             return String(decoding: word, as: UTF8.self)
         }
 
-        /// Digits from `start`, across single group separators followed by exactly three digits.
-        func number(from start: Int) -> (String, Int) {
-            var digits: [UInt8] = []
+        /// Where the number starting at `start` ends: digits, across single group separators followed by
+        /// exactly three digits.
+        func numberEnd(from start: Int) -> Int {
             var groupLength = 0
             var index = start
             var end = start
             while index < bytes.count {
                 if isDigit(at: index) {
-                    digits.append(bytes[index]); groupLength += 1; index += 1; end = index
+                    groupLength += 1; index += 1; end = index
                     continue
                 }
                 let (s, w) = scalar(at: index)
@@ -175,7 +210,15 @@ public struct BasicAnalyzer: TextAnalyzer {
                       !isDigit(at: next + 3) else { break }
                 groupLength = 0; index = next
             }
-            return (String(decoding: digits, as: UTF8.self), end)
+            return end
+        }
+
+        /// The number in `range` as one token: its digits without the group separators.
+        func digits(in range: Range<Int>) -> String {
+            var digits: [UInt8] = []
+            digits.reserveCapacity(range.count)
+            for index in range where isDigit(at: index) { digits.append(bytes[index]) }
+            return String(decoding: digits, as: UTF8.self)
         }
 
         @inline(__always) static func appendUTF8(_ value: UInt32, to buffer: inout [UInt8]) {

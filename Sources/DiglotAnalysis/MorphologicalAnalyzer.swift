@@ -107,6 +107,9 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
     /// One token per `BasicAnalyzer` token, as `indexTokens` emits surface forms, without any analysis:
     /// snippets in a search process never touch Hunspell.
     public func positionTokens(_ text: String) -> [AnalyzedToken] { BasicAnalyzer.tokenize(text) }
+    public func forEachPositionRange(in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
+        BasicAnalyzer.forEachTokenRange(in: text, body)
+    }
 
     /// Numbers are emitted as they are and kept out of the word cache (they rarely repeat).
     static func isNumber(_ term: String) -> Bool {

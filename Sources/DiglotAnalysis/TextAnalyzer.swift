@@ -32,9 +32,17 @@ public protocol TextAnalyzer: Sendable {
     /// returned row only to map token positions back to byte offsets. They must have the same positions as
     /// `indexTokens`, but need no lemmas, so a search process can answer without loading a dictionary.
     func positionTokens(_ text: String) -> [AnalyzedToken]
+    /// The byte ranges of `positionTokens(text)` for UTF-8 `text`, in order, until `body` returns false; an
+    /// analyzer whose positions are `BasicAnalyzer`'s gives them without making the tokens' terms (a snippet
+    /// re-tokenized the whole text of every returned row: a seventh of a search's instructions).
+    func forEachPositionRange(in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool)
 }
 
 extension TextAnalyzer {
     /// The non-colocated index tokens: correct for any analyzer, though it pays for the full analysis.
     public func positionTokens(_ text: String) -> [AnalyzedToken] { indexTokens(text).filter { !$0.isColocated } }
+
+    public func forEachPositionRange(in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
+        for token in positionTokens(String(decoding: text, as: UTF8.self)) where !body(token.byteRange) { return }
+    }
 }

@@ -28,9 +28,11 @@ final class AnalyzerTokenizer: FTS5CustomTokenizer {
                   pText: UnsafePointer<CChar>?, nText: CInt, tokenCallback: @escaping FTS5TokenCallback) -> CInt {
         guard let pText, nText > 0 else { return SQLITE_OK }
         let bytes = UnsafeRawBufferPointer(start: pText, count: Int(nText))
+        if readsOnly && !tokenization.contains(.query) {
+            return positions(bytes, context: context, tokenCallback: tokenCallback)
+        }
         let text = String(decoding: bytes, as: UTF8.self)
-        let tokens = tokenization.contains(.query) ? analyzer.queryTokens(text)
-            : readsOnly ? analyzer.positionTokens(text) : analyzer.indexTokens(text)
+        let tokens = tokenization.contains(.query) ? analyzer.queryTokens(text) : analyzer.indexTokens(text)
         for token in tokens {
             let start = CInt(clamping: min(token.byteRange.lowerBound, Int(nText)))
             let end = CInt(clamping: min(token.byteRange.upperBound, Int(nText)))
@@ -42,6 +44,23 @@ final class AnalyzerTokenizer: FTS5CustomTokenizer {
         }
         return SQLITE_OK
     }
+}
+
+extension AnalyzerTokenizer {
+    /// A stored text's token positions for `snippet()` and `highlight()`, which use each token's byte offsets and
+    /// count positions but never read its text: every token is reported as the same one-byte term.
+    private func positions(_ bytes: UnsafeRawBufferPointer, context: UnsafeMutableRawPointer?,
+                           tokenCallback: FTS5TokenCallback) -> CInt {
+        var code = SQLITE_OK
+        let term = UnsafeRawPointer(Self.placeholderTerm.utf8Start).assumingMemoryBound(to: CChar.self)
+        analyzer.forEachPositionRange(in: bytes.bindMemory(to: UInt8.self)) { range in
+            code = tokenCallback(context, 0, term, 1, CInt(clamping: range.lowerBound), CInt(clamping: range.upperBound))
+            return code == SQLITE_OK
+        }
+        return code
+    }
+
+    private static let placeholderTerm: StaticString = "x"
 }
 
 /// The analyzers of the open stores, keyed by the label their connections carry.

@@ -99,3 +99,45 @@ enum ReferenceTokenizer {
         }
     }
 }
+
+/// `forEachTokenRange` (snippets on a search connection) gives exactly the byte ranges of `tokenize`, which the
+/// index's positions come from: a different count or offset would highlight the wrong words.
+@Suite struct TokenRangeTests {
+    static func ranges(_ text: String) -> [Range<Int>] {
+        var text = text
+        var ranges: [Range<Int>] = []
+        text.withUTF8 { bytes in BasicAnalyzer.forEachTokenRange(in: bytes) { ranges.append($0); return true } }
+        return ranges
+    }
+
+    @Test(arguments: [
+        "Генштаб: знищено 1 020 010 осіб, 3,456 танків і 12\u{00A0}345 безпілотників.",
+        "Зеленський і Зеленский; Kyiv’s mayor, п'ять, п’ять, пʼять, об`єкт, ´test",
+        "Наголо\u{0301}шений склад, пере\u{00AD}носи, 2022-09-01 T10:00, №123, 1,2,3 1 2345",
+        "Ça coûte ﬁnal naïve İstanbul ǅemal Straße ΣΟΦΙΑ e\u{0301}te\u{0301} ٣٤٥ 中文字",
+        "'leading apostrophe and trailing' word' ''double'' -- — – ‑",
+        "",
+        "\u{0301}\u{00AD}\u{0301}",
+    ])
+    func rangesAreThoseOfTheTokens(text: String) {
+        #expect(Self.ranges(text) == BasicAnalyzer.tokenize(text).map(\.byteRange))
+    }
+
+    @Test func rangesAreThoseOfTheTokensForGeneratedText() {
+        let pieces = ["танків", "Харкові", " ", "\u{00A0}", "1", "020", ",", "’", "'", "\u{0301}", "\u{00AD}", "é",
+                      "e\u{0301}", "ß", "ǅ", "İ", "-", ".", "\n", "٣", "中", "ґ", "Ї", "ё", "ABC", "x"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...40, using: &generator))
+                .map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(Self.ranges(text) == BasicAnalyzer.tokenize(text).map(\.byteRange), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func stopsWhenTheBodySaysSo() {
+        var text = "one two three four"
+        var seen = 0
+        text.withUTF8 { bytes in BasicAnalyzer.forEachTokenRange(in: bytes) { _ in seen += 1; return seen < 2 } }
+        #expect(seen == 2)
+    }
+}
