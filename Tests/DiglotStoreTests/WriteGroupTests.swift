@@ -117,3 +117,26 @@ extension WriteGroupTests {
         #expect(try Self.documentsSeenElsewhere(archive.path) == 3)
     }
 }
+
+extension WriteGroupTests {
+    /// A commit that fails takes the whole group with it, says so, and leaves the store usable: the import then
+    /// reports each file of the group as not imported (`GroupCommitError`).
+    @Test func aFailedCommitLosesTheGroupAndSaysSo() throws {
+        let archive = try TemporaryArchive()
+        try archive.store.writingInGroups { group in
+            _ = try archive.store.write(source: Fixture.source("a"), batch: IndexWriteTests.batch("a", passages: 1))
+            // A foreign key checked only at COMMIT: the commit fails with the row in place.
+            try archive.store.writing { db in
+                try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+                try db.execute(sql: "INSERT INTO document_sources(document_id, source_id) VALUES ('no-such-document', 'no-such-source')")
+            }
+            #expect(throws: StoreError.self) { try group.commit() }
+            #expect(group.isIntact, "after a failed commit the next group starts clean")
+            _ = try archive.store.write(source: Fixture.source("b"), batch: IndexWriteTests.batch("b", passages: 1))
+            try group.commit()
+        }
+        #expect(try archive.store.containsSource(Fixture.source("a").id) == false)
+        #expect(try archive.store.containsSource(Fixture.source("b").id))
+        #expect(try archive.store.verify().isEmpty)
+    }
+}
