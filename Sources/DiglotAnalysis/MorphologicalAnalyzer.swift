@@ -106,7 +106,6 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
 
     /// One token per `BasicAnalyzer` token, as `indexTokens` emits surface forms, without any analysis:
     /// snippets in a search process never touch Hunspell.
-    public func positionTokens(_ text: String) -> [AnalyzedToken] { BasicAnalyzer.tokenize(text) }
     public func forEachPositionRange(in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
         BasicAnalyzer.forEachTokenRange(in: text, body)
     }

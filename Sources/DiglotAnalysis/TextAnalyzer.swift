@@ -28,21 +28,19 @@ public protocol TextAnalyzer: Sendable {
     /// Tokens for one query string (a word or a phrase the user typed). Colocated tokens here mean
     /// "any of these forms" at that position.
     func queryTokens(_ text: String) -> [AnalyzedToken]
-    /// The surface tokens of a stored text, for FTS5's `snippet()` and `highlight()`, which re-tokenize a
-    /// returned row only to map token positions back to byte offsets. They must have the same positions as
-    /// `indexTokens`, but need no lemmas, so a search process can answer without loading a dictionary.
-    func positionTokens(_ text: String) -> [AnalyzedToken]
-    /// The byte ranges of `positionTokens(text)` for UTF-8 `text`, in order, until `body` returns false; an
-    /// analyzer whose positions are `BasicAnalyzer`'s gives them without making the tokens' terms (a snippet
-    /// re-tokenized the whole text of every returned row: a seventh of a search's instructions).
+    /// The byte ranges of a stored UTF-8 text's surface tokens, in order, until `body` returns false: what
+    /// FTS5's `snippet()` and `highlight()` need, as they re-tokenize a returned row only to map token positions
+    /// back to byte offsets. They must have the same positions as `indexTokens`, but need no lemmas (a search
+    /// process answers without loading a dictionary) and no terms (a String per word was a seventh of a
+    /// search's instructions).
     func forEachPositionRange(in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool)
 }
 
 extension TextAnalyzer {
-    /// The non-colocated index tokens: correct for any analyzer, though it pays for the full analysis.
-    public func positionTokens(_ text: String) -> [AnalyzedToken] { indexTokens(text).filter { !$0.isColocated } }
-
+    /// The non-colocated index tokens' ranges: correct for any analyzer, though it pays for the full analysis.
     public func forEachPositionRange(in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
-        for token in positionTokens(String(decoding: text, as: UTF8.self)) where !body(token.byteRange) { return }
+        for token in indexTokens(String(decoding: text, as: UTF8.self)) where !token.isColocated {
+            guard body(token.byteRange) else { return }
+        }
     }
 }

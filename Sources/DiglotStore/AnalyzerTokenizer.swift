@@ -12,7 +12,7 @@ import DiglotAnalysis
 ///
 /// A read-only connection (every reader of the `DatabasePool`) never writes the index: FTS5 tokenizes
 /// documents there only for `snippet()`, which needs token positions and nothing else, so such a
-/// connection asks the analyzer for `positionTokens` and a search process never loads a dictionary.
+/// connection asks the analyzer only for token positions (`forEachPositionRange`) and a search process never loads a dictionary.
 final class AnalyzerTokenizer: FTS5CustomTokenizer {
     static let name = "diglot"
 

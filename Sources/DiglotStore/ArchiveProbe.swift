@@ -73,7 +73,7 @@ enum ArchiveProbe {
                 return (applicationID, version, tables, migrating > 0)
             }
         } catch let error as DatabaseError {
-            throw StoreError(file: path, reason: .unreadable(error.message ?? "\(error.resultCode)"))
+            throw StoreError(file: path, unreadable: error)
         }
     }
 

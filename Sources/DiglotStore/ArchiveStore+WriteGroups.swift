@@ -61,7 +61,7 @@ public final class WriteGroup {
             try db.commit()
         } catch let error as DatabaseError {
             if db.isInsideTransaction { try? db.rollback() }
-            throw StoreError(file: path, reason: .unreadable(error.message ?? "\(error.resultCode)"))
+            throw StoreError(file: path, unreadable: error)
         }
     }
 
@@ -120,7 +120,7 @@ extension ArchiveStore {
                 }
             }
         } catch let error as DatabaseError {
-            throw StoreError(file: path, reason: .unreadable(error.message ?? "\(error.resultCode)"))
+            throw StoreError(file: path, unreadable: error)
         }
     }
 

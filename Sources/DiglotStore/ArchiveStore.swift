@@ -64,7 +64,7 @@ public final class ArchiveStore: Sendable {
             if vocabulary.pendingCount > 0 { try pool.write { db in try vocabulary.flush(db) } }
         } catch let error as DatabaseError {
             AnalyzerRegistry.shared.unregister(key: key)
-            throw StoreError(file: path, reason: .unreadable(error.message ?? "\(error.resultCode)"))
+            throw StoreError(file: path, unreadable: error)
         } catch {
             AnalyzerRegistry.shared.unregister(key: key)
             throw error
@@ -163,6 +163,6 @@ public final class ArchiveStore: Sendable {
     }
 
     private func wrap(_ error: DatabaseError) -> StoreError {
-        StoreError(file: path, reason: .unreadable(error.message ?? "\(error.resultCode)"))
+        StoreError(file: path, unreadable: error)
     }
 }

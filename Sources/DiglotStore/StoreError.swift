@@ -47,3 +47,12 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+import GRDB
+
+extension StoreError {
+    /// SQLite's failure on `file`, as the one sentence every store error gives.
+    init(file: String, unreadable error: DatabaseError) {
+        self.init(file: file, reason: .unreadable(error.message ?? "\(error.resultCode)"))
+    }
+}

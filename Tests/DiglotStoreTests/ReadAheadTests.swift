@@ -16,15 +16,17 @@ import Testing
         var count: Int { lock.withLock { made } }
     }
 
+    /// A source giving 0, 1, … up to `count` - 1, then nil.
+    static func numbers(upTo count: Int) -> () -> Int? {
+        var numbers = (0..<count).makeIterator()
+        return { numbers.next() }
+    }
+
     @Test(arguments: [0, 1, 3])
     func resultsComeInInputOrder(workers: Int) {
-        var next = 0
         var generator = SystemRandomNumberGenerator()
         let delays = (0..<200).map { _ in UInt32.random(in: 0...300, using: &generator) }
-        let work = ReadAhead(workers: workers, lookahead: 5, source: { () -> Int? in
-            defer { next += 1 }
-            return next < 200 ? next : nil
-        }) { input in
+        let work = ReadAhead(workers: workers, lookahead: 5, source: Self.numbers(upTo: 200)) { input in
             usleep(delays[input])
             return input * 2
         }
@@ -36,11 +38,7 @@ import Testing
 
     @Test func workersStayWithinTheLookahead() {
         let inFlight = InFlight()
-        var next = 0
-        let work = ReadAhead(workers: 3, lookahead: 4, source: { () -> Int? in
-            defer { next += 1 }
-            return next < 100 ? next : nil
-        }) { input in
+        let work = ReadAhead(workers: 3, lookahead: 4, source: Self.numbers(upTo: 100)) { input in
             inFlight.made()
             return input
         }
@@ -57,11 +55,7 @@ import Testing
 
     @Test func cancellingStopsTheWorkers() {
         let inFlight = InFlight()
-        var next = 0
-        let work = ReadAhead(workers: 2, lookahead: 3, source: { () -> Int? in
-            defer { next += 1 }
-            return next < 10_000 ? next : nil
-        }) { input in
+        let work = ReadAhead(workers: 2, lookahead: 3, source: Self.numbers(upTo: 10_000)) { input in
             inFlight.made()
             return input
         }
@@ -91,11 +85,7 @@ extension ReadAheadTests {
             var open = false
         }
         let gate = Gate()
-        var next = 0
-        let work = ReadAhead(workers: 1, lookahead: 2, source: { () -> Int? in
-            defer { next += 1 }
-            return next < 2 ? next : nil
-        }) { input in
+        let work = ReadAhead(workers: 1, lookahead: 2, source: Self.numbers(upTo: 2)) { input in
             gate.condition.lock()
             while !gate.open { gate.condition.wait() }
             gate.condition.unlock()
