@@ -51,7 +51,10 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
     }
 
     /// One analysed spelling: what to emit after its surface form.
-    struct CachedWord: Sendable {
+    ///
+    /// A class: every token of every text takes a cached word from the cache, and a struct of five fields
+    /// (strings, arrays, an analysis) cost a retain and a release of each at every copy.
+    final class CachedWord: Sendable {
         let surface: String
         /// Lemma terms and Cyrillic name keys, written after every occurrence.
         let colocated: [String]
@@ -62,6 +65,14 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
         /// Whether a Cyrillic word was also looked up as a name (capitalised).
         let checkedAsName: Bool
         var isCyrillic: Bool { analysis != nil }
+
+        init(surface: String, colocated: [String], latinNames: [String], analysis: WordAnalysis?, checkedAsName: Bool) {
+            self.surface = surface
+            self.colocated = colocated
+            self.latinNames = latinNames
+            self.analysis = analysis
+            self.checkedAsName = checkedAsName
+        }
     }
 
     public func indexTokens(_ text: String) -> [AnalyzedToken] {

@@ -20,7 +20,15 @@ public struct Source: Hashable, Codable, Sendable, Identifiable {
 
     public init(bytes: Data, mediaType: String, fileName: String?, originURL: String? = nil,
                 importedAt: Date, importerID: String, importerVersion: String) {
-        self.id = SourceID(bytes: bytes)
+        self.init(id: SourceID(bytes: bytes), bytes: bytes, mediaType: mediaType, fileName: fileName, originURL: originURL,
+                  importedAt: importedAt, importerID: importerID, importerVersion: importerVersion)
+    }
+
+    /// A source whose digest is already known (`ImportInput.sourceID`): hashing a large file twice is not free.
+    /// `id` must be `SourceID(bytes: bytes)`; `diglot verify` rehashes what was stored.
+    public init(id: SourceID, bytes: Data, mediaType: String, fileName: String?, originURL: String? = nil,
+                importedAt: Date, importerID: String, importerVersion: String) {
+        self.id = id
         self.mediaType = mediaType
         self.fileName = fileName
         self.originURL = originURL

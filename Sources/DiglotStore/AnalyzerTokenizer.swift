@@ -1,5 +1,5 @@
-import Foundation
 import GRDB
+import Synchronization
 import GRDBSQLite
 import DiglotAnalysis
 
@@ -8,7 +8,8 @@ import DiglotAnalysis
 /// SQLite creates one tokenizer per FTS table and connection, knowing only the connection; the analyzer
 /// is found through the connection's label, which `ArchiveStore` sets to a key of `AnalyzerRegistry`.
 /// Colocated analyzer tokens (lemmas, name keys) become `FTS5_TOKEN_COLOCATED`, so phrases still match and
-/// snippets still highlight the surface form.
+/// snippets still highlight the surface form. A write may hand over tokens analysed ahead on another thread
+/// (`PreparedIndexTokens`); the tokenizer replays those for the texts they cover.
 ///
 /// A read-only connection (every reader of the `DatabasePool`) never writes the index: FTS5 tokenizes
 /// documents there only for `snippet()`, which needs token positions and nothing else, so such a
@@ -16,11 +17,12 @@ import DiglotAnalysis
 final class AnalyzerTokenizer: FTS5CustomTokenizer {
     static let name = "diglot"
 
-    private let analyzer: any TextAnalyzer
+    private let registration: AnalyzerRegistration
+    private var analyzer: any TextAnalyzer { registration.analyzer }
     private let readsOnly: Bool
 
     init(db: Database, arguments: [String]) throws {
-        analyzer = AnalyzerRegistry.shared.analyzer(for: db.configuration.label)
+        registration = AnalyzerRegistry.shared.registration(for: db.configuration.label)
         readsOnly = db.configuration.readonly
     }
 
@@ -31,14 +33,24 @@ final class AnalyzerTokenizer: FTS5CustomTokenizer {
         if readsOnly && !tokenization.contains(.query) {
             return positions(bytes, context: context, tokenCallback: tokenCallback)
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let tokens = tokenization.contains(.query) ? analyzer.queryTokens(text) : analyzer.indexTokens(text)
+        let tokens: [AnalyzedToken]
+        if tokenization.contains(.query) {
+            tokens = analyzer.queryTokens(String(decoding: bytes, as: UTF8.self))
+        } else if let prepared = registration.preparedTokens(forUTF8: bytes) {
+            tokens = prepared
+        } else {
+            tokens = analyzer.indexTokens(String(decoding: bytes, as: UTF8.self))
+        }
         for token in tokens {
             let start = CInt(clamping: min(token.byteRange.lowerBound, Int(nText)))
             let end = CInt(clamping: min(token.byteRange.upperBound, Int(nText)))
             let flags = token.isColocated ? FTS5_TOKEN_COLOCATED : 0
-            let code = token.term.utf8CString.withUnsafeBufferPointer { term in
-                tokenCallback(context, flags, term.baseAddress, CInt(term.count - 1), start, end)
+            // `withUTF8` lends the term's own bytes (a short term's from the stack): no C string per token.
+            var term = token.term
+            let code = term.withUTF8 { utf8 in
+                utf8.withMemoryRebound(to: CChar.self) { term in
+                    tokenCallback(context, flags, term.baseAddress, CInt(term.count), start, end)
+                }
             }
             if code != SQLITE_OK { return code }
         }
@@ -63,23 +75,41 @@ extension AnalyzerTokenizer {
     private static let placeholderTerm: StaticString = "x"
 }
 
-/// The analyzers of the open stores, keyed by the label their connections carry.
-final class AnalyzerRegistry: @unchecked Sendable {
+/// One open store's analysis as its tokenizers see it: the analyzer, and the tokens its current write prepared.
+final class AnalyzerRegistration: Sendable {
+    let analyzer: any TextAnalyzer
+    private let prepared = Mutex(PreparedIndexTokens.none)
+
+    init(analyzer: any TextAnalyzer) { self.analyzer = analyzer }
+
+    /// Offers `tokens` to the tokenizer while `body` runs (the store's write of the batch they were made for).
+    func offering<T>(_ tokens: PreparedIndexTokens, during body: () throws -> T) rethrows -> T {
+        prepared.withLock { $0 = tokens }
+        defer { prepared.withLock { $0 = .none } }
+        return try body()
+    }
+
+    func preparedTokens(forUTF8 bytes: UnsafeRawBufferPointer) -> [AnalyzedToken]? {
+        prepared.withLock { $0.tokens(forUTF8: bytes) }
+    }
+}
+
+/// The analyses of the open stores, keyed by the label their connections carry.
+final class AnalyzerRegistry: Sendable {
     static let shared = AnalyzerRegistry()
 
-    private let lock = NSLock()
-    private var analyzers: [String: any TextAnalyzer] = [:]
+    private let registrations = Mutex<[String: AnalyzerRegistration]>([:])
 
-    func register(_ analyzer: any TextAnalyzer, key: String) {
-        lock.withLock { analyzers[key] = analyzer }
+    func register(_ registration: AnalyzerRegistration, key: String) {
+        registrations.withLock { $0[key] = registration }
     }
 
     func unregister(key: String) {
-        lock.withLock { _ = analyzers.removeValue(forKey: key) }
+        registrations.withLock { _ = $0.removeValue(forKey: key) }
     }
 
-    /// The analyzer for a connection label; `BasicAnalyzer` for a connection no store registered.
-    func analyzer(for key: String?) -> any TextAnalyzer {
-        lock.withLock { key.flatMap { analyzers[$0] } } ?? BasicAnalyzer()
+    /// The registration for a connection label; `BasicAnalyzer` for a connection no store registered.
+    func registration(for key: String?) -> AnalyzerRegistration {
+        registrations.withLock { registrations in key.flatMap { registrations[$0] } } ?? AnalyzerRegistration(analyzer: BasicAnalyzer())
     }
 }

@@ -14,8 +14,10 @@ extension ArchiveStore {
     /// let outcome = try store.write(source: source, batch: batch)
     /// if outcome.isDuplicate { print("already imported") }
     /// ```
+    /// - Parameter prepared: the index tokens of the batch's texts, analysed ahead on another thread
+    ///   (`prepareIndexTokens(for:)`); texts it lacks are analysed during the write.
     /// - Throws: `StoreError.invalidBatch` naming the source's file, or an SQLite failure.
-    public func write(source: Source, batch: ImportBatch) throws -> WriteOutcome {
+    public func write(source: Source, batch: ImportBatch, prepared: PreparedIndexTokens = .none) throws -> WriteOutcome {
         let fileLabel = source.fileName ?? source.originURL ?? source.id.rawValue
         return try writing { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM sources WHERE id = ?", arguments: [source.id.rawValue]) == true {
@@ -62,7 +64,12 @@ extension ArchiveStore {
             for unit in batch.alignedUnits where insertedPairs.contains(unit.pairID) {
                 try Self.insertAlignedUnit(unit, db)
             }
-            try Self.indexNewRows(since: indexed, db)
+            if let group = groupOnThisThread() {
+                group.deferIndexing(after: indexed, tokens: prepared)
+            } else {
+                try registration.offering(prepared) { try Self.indexNewRows(since: indexed, db) }
+            }
+            // After indexing: the tokenizer records what it analysed (a group's commit flushes its own).
             try vocabulary.flush(db)
             return outcome
         }

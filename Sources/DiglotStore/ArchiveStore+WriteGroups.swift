@@ -16,6 +16,11 @@ import Synchronization
 /// commits, not when its own write returns, so callers report a file as imported only once `commit()` has
 /// returned (`ImportPipeline` does).
 ///
+/// The full-text indexes are written once per group, at its commit: FTS5 writes a new index segment for every
+/// savepoint, and merging the thousands of one-file segments (each term's postings rewritten at every merge
+/// level) was most of a bulk import's disk writes. Until its group commits, a file's rows are therefore not yet
+/// found by a search on the group's own connection; no import step searches.
+///
 /// ```swift
 /// try store.writingInGroups { group in
 ///     for (source, batch) in inputs { _ = try store.write(source: source, batch: batch) }   // savepoints
@@ -26,12 +31,28 @@ public final class WriteGroup {
     private let db: Database
     /// The archive file, for error messages.
     private let path: String
+    /// The store's analysis, offered the group's prepared tokens while the indexes are written.
+    private let registration: AnalyzerRegistration
+    /// Where the tokenizer records what it analyses while the indexes are written.
+    private let vocabulary: ArchiveVocabulary
     /// Writes since the last commit (or since the group began).
     public private(set) var writesSinceCommit = 0
+    /// The row numbers before the first write of this group that added rows: the rows past them await indexing.
+    private var unindexed: ArchiveStore.IndexedRows?
+    /// The tokens the group's writes prepared for their texts.
+    private var preparedTokens = PreparedIndexTokens.none
 
-    init(_ db: Database, path: String) {
+    init(_ db: Database, path: String, registration: AnalyzerRegistration, vocabulary: ArchiveVocabulary) {
         self.db = db
         self.path = path
+        self.registration = registration
+        self.vocabulary = vocabulary
+    }
+
+    /// Leaves the rows after `rows` to be indexed at the commit, with `tokens` prepared for their texts.
+    func deferIndexing(after rows: ArchiveStore.IndexedRows, tokens: PreparedIndexTokens) {
+        if unindexed == nil { unindexed = rows }
+        preparedTokens.merge(tokens)
     }
 
     /// Whether this group began a transaction it has not committed yet. The transaction begins with the first
@@ -52,12 +73,18 @@ public final class WriteGroup {
         defer {
             writesSinceCommit = 0
             open = false
+            unindexed = nil
+            preparedTokens = .none
         }
         guard open else { return }
         guard db.isInsideTransaction else {
             throw StoreError(file: path, reason: .unreadable("SQLite rolled the write transaction back"))
         }
         do {
+            if let unindexed {
+                try registration.offering(preparedTokens) { try ArchiveStore.indexNewRows(since: unindexed, db) }
+                try vocabulary.flush(db)
+            }
             try db.commit()
         } catch let error as DatabaseError {
             if db.isInsideTransaction { try? db.rollback() }
@@ -107,7 +134,7 @@ extension ArchiveStore {
     public func writingInGroups<T>(_ body: (WriteGroup) throws -> T) throws -> T {
         do {
             return try pool.writeWithoutTransaction { db in
-                let group = WriteGroup(db, path: path)
+                let group = WriteGroup(db, path: path, registration: registration, vocabulary: vocabulary)
                 heldWriteGroup.withLock { $0 = HeldWriteGroup(thread: pthread_self(), group: group) }
                 defer { heldWriteGroup.withLock { $0 = nil } }
                 do {

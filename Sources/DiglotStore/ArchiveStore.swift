@@ -20,6 +20,8 @@ public final class ArchiveStore: Sendable {
     /// What morphology found for the archive's words (the `vocabulary` table), read at query time.
     public let vocabulary: ArchiveVocabulary
     let pool: DatabasePool
+    /// The analyzer as this store's tokenizers find it, with the tokens a write prepared (`PreparedIndexTokens`).
+    let registration: AnalyzerRegistration
     private let registryKey: String
     /// The write group a thread holds (`writingInGroups`), through which that thread's writes and reads go.
     let heldWriteGroup = Mutex<HeldWriteGroup?>(nil)
@@ -45,7 +47,9 @@ public final class ArchiveStore: Sendable {
         self.analyzer = analyzer
         let key = "diglot-\(UUID().uuidString)"
         registryKey = key
-        AnalyzerRegistry.shared.register(analyzer, key: key)
+        let registration = AnalyzerRegistration(analyzer: analyzer)
+        self.registration = registration
+        AnalyzerRegistry.shared.register(registration, key: key)
         var configuration = Configuration()
         configuration.label = key
         configuration.busyMode = .timeout(Self.busyTimeout)

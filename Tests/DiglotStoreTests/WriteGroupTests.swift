@@ -140,3 +140,51 @@ extension WriteGroupTests {
         #expect(try archive.store.verify().isEmpty)
     }
 }
+
+extension WriteGroupTests {
+    /// A group's files reach the full-text indexes at its commit, in one statement per index: one new segment for
+    /// the group (FTS5 writes one per savepoint), and nothing of a file that rolled back.
+    @Test func theIndexesAreWrittenOnceAtTheGroupsCommit() throws {
+        let archive = try TemporaryArchive()
+        _ = try archive.store.write(source: Fixture.source("first"), batch: IndexWriteTests.batch("first", passages: 2))
+        let segmentsBefore = try IndexWriteTests.rows(archive, "passages_fts_data")
+        try archive.store.writingInGroups { group in
+            for key in (0..<10).map(String.init) {
+                _ = try archive.store.write(source: Fixture.source(key), batch: IndexWriteTests.batch(key, passages: 3))
+            }
+            var broken = IndexWriteTests.batch("broken", passages: 2)
+            broken.documents.removeAll()
+            #expect(throws: StoreError.self) {
+                _ = try archive.store.write(source: Fixture.source("broken"), batch: broken)
+            }
+            #expect(try IndexWriteTests.rows(archive, "passages_fts_docsize") == 2, "indexed before the commit")
+            try group.commit()
+            #expect(try IndexWriteTests.rows(archive, "passages_fts_docsize") == 32)
+            #expect(try IndexWriteTests.rows(archive, "documents_fts_docsize") == 11)
+        }
+        let added = try IndexWriteTests.rows(archive, "passages_fts_data") - segmentsBefore
+        #expect(added <= 2, "\(added) index rows for a group of ten files")
+        #expect(try archive.store.search(SearchRequest(text: "Kharkiv")).count == 11)
+        #expect(try archive.store.verify().isEmpty)
+    }
+}
+
+extension WriteGroupTests {
+    /// Texts first analysed when the group's commit indexes them (no tokens prepared ahead) still leave their
+    /// words' lemmas in the vocabulary, in the same commit: a search process reads them from there.
+    @Test func wordsAnalysedAtTheCommitReachTheVocabulary() throws {
+        let archive = try TemporaryArchive()
+        let text = "Знищено танків: 7. Втратами противника вважаються підбиті машини."
+        let document = Fixture.document("uk", .ukrainian, text)
+        try archive.store.writingInGroups { group in
+            _ = try archive.store.write(source: Fixture.source("uk"), batch: ImportBatch(documents: [document],
+                                                                                          passages: [Fixture.passage(of: document)]))
+            try group.commit()
+        }
+        #expect(archive.store.vocabulary.pendingCount == 0)
+        let lemmas = try archive.store.reading { db in
+            try String.fetchOne(db, sql: "SELECT lemmas FROM vocabulary WHERE word = 'танків'")
+        }
+        #expect(lemmas?.contains("танк") == true)
+    }
+}

@@ -1,0 +1,77 @@
+import DiglotAnalysis
+import DiglotModel
+
+/// The index tokens of one batch's texts, analysed before its write on the thread that parsed it.
+///
+/// FTS5 calls the tokenizer inside the write, on the one thread that holds the archive's write lock; an import
+/// that analysed there left the parsing threads idle while the writer, alone, lemmatised every word (47 % of
+/// its instructions). A write handed these tokens (`ArchiveStore.write(source:batch:prepared:)`) lets the
+/// tokenizer replay them instead. They are found by the text's exact UTF-8 bytes, so a text the batch did not
+/// foresee, or changed since, is analysed in place as before: a miss costs time, never a wrong token.
+///
+/// ```swift
+/// let prepared = store.prepareIndexTokens(for: batch)     // on a parsing thread
+/// try store.write(source: source, batch: batch, prepared: prepared)
+/// ```
+public struct PreparedIndexTokens: Sendable {
+    private var entries: [Int: [Entry]] = [:]
+
+    private struct Entry: Sendable {
+        let text: String
+        let tokens: [AnalyzedToken]
+    }
+
+    /// No prepared texts: every text is analysed by the tokenizer.
+    public static let none = PreparedIndexTokens()
+
+    private init() {}
+
+    /// Analyses each of `texts` once (repeats and empty texts skipped) with `analyzer`'s index analysis.
+    init(texts: some Sequence<String>, analyzer: any TextAnalyzer) {
+        for text in texts where !text.isEmpty {
+            var text = text
+            let key = text.withUTF8 { Self.key(UnsafeRawBufferPointer($0)) }
+            if entries[key]?.contains(where: { $0.text.utf8.elementsEqual(text.utf8) }) == true { continue }
+            entries[key, default: []].append(Entry(text: text, tokens: analyzer.indexTokens(text)))
+        }
+    }
+
+    /// Adds `other`'s texts (a write group gathers those of its files).
+    mutating func merge(_ other: PreparedIndexTokens) {
+        if entries.isEmpty { entries = other.entries; return }
+        for (key, list) in other.entries {
+            for entry in list where entries[key]?.contains(where: { $0.text.utf8.elementsEqual(entry.text.utf8) }) != true {
+                entries[key, default: []].append(entry)
+            }
+        }
+    }
+
+    /// How many distinct texts were analysed.
+    public var count: Int { entries.values.reduce(0) { $0 + $1.count } }
+
+    /// The tokens prepared for exactly these UTF-8 bytes, or nil.
+    func tokens(forUTF8 bytes: UnsafeRawBufferPointer) -> [AnalyzedToken]? {
+        guard let candidates = entries[Self.key(bytes)] else { return nil }
+        return candidates.first { $0.text.utf8.elementsEqual(bytes) }?.tokens
+    }
+
+    /// Hashes bytes, not the `String`: two canonically equivalent texts (é precomposed or not) are equal
+    /// Strings but have different byte offsets, so they must not share tokens.
+    private static func key(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: bytes)
+        return hasher.finalize()
+    }
+}
+
+extension ArchiveStore {
+    /// The index tokens of everything `batch` would add to the full-text indexes: document titles and texts,
+    /// passage texts. Safe on any thread; see `PreparedIndexTokens` for why an import calls it beside the writer.
+    public func prepareIndexTokens(for batch: ImportBatch) -> PreparedIndexTokens {
+        var texts: [String] = []
+        texts.reserveCapacity(batch.documents.count * 2 + batch.passages.count)
+        for document in batch.documents { texts += [document.title ?? "", document.text] }
+        texts += batch.passages.map(\.text)
+        return PreparedIndexTokens(texts: texts, analyzer: analyzer)
+    }
+}
