@@ -238,14 +238,12 @@ public struct ImportPipeline: Sendable {
     /// An input read by its importer and not yet written: what a worker thread hands to the writer.
     public struct PreparedInput: Sendable {
         enum Stage: Sendable {
-            /// Read by `importer`; `source` is the file as the archive keeps it and `tokens` the batch's texts
+            /// Read by its importer; `source` is the file as the archive keeps it and `tokens` the batch's texts
             /// analysed for the index, both made here so the writer has neither to hash nor to analyse.
             case read(source: Source, batch: ImportBatch, tokens: PreparedIndexTokens)
             case duplicate
             case unrecognised(String)
         }
-        let data: Data
-        let fileName: String
         let stage: Stage
     }
 
@@ -254,7 +252,7 @@ public struct ImportPipeline: Sendable {
     public func prepare(_ data: Data, fileName: String, importerID: String? = nil,
                         skipUnrecognised: Bool = false) throws -> PreparedInput {
         let input = ImportInput(bytes: data, fileName: fileName)
-        if try store.containsSource(input.sourceID) { return PreparedInput(data: data, fileName: fileName, stage: .duplicate) }
+        if try store.containsSource(input.sourceID) { return PreparedInput(stage: .duplicate) }
         let importer: AnyImporter
         if let importerID {
             guard let forced = catalog.importer(id: importerID) else {
@@ -267,7 +265,7 @@ public struct ImportPipeline: Sendable {
                 // unknown" tells the user more than the list of importers that passed.
                 let reason = Self.notText(input).map { ": \($0)" } ?? ""
                 let message = "no importer recognises \(fileName)\(reason); tried: \(availableList)"
-                if skipUnrecognised { return PreparedInput(data: data, fileName: fileName, stage: .unrecognised(message)) }
+                if skipUnrecognised { return PreparedInput(stage: .unrecognised(message)) }
                 throw ImportError(file: fileName, message: message)
             }
             importer = detected.importer
@@ -276,8 +274,7 @@ public struct ImportPipeline: Sendable {
         let source = Source(id: input.sourceID, bytes: data, mediaType: importer.mediaTypes.first ?? "application/octet-stream",
                             fileName: fileName, importedAt: Date(), importerID: importer.identifier,
                             importerVersion: importer.version)
-        return PreparedInput(data: data, fileName: fileName,
-                             stage: .read(source: source, batch: batch, tokens: store.prepareIndexTokens(for: batch)))
+        return PreparedInput(stage: .read(source: source, batch: batch, tokens: store.prepareIndexTokens(for: batch)))
     }
 
     /// The second half of `importBytes`, on the writing thread: the source and its records in one transaction,

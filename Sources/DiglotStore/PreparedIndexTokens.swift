@@ -31,7 +31,7 @@ public struct PreparedIndexTokens: Sendable {
         for text in texts where !text.isEmpty {
             var text = text
             let key = text.withUTF8 { Self.key(UnsafeRawBufferPointer($0)) }
-            if entries[key]?.contains(where: { $0.text.utf8.elementsEqual(text.utf8) }) == true { continue }
+            if holds(text, key: key) { continue }
             entries[key, default: []].append(Entry(text: text, tokens: analyzer.indexTokens(text)))
         }
     }
@@ -40,10 +40,12 @@ public struct PreparedIndexTokens: Sendable {
     mutating func merge(_ other: PreparedIndexTokens) {
         if entries.isEmpty { entries = other.entries; return }
         for (key, list) in other.entries {
-            for entry in list where entries[key]?.contains(where: { $0.text.utf8.elementsEqual(entry.text.utf8) }) != true {
-                entries[key, default: []].append(entry)
-            }
+            for entry in list where !holds(entry.text, key: key) { entries[key, default: []].append(entry) }
         }
+    }
+
+    private func holds(_ text: String, key: Int) -> Bool {
+        entries[key]?.contains { $0.text.utf8.elementsEqual(text.utf8) } ?? false
     }
 
     /// How many distinct texts were analysed.
