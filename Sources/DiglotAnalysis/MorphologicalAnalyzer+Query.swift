@@ -82,7 +82,7 @@ extension MorphologicalAnalyzer {
     }
 
     private func cachedAnalyses(of spellings: Set<String>) -> [String: WordAnalysis] {
-        cachedWords(spellings).filter(\.value.checkedAsName).compactMapValues(\.analysis).filter { !$0.value.isUnknown }
+        cachedNameAnalyses(spellings).compactMapValues(\.analysis).filter { !$0.value.isUnknown }
     }
 
     private func latinForms(_ spelling: String) -> WordForms {

@@ -43,7 +43,7 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
 
     public let configuration: Configuration
     private let morphology: WordMorphology
-    private let cache = Mutex<[String: CachedWord]>([:])
+    private let cache = Mutex<[String: CachedSpelling]>([:])
 
     public init(configuration: Configuration) {
         self.configuration = configuration
@@ -75,23 +75,37 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
         }
     }
 
+    /// The analyses of one spelling: as written in lower case, and capitalised (a possible name). A Cyrillic word's
+    /// two may differ ("києві" the stick, "Києві" the city); any other word's, and an unknown word's, are one.
+    struct CachedSpelling: Sendable {
+        var plain: CachedWord?
+        var capitalised: CachedWord?
+
+        subscript(capitalised capitalised: Bool) -> CachedWord? { capitalised ? self.capitalised : plain }
+    }
+
+    /// Each occurrence is analysed by its spelling and whether it is capitalised, nothing else: the index of a
+    /// text never depends on which texts this process analysed before it, so parsing threads may analyse in any
+    /// order (and an archive imported in one run or in several gets the same index).
     public func indexTokens(_ text: String) -> [AnalyzedToken] {
         let base = BasicAnalyzer.tokenize(text)
         let bytes = Array(text.utf8)
         var resolved = [CachedWord?](repeating: nil, count: base.count)
-        var missing: [String: Bool] = [:]  // spelling → written capitalised somewhere in this text
+        var capitalisedAt = [Bool](repeating: false, count: base.count)
+        var missing = Set<WordKey>()
         cache.withLock { cache in
             for (index, token) in base.enumerated() where !Self.isNumber(token.term) {
-                let known = cache[token.term]
-                if let known, known.checkedAsName || !known.isCyrillic { resolved[index] = known; continue }
                 let capitalised = Self.startsWithCapital(bytes, at: token.byteRange)
-                if let known, !capitalised { resolved[index] = known; continue }
-                missing[token.term] = capitalised || missing[token.term] == true
+                capitalisedAt[index] = capitalised
+                if let known = cache[token.term]?[capitalised: capitalised] { resolved[index] = known; continue }
+                missing.insert(WordKey(spelling: token.term, capitalised: capitalised))
             }
         }
         if !missing.isEmpty {
             let analysed = analyse(missing)
-            for index in base.indices where resolved[index] == nil { resolved[index] = analysed[base[index].term] }
+            for index in base.indices where resolved[index] == nil && !Self.isNumber(base[index].term) {
+                resolved[index] = analysed[WordKey(spelling: base[index].term, capitalised: capitalisedAt[index])]
+            }
         }
         var tokens: [AnalyzedToken] = []
         tokens.reserveCapacity(base.count * 2)
@@ -105,7 +119,7 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
                 tokens.append(AnalyzedToken(term: term, byteRange: token.byteRange, isColocated: true))
             }
             if !word.latinNames.isEmpty {
-                if Self.startsWithCapital(bytes, at: token.byteRange) {
+                if capitalisedAt[index] {
                     for key in word.latinNames {
                         tokens.append(AnalyzedToken(term: key, byteRange: token.byteRange, isColocated: true))
                     }
@@ -126,22 +140,33 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
         term.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
     }
 
-    /// Analyses spellings the cache lacks, records new dictionary findings, and caches the results.
-    /// A Cyrillic word first met in lower case is analysed as a common word only (one Hunspell call);
-    /// met capitalised later, it is analysed again as a possible name and the cache entry replaced.
-    private func analyse(_ spellings: [String: Bool]) -> [String: CachedWord] {
-        var analysed: [String: CachedWord] = [:]
+    /// A spelling and whether one occurrence of it is capitalised: what an occurrence's analysis depends on.
+    struct WordKey: Hashable, Sendable {
+        let spelling: String
+        let capitalised: Bool
+    }
+
+    /// Analyses the occurrences the cache lacks, records new dictionary findings, and caches the results.
+    /// A Cyrillic word in lower case is analysed as a common word (one Hunspell call), capitalised also as a
+    /// possible name; an analysis that does not depend on it (a Latin word, an unknown word) fills both.
+    private func analyse(_ keys: Set<WordKey>) -> [WordKey: CachedWord] {
+        var analysed: [WordKey: CachedWord] = [:]
         var discovered: [WordAnalysis] = []
-        for (spelling, capitalised) in spellings {
-            let word = cachedWord(for: spelling, asName: capitalised)
-            analysed[spelling] = word
+        for key in keys {
+            let word = cachedWord(for: key.spelling, asName: key.capitalised)
+            analysed[key] = word
             if let analysis = word.analysis, !analysis.lemmas.isEmpty { discovered.append(analysis) }
         }
         if !discovered.isEmpty { configuration.lemmaStore.record(discovered) }
         let limit = configuration.cacheLimit
         cache.withLock { cache in
             if cache.count + analysed.count > limit { cache.removeAll(keepingCapacity: true) }
-            cache.merge(analysed, uniquingKeysWith: { _, new in new })
+            for (key, word) in analysed {
+                var entry = cache[key.spelling] ?? CachedSpelling()
+                if key.capitalised || word.checkedAsName { entry.capitalised = word }
+                if !key.capitalised || !word.isCyrillic || word.analysis?.isUnknown == true { entry.plain = word }
+                cache[key.spelling] = entry
+            }
         }
         return analysed
     }
@@ -166,19 +191,28 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
         }
     }
 
-    /// The cached analyses of those `spellings` this process has already seen.
-    func cachedWords(_ spellings: Set<String>) -> [String: CachedWord] {
+    /// The cached analyses of those `spellings` this process has already analysed as possible names.
+    func cachedNameAnalyses(_ spellings: Set<String>) -> [String: CachedWord] {
         cache.withLock { cache in
             var found: [String: CachedWord] = [:]
-            for spelling in spellings { found[spelling] = cache[spelling] }
+            for spelling in spellings { found[spelling] = cache[spelling]?.capitalised }
             return found
         }
     }
 
+    /// Whether the token at `range` begins with a capital letter. Asked for every word, so ASCII and the
+    /// two-byte scalars (Latin-1, Latin Extended, Greek, Cyrillic) are read by their bytes; the rest as a Character.
     static func startsWithCapital(_ bytes: [UInt8], at range: Range<Int>) -> Bool {
-        guard range.lowerBound < bytes.count else { return false }
-        let end = min(range.upperBound, range.lowerBound + 4)
-        return String(decoding: bytes[range.lowerBound..<end], as: UTF8.self).first?.isUppercase == true
+        let start = range.lowerBound
+        guard start < bytes.count else { return false }
+        let lead = bytes[start]
+        if lead < 0x80 { return lead >= 0x41 && lead <= 0x5A }
+        if lead & 0xE0 == 0xC0, start + 1 < bytes.count, bytes[start + 1] & 0xC0 == 0x80,
+           let scalar = Unicode.Scalar(UInt32(lead & 0x1F) << 6 | UInt32(bytes[start + 1] & 0x3F)) {
+            return scalar.properties.isUppercase
+        }
+        let end = min(range.upperBound, start + 4)
+        return String(decoding: bytes[start..<end], as: UTF8.self).first?.isUppercase == true
     }
 }
 
