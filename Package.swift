@@ -55,7 +55,7 @@ let package = Package(
         // Language identification and byte-to-text decoding shared by every importer.
         .target(name: "DiglotLanguage", dependencies: ["DiglotModel"]),
         // The one Swift layer over libxml2 (HTML and hardened XML parsing).
-        .target(name: "DiglotXML", dependencies: ["CLibXML2"]),
+        .target(name: "DiglotXML", dependencies: ["CLibXML2", "DiglotModel"]),
         // The importer protocol, inputs, outputs and errors.
         .target(name: "DiglotImporting", dependencies: ["DiglotModel", "DiglotLanguage"]),
         // Language resources (glossaries, names, month names, transliteration tables).

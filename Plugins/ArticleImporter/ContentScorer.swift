@@ -99,10 +99,10 @@ enum ContentScorer {
         var stack: [MarkupNode] = [root]
         while let node = stack.popLast() {
             guard node.isElement, !isBoilerplate(node) else { continue }
-            let name = node.name.lowercased()
+            let name = node.name.quickLowercased()
             let childElements = node.children
-            let holdsBlocks = childElements.contains { blockElements.contains($0.name.lowercased())
-                || ($0.name.lowercased() != "span" && containerElements.contains($0.name.lowercased())) }
+            let holdsBlocks = childElements.contains { blockElements.contains($0.name.quickLowercased())
+                || ($0.name.quickLowercased() != "span" && containerElements.contains($0.name.quickLowercased())) }
             if blockElements.contains(name) && !holdsBlocks {
                 appendBlock(node, role: name.hasPrefix("h") && name.count == 2 ? .headline : .paragraph, to: &blocks)
                 continue
@@ -124,14 +124,14 @@ enum ContentScorer {
     }
 
     static func isBoilerplate(_ node: MarkupNode) -> Bool {
-        let name = node.name.lowercased()
+        let name = node.name.quickLowercased()
         if skippedElements.contains(name) { return true }
-        if let role = node.attribute("role")?.lowercased(), skippedRoles.contains(role) { return true }
-        if node.attribute("hidden") != nil || node.attribute("aria-hidden")?.lowercased() == "true" { return true }
-        if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
+        if let role = node.attribute("role")?.quickLowercased(), skippedRoles.contains(role) { return true }
+        if node.attribute("hidden") != nil || node.attribute("aria-hidden")?.quickLowercased() == "true" { return true }
+        if let style = node.attribute("style")?.quickLowercased().replacingOccurrences(of: " ", with: ""),
            style.contains("display:none") { return true }
         guard name != "body", name != "article", name != "main" else { return false }
-        let tokens = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
+        let tokens = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).quickLowercased()
             .split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
         guard tokens.contains(where: { token in unlikelyMarkers.contains(where: token.contains) }) else { return false }
         // A page wrapper that merely names a sidebar or header beside the article still holds the article.

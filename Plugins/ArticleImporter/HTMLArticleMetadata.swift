@@ -16,12 +16,12 @@ struct HTMLArticleMetadata {
         self.root = root
         for node in root.all(named: "meta") {
             guard let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop")
-                             ?? node.attribute("http-equiv"))?.lowercased(),
+                             ?? node.attribute("http-equiv"))?.quickLowercased(),
                   let content = node.attribute("content").map(PlainTextArticle.collapseWhitespace), !content.isEmpty,
                   meta[key] == nil else { continue }
             meta[key] = content
         }
-        for script in root.all(named: "script") where script.attribute("type")?.lowercased() == "application/ld+json" {
+        for script in root.all(named: "script") where script.attribute("type")?.quickLowercased() == "application/ld+json" {
             guard let data = script.text.data(using: .utf8),
                   let value = try? JSONSerialization.jsonObject(with: data) else { continue }
             jsonLD += Self.articleObjects(in: value)
@@ -93,7 +93,7 @@ struct HTMLArticleMetadata {
         }
         let byline = root.descendants { node in
             node.attribute("rel") == "author" || node.attribute("itemprop") == "author"
-                || node.classes.contains { $0.lowercased().contains("byline") || $0.lowercased() == "author" }
+                || node.classes.contains { $0.quickLowercased().contains("byline") || $0.quickLowercased() == "author" }
         }.first.map { PlainTextArticle.collapseWhitespace($0.text) }
         guard var name = byline, !name.isEmpty, name.count <= 100 else { return nil }
         for prefix in ["By ", "by ", "Автор: ", "Автор ", "Author: "] where name.hasPrefix(prefix) {
@@ -115,7 +115,7 @@ struct HTMLArticleMetadata {
     /// ISO 8601 at whatever precision is written; "2022-02-25 06:00:00" (no zone) is taken as a day, since
     /// its time zone is unknown.
     static func parseDate(_ text: String) -> PublishedDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace()
         if let date = PublishedDate(iso: trimmed) { return date }
         let day = String(trimmed.prefix(10))
         guard day.count == 10 else { return nil }
@@ -124,7 +124,7 @@ struct HTMLArticleMetadata {
 
     var canonicalURL: String? {
         let canonical = root.all(named: "link").first { link in
-            (link.attribute("rel") ?? "").lowercased().split(separator: " ").contains("canonical")
+            (link.attribute("rel") ?? "").quickLowercased().split(separator: " ").contains("canonical")
         }?.attribute("href")
         return [canonical, meta["og:url"], jsonLDString("url")].compactMap { $0.flatMap(Self.absoluteURL) }.first
     }
@@ -141,8 +141,8 @@ struct HTMLArticleMetadata {
 
     /// The URL if it is an absolute http(s) URL, else nil (relative canonicals cannot name a document).
     static func absoluteURL(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
+        let trimmed = text.trimmingWhitespace()
+        guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.quickLowercased(),
               scheme == "http" || scheme == "https", components.host?.isEmpty == false else { return nil }
         return trimmed
     }

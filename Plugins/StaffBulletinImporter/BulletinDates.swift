@@ -103,7 +103,7 @@ public enum BulletinDates {
                 time = (h, mi, group(m, 6).flatMap(Int.init))
             }
         } else if let m = wordPattern.firstMatch(in: line, range: whole),
-                  let month = vocabulary.months[group(m, 2)!.lowercased()] {
+                  let month = vocabulary.months[group(m, 2)!.quickLowercased()] {
             d = Int(group(m, 1)!)!; mo = month; y = Int(group(m, 3)!)!
             if let h = group(m, 4).flatMap(Int.init), let mi = group(m, 5).flatMap(Int.init) { time = (h, mi, nil) }
         } else if let m = dottedPattern.firstMatch(in: line, range: whole) {

@@ -26,7 +26,7 @@ enum BulletinPage {
         if let heading, let content {
             let h1 = heading.first(named: "h1")
             let headingText = BulletinText.collapsed(h1?.text ?? "")
-            if ["news", "новини", "усі новини", "all news"].contains(headingText.lowercased())
+            if ["news", "новини", "усі новини", "all news"].contains(headingText.quickLowercased())
                 || !content.descendants(where: { $0.classes.contains("pagination") }).isEmpty {
                 throw input.error("not a bulletin: \(input.fileName) is mil.gov.ua's generic \"\(headingText)\" list page (saved in place of an article that did not exist), not a loss bulletin",
                                   line: h1?.line)
@@ -67,7 +67,7 @@ enum BulletinPage {
                 continue
             }
             guard next.isElement else { continue }
-            let name = next.name.lowercased()
+            let name = next.name.quickLowercased()
             if skipped.contains(name) { continue }
             if name == "br" { flush(); currentLine = next.line; continue }
             let block = blocks.contains(name)
@@ -85,7 +85,7 @@ enum BulletinPage {
     static func declaredLanguage(_ root: MarkupNode) -> LanguageTag? {
         if let lang = root.attribute("lang") ?? root.attribute("xml:lang"), !lang.isEmpty { return LanguageTag(bcp47: lang) }
         for meta in root.all(named: "meta") {
-            if meta.attribute("http-equiv")?.lowercased() == "content-language", let content = meta.attribute("content") {
+            if meta.attribute("http-equiv")?.quickLowercased() == "content-language", let content = meta.attribute("content") {
                 return LanguageTag(bcp47: content)
             }
         }

@@ -35,11 +35,11 @@ struct BulletinReader {
         for source in lines[..<headerIndex] {
             var text = BulletinText.collapsed(source.text)
             guard !text.isEmpty else { continue }
-            for prefix in ["title:", "заголовок:"] where text.lowercased().hasPrefix(prefix) {
+            for prefix in ["title:", "заголовок:"] where text.quickLowercased().hasPrefix(prefix) {
                 text = BulletinText.collapsed(String(text.dropFirst(prefix.count)))
             }
             var dateText = text
-            for prefix in ["date:", "дата:", "published:", "опубліковано:"] where text.lowercased().hasPrefix(prefix) {
+            for prefix in ["date:", "дата:", "published:", "опубліковано:"] where text.quickLowercased().hasPrefix(prefix) {
                 dateText = BulletinText.collapsed(String(text.dropFirst(prefix.count)))
             }
             if let date = BulletinDates.publicationDate(dateText, vocabulary: vocabulary) {
@@ -215,7 +215,7 @@ struct BulletinReader {
 
     /// A loss header: names a period and speaks of losses.
     static func isHeader(_ text: String) -> Bool {
-        let lower = text.lowercased()
+        let lower = text.quickLowercased()
         guard headerWords.contains(where: { ByteScan.contains(lower, $0) }) else { return false }
         return BulletinDates.period(in: text) != nil
     }
@@ -256,7 +256,7 @@ struct BulletinReader {
         var cyrillic = 0
         var ukrainianOnly = 0
         var russianOnly = 0
-        for scalar in text.lowercased().unicodeScalars {
+        for scalar in text.quickLowercased().unicodeScalars {
             if (0x0400...0x04FF).contains(scalar.value) { cyrillic += 1 }
             if "іїєґ".unicodeScalars.contains(scalar) { ukrainianOnly += 1 }
             if "ыэъё".unicodeScalars.contains(scalar) { russianOnly += 1 }

@@ -40,7 +40,7 @@ public struct BulletinVocabulary: Sendable {
         }
         var months: [String: Int] = [:]
         for fields in Self.rows(monthsTSV) where fields.count >= 2 {
-            if let number = Int(fields[1]) { months[fields[0].lowercased()] = number }
+            if let number = Int(fields[1]) { months[fields[0].quickLowercased()] = number }
         }
         self.categories = categories
         self.qualifiers = qualifiers
@@ -60,7 +60,7 @@ public struct BulletinVocabulary: Sendable {
         // (It used to split, join and call Foundation's replacingOccurrences twice: a tenth of detection.)
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in label.lowercased().unicodeScalars {
+        for scalar in label.quickLowercased().unicodeScalars {
             var kept = scalar
             switch scalar {
             case "\"", "«", "»", "“", "”", "„", "#": continue
@@ -87,7 +87,7 @@ public struct BulletinVocabulary: Sendable {
 
     /// The words of a phrase, lower case, punctuation around them removed.
     public static func normalizedWords(_ text: String) -> [String] {
-        text.lowercased().split(whereSeparator: { $0.unicodeScalars.allSatisfy(BulletinText.isSpace) || $0 == "/" })
+        text.quickLowercased().split(whereSeparator: { $0.unicodeScalars.allSatisfy(BulletinText.isSpace) || $0 == "/" })
             .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",.;:()!\"«»")) }
             .filter { !$0.isEmpty }
     }

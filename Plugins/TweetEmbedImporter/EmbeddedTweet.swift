@@ -20,7 +20,7 @@ struct EmbeddedTweet: Sendable, Equatable {
     /// without its status link falls back to its author and media link.
     var naturalKey: String {
         if let statusID { return "tweet:\(statusID)" }
-        return "tweet:\(handle?.lowercased() ?? "unknown"):\(mediaLink ?? text)"
+        return "tweet:\(handle?.quickLowercased() ?? "unknown"):\(mediaLink ?? text)"
     }
 
     /// `https://twitter.com/<handle>/status/<id>`, the form every embed variant (x.com, ?ref_src) maps to.

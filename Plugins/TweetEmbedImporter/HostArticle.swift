@@ -49,7 +49,7 @@ struct HostArticle {
         for block in ArticleBlocks.read(body, keepWhole: OEmbedReader.isEmbed) {
             if OEmbedReader.isEmbed(block.node) { try addEmbed(block.node); continue }
             if block.kind == .heading, block.text == article.title { continue }
-            if block.node.classes.contains(where: { $0.lowercased().contains("byline") }) {
+            if block.node.classes.contains(where: { $0.quickLowercased().contains("byline") }) {
                 article.author = article.author ?? (block.text.hasPrefix("By ") ? String(block.text.dropFirst(3)) : block.text)
                 continue
             }

@@ -1,5 +1,6 @@
 import DiglotImporting
 import DiglotXML
+import DiglotModel
 import Foundation
 
 /// Reads one Twitter/X oEmbed blockquote:
@@ -8,7 +9,7 @@ import Foundation
 enum OEmbedReader {
     /// Whether an element is a tweet embed.
     static func isEmbed(_ node: MarkupNode) -> Bool {
-        node.name.lowercased() == "blockquote" && node.classes.contains { $0 == "twitter-tweet" || $0 == "twitter-video" }
+        node.name.quickLowercased() == "blockquote" && node.classes.contains { $0 == "twitter-tweet" || $0 == "twitter-video" }
     }
 
     /// - Throws: `ImportError` when the embed has no status link, the only stable key of a tweet.
@@ -53,7 +54,7 @@ struct Signature: Equatable {
         guard let match = pattern.matches(in: text, range: NSRange(location: 0, length: ns.length)).last else { return nil }
         return Signature(displayName: ns.substring(with: match.range(at: 1)).trimmingCharacters(in: .whitespaces),
                          handle: ns.substring(with: match.range(at: 2)),
-                         rest: ns.substring(with: match.range(at: 3)).trimmingCharacters(in: .whitespacesAndNewlines),
+                         rest: ns.substring(with: match.range(at: 3)).trimmingWhitespace(),
                          before: ns.substring(to: match.range.location))
     }
 }

@@ -44,7 +44,7 @@ struct QuoteEvidence {
     /// Integers named in a text, "1 тис." and "1 thousand" read as 1000, "1,000" and "1 000" as 1000.
     static func numbers(in text: String) -> Set<Int> {
         var result = Set<Int>()
-        let tokens = text.lowercased().split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" })
+        let tokens = text.quickLowercased().split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" })
         var index = 0
         while index < tokens.count {
             var token = tokens[index].trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?+\"“”«»"))
@@ -86,7 +86,7 @@ struct QuoteEvidence {
 
     /// Content words, with British and American spellings and possessives folded.
     static func words(_ text: String) -> Set<String> {
-        let raw = text.lowercased().replacingOccurrences(of: "’s", with: "").replacingOccurrences(of: "'s", with: "")
+        let raw = text.quickLowercased().replacingOccurrences(of: "’s", with: "").replacingOccurrences(of: "'s", with: "")
         return Set(raw.split(whereSeparator: { !$0.isLetter }).map { word in
             word == "defense" ? "defence" : String(word)
         }.filter { $0.count > 2 && !stopWords.contains($0) })

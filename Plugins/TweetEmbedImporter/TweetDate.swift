@@ -5,7 +5,7 @@ import DiglotModel
 enum TweetDate {
     /// The day the text names, or nil when it names no full date.
     static func parse(_ text: String) -> PublishedDate? {
-        let tokens = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let tokens = text.quickLowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         var month: Int?, day: Int?, year: Int?
         for token in tokens {
             if let number = Int(token) {

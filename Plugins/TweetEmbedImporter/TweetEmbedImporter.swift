@@ -85,8 +85,10 @@ public struct TweetEmbedImporter: Importer {
     }
 
     private func looksLikeHTML(_ text: String) -> Bool {
-        let lowered = text.prefix(4096).lowercased()
-        return lowered.contains("<html") || lowered.contains("<blockquote") || lowered.contains("<p") || lowered.contains("<!doctype")
+        // Markup names are ASCII: compared bytewise without case, not by lowercasing the head of the page
+        // (which cost more than the rest of this importer's sniffing).
+        let head = text.prefix(4096)
+        return ["<html", "<blockquote", "<p", "<!doctype"].contains { ByteScan.containsIgnoringASCIICase(head, $0) }
     }
 }
 

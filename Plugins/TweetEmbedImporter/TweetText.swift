@@ -1,3 +1,4 @@
+import DiglotModel
 import Foundation
 
 /// Text clean-up shared by the three tweet readers.
@@ -14,13 +15,13 @@ enum TweetText {
     static func splitTrailingMediaLink(_ text: String) -> (text: String, mediaLink: String?) {
         let ns = text as NSString
         guard let match = mediaLinkPattern.matches(in: text, range: NSRange(location: 0, length: ns.length)).last else {
-            return (text.trimmingCharacters(in: .whitespacesAndNewlines), nil)
+            return (text.trimmingWhitespace(), nil)
         }
-        let tail = ns.substring(from: match.range.location + match.range.length).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard tail.isEmpty else { return (text.trimmingCharacters(in: .whitespacesAndNewlines), nil) }
+        let tail = ns.substring(from: match.range.location + match.range.length).trimmingWhitespace()
+        guard tail.isEmpty else { return (text.trimmingWhitespace(), nil) }
         let link = ns.substring(with: match.range).replacingOccurrences(of: "https://", with: "")
             .replacingOccurrences(of: "http://", with: "")
-        return (ns.substring(to: match.range.location).trimmingCharacters(in: .whitespacesAndNewlines), link)
+        return (ns.substring(to: match.range.location).trimmingWhitespace(), link)
     }
 
     /// The first status link in `text`: its handle and status id.

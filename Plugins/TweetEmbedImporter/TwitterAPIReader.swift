@@ -41,8 +41,8 @@ enum TwitterAPIReader {
             for url in (entry["entities"] as? [String: Any])?["urls"] as? [[String: Any]] ?? [] {
                 guard let short = url["url"] as? String, let display = url["display_url"] as? String,
                       display.hasPrefix("pic.twitter.com/") || display.hasPrefix("pic.x.com/"),
-                      words.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(short) else { continue }
-                words = String(words.trimmingCharacters(in: .whitespacesAndNewlines).dropLast(short.count))
+                      words.trimmingWhitespace().hasSuffix(short) else { continue }
+                words = String(words.trimmingWhitespace().dropLast(short.count))
                 media = display
             }
             let split = TweetText.splitTrailingMediaLink(words)

@@ -46,7 +46,7 @@ enum CitationFinder {
             }
             let outletRange = match.range(at: 1).location != NSNotFound ? match.range(at: 1) : match.range(at: 2)
             let outlet = ns.substring(with: outletRange)
-            guard hasCue(sentence.text.lowercased(), outlet: outlet.lowercased()) else { return nil }
+            guard hasCue(sentence.text.quickLowercased(), outlet: outlet.quickLowercased()) else { return nil }
             return Citation(start: sentence.start, end: sentence.end, outlet: outlet)
         }
     }

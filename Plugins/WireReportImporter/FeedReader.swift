@@ -27,7 +27,7 @@ enum FeedReader {
     }
 
     private static func child(_ node: MarkupNode, _ name: String) -> String? {
-        node.children.first { $0.name == name }.map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+        node.children.first { $0.name == name }.map { $0.text.trimmingWhitespace() }
             .flatMap { $0.isEmpty ? nil : $0 }
     }
 

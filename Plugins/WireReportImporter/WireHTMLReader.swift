@@ -16,7 +16,7 @@ enum WireHTMLReader {
                                 canonicalURL: meta.canonicalURL, declaredLanguage: meta.language,
                                 publisher: meta.siteName)
         for block in ArticleBlocks.read(body) {
-            if block.node.classes.contains(where: { $0.lowercased().contains("byline") || $0.lowercased() == "author" })
+            if block.node.classes.contains(where: { $0.quickLowercased().contains("byline") || $0.quickLowercased() == "author" })
                 || block.node.attribute("rel") == "author" {
                 report.byline = report.byline ?? WireReport.cleanByline(block.text)
                 continue

@@ -19,7 +19,7 @@ enum WirePlainTextReader {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
             if Boilerplate.endsArticle(line) { break }
-            let lowered = line.lowercased()
+            let lowered = line.quickLowercased()
             if linkListLeads.contains(where: { lowered.hasPrefix($0) }) && line.count <= 40 {
                 inLinkList = true
                 continue
@@ -56,7 +56,7 @@ enum DayText {
                                  "september", "october", "november", "december"]
 
     static func parse(_ line: String) -> PublishedDate? {
-        let words = line.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let words = line.quickLowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         guard words.count <= 8 else { return nil }
         var month: Int?, day: Int?, year: Int?
         for word in words {

@@ -37,8 +37,8 @@ struct WireReport {
 
     /// "By Jane Dalton and Max Hunder" → "Jane Dalton and Max Hunder".
     static func cleanByline(_ text: String?) -> String? {
-        guard var text = text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else { return nil }
-        if text.lowercased().hasPrefix("by ") { text = String(text.dropFirst(3)) }
+        guard var text = text?.trimmingWhitespace(), !text.isEmpty else { return nil }
+        if text.quickLowercased().hasPrefix("by ") { text = String(text.dropFirst(3)) }
         return text.trimmingCharacters(in: .whitespaces)
     }
 

@@ -86,7 +86,7 @@ public struct WireReportImporter: Importer {
             } else {
                 throw input.error("is XML with root <\(rootName)>, neither NewsML-G2 nor an RSS or Atom feed")
             }
-        } else if start.lowercased().contains("<html") || start.lowercased().hasPrefix("<!doctype") || start.hasPrefix("<") {
+        } else if start.hasPrefix("<") || ByteScan.containsIgnoringASCIICase(start, "<html") {
             let page: MarkupDocument
             do {
                 page = try MarkupDocument.html(Data(text.utf8), fileName: input.fileName,

@@ -41,7 +41,7 @@ public enum MonthNames {
 
     /// The month (1...12) a word names, in any case form or abbreviation, with or without a final dot; nil otherwise.
     public static func month(from word: String) -> Int? {
-        var folded = TextFolding.fold(word.trimmingCharacters(in: .whitespacesAndNewlines))
+        var folded = TextFolding.fold(word.trimmingWhitespace())
         if folded.hasSuffix(".") { folded.removeLast() }
         return table.monthByForm[folded]
     }

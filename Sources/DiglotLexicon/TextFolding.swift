@@ -1,3 +1,4 @@
+import DiglotModel
 import Foundation
 
 /// The small normalisations every lexicon lookup shares, so a term matches however it was typed.
@@ -13,7 +14,7 @@ public enum TextFolding {
     public static func fold(_ text: String) -> String {
         let source = composed(text)
         var out = String.UnicodeScalarView()
-        for scalar in source.lowercased().unicodeScalars {
+        for scalar in source.quickLowercased().unicodeScalars {
             switch scalar {
             case "\u{0301}", "\u{00AD}": continue
             case "\u{2019}", "\u{02BC}", "`", "\u{00B4}", "\u{2018}": out.append("'")
@@ -36,18 +37,9 @@ public enum TextFolding {
         return needsComposition ? text.precomposedStringWithCanonicalMapping : text
     }
 
-    /// `text` without whitespace at either end, without Foundation's `trimmingCharacters` (several times slower,
-    /// and called for every cell of every bundled table at start-up).
-    static func trimmed<S: StringProtocol>(_ text: S) -> String {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        // Nearly every cell has nothing to trim: no scalar-by-scalar copy then.
-        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return String(text) }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[first...last])
-        return String(view)
-    }
+    /// `text` without whitespace at either end (see `trimmingWhitespace`: called for every cell of every
+    /// bundled table at start-up).
+    static func trimmed<S: StringProtocol>(_ text: S) -> String { text.trimmingWhitespace() }
 
     /// True for a scalar that belongs inside a word: a letter, a combining mark or a digit. ASCII and the
     /// basic Cyrillic block are answered without the Unicode property tables (most of what is read).

@@ -1,3 +1,5 @@
+import DiglotModel
+
 /// Recognises page furniture that is not part of an article: by structure (navigation, forms, share bars,
 /// cookie banners, newsletter boxes, related links) and by the phrases such blocks carry.
 ///
@@ -42,17 +44,16 @@ public enum Boilerplate {
         // Lowercasing keeps the number of characters, so a long block is refused before it is lowercased (and
         // counting stops at the 401st character).
         guard text.utf8.count <= 400 || text.prefix(401).count <= 400 else { return false }
-        let lowered = text.lowercased()
         if endsArticle(text) { return true }
-        return loweredBlockPhrases.contains { UTF8Search.contains(lowered, $0) }
+        return blockPhraseSearch.occurs(in: text)
     }
 
     /// `sectionEndings` folded once, alone and with the space a longer heading continues them with.
     private static let foldedEndings: [(whole: String, followed: String)] = sectionEndings.map {
         (fold($0), fold($0) + " ")
     }
-    /// `blockPhrases` lowercased once, as UTF-8.
-    private static let loweredBlockPhrases: [[UInt8]] = blockPhrases.map { Array($0.lowercased().utf8) }
+    /// `blockPhrases`, prepared for one-pass search.
+    private static let blockPhraseSearch = PhraseSearch(blockPhrases)
     /// `furnitureWords` as UTF-8.
     private static let furnitureWordBytes: [[UInt8]] = furnitureWords.map { Array($0.utf8) }
 
@@ -152,6 +153,59 @@ extension MarkupNode {
         }
         return false
     }
+}
+
+/// Whether a text holds any of a set of ASCII phrases, compared as `text.lowercased()` would compare them.
+///
+/// One pass over the text's bytes, each position tried only against the phrases that start with its letter,
+/// ASCII letters folded on the fly: lowercasing every short block and searching it once per phrase was a
+/// twentieth of parsing an article page (callgrind, session 9). Two non-ASCII letters lowercase to an ASCII
+/// one (U+0130 İ to "i̇", U+212A KELVIN SIGN to "k"); text holding either goes the long way, so the answer is
+/// always that of the lowercased text.
+struct PhraseSearch: Sendable {
+    /// The lowercased phrases as UTF-8.
+    let phrases: [[UInt8]]
+    /// `phrases` grouped by their first byte.
+    private let byFirstByte: [[[UInt8]]]
+
+    init(_ phrases: [String]) {
+        self.phrases = phrases.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
+        var groups = [[[UInt8]]](repeating: [], count: 256)
+        for phrase in self.phrases { groups[Int(phrase[0])].append(phrase) }
+        byFirstByte = groups
+    }
+
+    /// Whether `text`, lowercased, contains one of the phrases.
+    func occurs(in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            if Self.mayLowercaseIntoASCII(bytes) {
+                let lowered = String(decoding: bytes, as: UTF8.self).lowercased()
+                return phrases.contains { UTF8Search.contains(lowered, $0) }
+            }
+            for start in bytes.indices {
+                for phrase in byFirstByte[Int(Self.lowerASCII(bytes[start]))] where start + phrase.count <= bytes.count {
+                    var offset = 1
+                    while offset < phrase.count, Self.lowerASCII(bytes[start + offset]) == phrase[offset] { offset += 1 }
+                    if offset == phrase.count { return true }
+                }
+            }
+            return false
+        }
+    }
+
+    /// Whether the bytes hold U+0130 (C4 B0) or U+212A (E2 84 AA).
+    private static func mayLowercaseIntoASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in bytes.indices where bytes[index] == 0xC4 || bytes[index] == 0xE2 {
+            if bytes[index] == 0xC4, index + 1 < bytes.count, bytes[index + 1] == 0xB0 { return true }
+            if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x84, bytes[index + 2] == 0xAA {
+                return true
+            }
+        }
+        return false
+    }
+
+    private static func lowerASCII(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 }
 
 /// Literal substring search over UTF-8 bytes: the same answer as Foundation's `contains` without options

@@ -1,4 +1,5 @@
 import CLibXML2
+import DiglotModel
 import Foundation
 
 /// DTD validation against a DTD the caller ships, and a look at what the document's own DTD declares.
@@ -22,7 +23,7 @@ public extension MarkupDocument {
             guard let userData, let error else { return }
             let collector = Unmanaged<ValidationMessages>.fromOpaque(userData).takeUnretainedValue()
             let text = error.pointee.message.map { String(cString: $0) }?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "invalid"
+                .trimmingWhitespace() ?? "invalid"
             collector.messages.append((Int(error.pointee.line), text))
         }
         defer { xmlSetStructuredErrorFunc(nil, nil) }

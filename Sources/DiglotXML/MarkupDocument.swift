@@ -1,4 +1,5 @@
 import CLibXML2
+import DiglotModel
 import Foundation
 
 /// A parsed HTML or XML document: the only owner of libxml2 memory in Diglot.
@@ -78,7 +79,7 @@ public final class MarkupDocument: @unchecked Sendable {
         guard let doc, context.pointee.wellFormed != 0 else {
             if let doc { xmlFreeDoc(doc) }
             let error = context.pointee.lastError
-            let message = error.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            let message = error.message.map { String(cString: $0).trimmingWhitespace() }
                 ?? "malformed XML"
             throw MarkupError(file: fileName, line: Int(error.line), column: Int(error.int2), message: message)
         }

@@ -1,3 +1,4 @@
+import DiglotModel
 import Foundation
 
 /// What a page's head says about its article: title, canonical URL, publication time, author, language.
@@ -24,7 +25,7 @@ public struct PageMetadata: Sendable {
         var meta: [String: String] = [:]
         for tag in root.all(named: "meta") {
             guard let key = (tag.attribute("property") ?? tag.attribute("name") ?? tag.attribute("itemprop"))?.lowercased(),
-                  let content = tag.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines),
+                  let content = tag.attribute("content")?.trimmingWhitespace(),
                   !content.isEmpty, meta[key] == nil else { continue }
             meta[key] = content
         }

@@ -67,7 +67,7 @@ extension Diglot {
                 throw ValidationError("--format moses writes two files, PATH.<source> and PATH.<target>; give --output PATH.")
             }
             if bom && format != .csv { throw ValidationError("--bom applies to --format csv only.") }
-            if let query, query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if let query, query.trimmingWhitespace().isEmpty {
                 throw ValidationError("--query needs some words to search for.")
             }
             if let output, output.isEmpty || output.hasSuffix("/") {

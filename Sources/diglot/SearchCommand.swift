@@ -52,7 +52,7 @@ extension Diglot {
             if let start, let end, start > end { throw ValidationError("--from \(start) is after --to \(end).") }
             if limit < 1 { throw ValidationError("--limit must be at least 1.") }
             if rankingWindow < 0 { throw ValidationError("--ranking-window must be 0 (rank every match) or more.") }
-            if query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("Give some words to search for.") }
+            if query.trimmingWhitespace().isEmpty { throw ValidationError("Give some words to search for.") }
         }
 
         func run() throws {

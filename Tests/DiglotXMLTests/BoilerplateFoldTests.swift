@@ -26,6 +26,26 @@ import DiglotTestSupport
         #expect(!Boilerplate.isBoilerplate(text: "Russian forces shelled Kharkiv overnight."))
     }
 
+    /// The one-pass phrase search answers what searching the lowercased text for each phrase answers, on
+    /// random mixes of phrase pieces, case changes, Cyrillic, and the two letters that lowercase into ASCII.
+    @Test func phraseSearchAnswersAsTheLowercasedText() {
+        let search = PhraseSearch(Boilerplate.blockPhrases)
+        var generator = SeededGenerator(seed: 61)
+        let pieces = ["We use", " cookies", "WE USE COOKIES", "Read ", "more:", "READ MORE:", "Sign up ", "to our",
+                      "Київ", "ЧИТАЙТЕ", "İ", "\u{212A}", "Clic", "k here to", "CLIC\u{212A} HERE TO", "  ", "e\u{301}",
+                      "Post Comment", "post", " comment", "Ё", "ß"]
+        var matched = 0
+        for _ in 0..<5_000 {
+            let sample = (0..<generator.below(8)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            let lowered = sample.lowercased()
+            let expected = Boilerplate.blockPhrases.contains { lowered.contains($0.lowercased()) }
+            #expect(search.occurs(in: sample) == expected, "\(sample.debugDescription)")
+            if expected { matched += 1 }
+        }
+        #expect(matched > 500, "the samples hold phrases often enough to test both answers")
+        #expect(search.occurs(in: "CLIC\u{212A} HERE TO subscribe"))
+    }
+
     /// The bounded fold gives the whole fold when it is short enough and nil otherwise; folding lowercases scalar
     /// by scalar as `String.lowercased()` does.
     @Test func theBoundedFoldStopsOnlyPastItsLimit() {

@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import DiglotModel
+
+/// The fast string helpers importers use in place of `lowercased()` and Foundation's trimming: each must return
+/// exactly what it replaces, for every scalar and for mixed text.
+@Suite struct StringHelperTests {
+    /// Every Unicode scalar alone, and between Cyrillic and Latin neighbours, lowercases as `lowercased()` does.
+    @Test func quickLowercasingEqualsTheStandardLibraryForEveryScalar() {
+        var differing: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "Ї\(scalar)Z"
+            if text.quickLowercased() != text.lowercased() { differing.append(String(value, radix: 16)) }
+        }
+        #expect(differing.isEmpty, "differs for U+\(differing.prefix(10).joined(separator: ", U+"))")
+        for text in ["ЗАГАЛЬНІ бойові Втрати з 24.02 по 05.03", "ҐАНОК Ёлка İstanbul ΣΟΦΊΑ", "", "ASCII ONLY",
+                     "e\u{0301}ЁЩЄ ß ǅ"] {
+            #expect(text.quickLowercased() == text.lowercased(), "\(text)")
+            #expect(text.dropFirst().quickLowercased() == text.dropFirst().lowercased(), "a substring of \(text)")
+        }
+    }
+
+    /// Every scalar at either end is trimmed, or kept, as Foundation's `whitespacesAndNewlines` decides.
+    @Test func trimmingEqualsFoundationsWhitespaceAndNewlinesForEveryScalar() {
+        var differing: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "\(scalar)а b\(scalar)"
+            if text.trimmingWhitespace() != text.trimmingCharacters(in: .whitespacesAndNewlines) {
+                differing.append(String(value, radix: 16))
+            }
+        }
+        #expect(differing.isEmpty, "differs for U+\(differing.prefix(10).joined(separator: ", U+"))")
+        for text in ["", " ", "\u{00A0}\u{2009}Київ\r\n", "\t\u{3000}a  b\u{2028}", "\u{0301} e\u{0301} ", "x"] {
+            #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
+            let sub = text.dropLast(0)
+            #expect(sub.trimmingWhitespace() == sub.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+}
