@@ -25,7 +25,8 @@ public struct WireReportImporter: Importer {
     /// present; 0 for tweet embeds and General Staff bulletins, which have importers of their own.
     public static func confidence(for input: ImportInput) -> Double {
         let head = String(decoding: input.bytes.prefix(256 << 10), as: UTF8.self)
-        let start = head.prefix(2048)
+        // A window of scalars, not characters: counting characters walks grapheme breaks.
+        let start = Substring(head.unicodeScalars.prefix(2048))
         if ByteScan.contains(start, "<newsItem") || ByteScan.contains(start, "<newsMessage") { return 0.95 }
         if ByteScan.contains(start, "<rss")
             || (ByteScan.contains(start, "<feed") && ByteScan.contains(start, "http://www.w3.org/2005/Atom")) {
@@ -73,7 +74,7 @@ public struct WireReportImporter: Importer {
             throw input.error("is \(input.bytes.count) bytes, over the \(configuration.maximumInputBytes)-byte limit")
         }
         let text = try input.text()
-        let start = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }.prefix(2048)
+        let start = Substring(text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }.unicodeScalars.prefix(2048))
         let reports: [WireReport]
         if start.hasPrefix("<?xml") || start.hasPrefix("<rss") || start.hasPrefix("<feed") || start.hasPrefix("<newsItem")
             || start.hasPrefix("<newsMessage") {

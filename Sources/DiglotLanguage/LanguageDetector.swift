@@ -61,10 +61,11 @@ public enum LanguageDetector {
         if cyrillic >= latin && cyrillic * 2 >= letters {
             var uk = Double(ukrainianLetters) * 2 + Double(apostrophesInWords) * 2
             var ru = Double(russianLetters) * 2
-            forEachWord(of: text, upTo: longestListedWord) { word in
+            forEachWordBytes(of: text, upTo: longestListedWord) { word in
                 guard let word else { return }
-                if ukrainianWords.contains(word) { uk += 3 }
-                if russianWords.contains(word) { ru += 3 }
+                let lists = listedWords.lists(holding: word)
+                if lists.contains(.ukrainian) { uk += 3 }
+                if lists.contains(.russian) { ru += 3 }
             }
             decision.ukrainianScore = uk
             decision.russianScore = ru
@@ -74,11 +75,12 @@ public enum LanguageDetector {
         }
         if latin * 2 >= letters {
             var words = 0, english = 0, foreign = 0
-            forEachWord(of: text, upTo: longestListedWord) { word in
+            forEachWordBytes(of: text, upTo: longestListedWord) { word in
                 words += 1
                 guard let word else { return }
-                if englishWords.contains(word) { english += 1 }
-                if otherLatinWords.contains(word) { foreign += 1 }
+                let lists = listedWords.lists(holding: word)
+                if lists.contains(.english) { english += 1 }
+                if lists.contains(.otherLatin) { foreign += 1 }
             }
             guard words > 0 else { return decision }
             // English prose runs at 30-50% function words; a name list or a headline at less. Accept a
@@ -105,13 +107,19 @@ public enum LanguageDetector {
     /// Unicode tables); here ASCII and basic Cyrillic letters are lowercased by arithmetic and only other
     /// scalars go through the tables, and a word longer than any listed one is counted without being made.
     static func forEachWord(of text: String, upTo limit: Int, _ body: (String?) -> Void) {
+        forEachWordBytes(of: text, upTo: limit) { body($0.map { String(decoding: $0, as: UTF8.self) }) }
+    }
+
+    /// `forEachWord`, lending each word's UTF-8 bytes: the lists are looked up by bytes (`listedWords`), so no
+    /// string is made and hashed for each word of every document and passage.
+    static func forEachWordBytes(of text: String, upTo limit: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(64)
         var inWord = false
         var tooLong = false
         func endWord() {
             guard inWord else { return }
-            body(tooLong ? nil : String(decoding: word, as: UTF8.self))
+            if tooLong { body(nil) } else { word.withUnsafeBufferPointer { body($0) } }
             word.removeAll(keepingCapacity: true)
             inWord = false
             tooLong = false
@@ -147,6 +155,11 @@ public enum LanguageDetector {
         }
         endWord()
     }
+
+    /// The four word lists in one table keyed by UTF-8 bytes.
+    static let listedWords = ListedWords([
+        (ukrainianWords, .ukrainian), (russianWords, .russian), (englishWords, .english), (otherLatinWords, .otherLatin),
+    ])
 
     /// The longest word of the lists, in UTF-8 bytes: a longer word is in none of them.
     static let longestListedWord = [ukrainianWords, russianWords, englishWords, otherLatinWords]

@@ -94,3 +94,28 @@ import DiglotTestSupport
         }
     }
 }
+
+/// The detector's byte-keyed word table answers as the four `Set<String>` lists it is built from.
+@Suite struct ListedWordsTests {
+    @Test func everyListedWordIsFoundInExactlyItsListsAndOtherWordsInNone() {
+        let sets: [(Set<String>, ListedWords.Lists)] = [
+            (LanguageDetector.ukrainianWords, .ukrainian), (LanguageDetector.russianWords, .russian),
+            (LanguageDetector.englishWords, .english), (LanguageDetector.otherLatinWords, .otherLatin),
+        ]
+        let table = LanguageDetector.listedWords
+        func lists(_ word: String) -> ListedWords.Lists {
+            Array(word.utf8).withUnsafeBufferPointer { table.lists(holding: $0) }
+        }
+        var probes = sets.flatMap { $0.0 }
+        // Near misses: prefixes, extensions and unlisted words.
+        probes += probes.map { $0 + "s" } + probes.map { String($0.dropLast()) } + ["", "київ", "tanks", "ї", "thee"]
+        for word in probes {
+            var expected: ListedWords.Lists = []
+            for (set, list) in sets where set.contains(word) { expected.insert(list) }
+            #expect(lists(word) == expected, "\(word)")
+        }
+        #expect(lists("та") == .ukrainian)
+        #expect(lists("на").contains(.otherLatin) == false && lists("na") == .otherLatin)
+        #expect(lists("над") == [.ukrainian, .russian], "a word of two lists")
+    }
+}
