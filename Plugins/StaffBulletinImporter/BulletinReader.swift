@@ -215,9 +215,23 @@ struct BulletinReader {
 
     /// A loss header: names a period and speaks of losses.
     static func isHeader(_ text: String) -> Bool {
+        // The period pattern needs "." then a digit; checking the bytes for one first spares lowercasing every
+        // line of every page detection reads (a non-ASCII byte after the dot may start a non-ASCII digit).
+        guard mayHoldDayMonth(text) else { return false }
         let lower = text.quickLowercased()
         guard headerWords.contains(where: { ByteScan.contains(lower, $0) }) else { return false }
         return BulletinDates.period(in: text) != nil
+    }
+
+    /// Whether `text` has a "." followed by an ASCII digit or a non-ASCII byte: without one, no "dd.mm" of
+    /// `BulletinDates.periodPattern` (whose `\d` is any Unicode digit) can match.
+    static func mayHoldDayMonth(_ text: String) -> Bool {
+        var previousWasDot = false
+        for byte in text.utf8 {
+            if previousWasDot && ((byte >= 0x30 && byte <= 0x39) || byte >= 0x80) { return true }
+            previousWasDot = byte == 0x2E
+        }
+        return false
     }
 
     /// Words one of which every loss header has, checked before the date pattern.

@@ -1,8 +1,9 @@
 import Foundation
+import DiglotTestSupport
 import Testing
 import DiglotModel
 import DiglotImporting
-import StaffBulletinImporter
+@testable import StaffBulletinImporter
 
 /// Numbers, dashes, dates and categories, one rule at a time.
 @Suite struct StaffBulletinParsingTests {
@@ -74,6 +75,28 @@ import StaffBulletinImporter
         let english = try #require(BulletinDates.period(in: "The total combat losses of the enemy from 24.02 to 2.03"))
         #expect(english.end == BulletinDayMonth(day: 2, month: 3, year: nil))
         #expect(BulletinDates.period(in: "станом на ранок") == nil)
+    }
+
+    /// The byte check detection runs before lowercasing a line never refuses a line whose period the
+    /// pattern would find, Arabic-Indic digits included.
+    @Test func theDayMonthPrefilterRefusesNoPeriod() {
+        var generator = SeededGenerator(seed: 91)
+        func pick(_ options: [String]) -> String { options[generator.below(options.count)] }
+        var periods = 0
+        for _ in 0..<5_000 {
+            // A header-shaped line, each part sometimes missing or broken.
+            let day = { pick(["24", "8", "٢٤", "03", "12", "x"]) }
+            let date = { day() + pick([".", ".", ".", ". ", ","]) + day() + pick(["", ".2022", ".٢٢", "."]) }
+            let line = pick(["", "Загальні втрати ", "Total losses "]) + pick(["з ", "from ", "з ", "із"]) + date()
+                + pick([" по ", " to ", " до ", "-"]) + date() + pick(["", ".", " орієнтовно."])
+            if BulletinDates.period(in: line) != nil {
+                periods += 1
+                #expect(BulletinReader.mayHoldDayMonth(line), "\(line)")
+            }
+        }
+        #expect(periods > 20, "the generated lines hold periods often enough to test the check")
+        #expect(BulletinReader.mayHoldDayMonth("з ٢٤.٠٢ по ٠٥.٠٣"))
+        #expect(!BulletinReader.mayHoldDayMonth("Загальні бойові втрати противника. Дані уточнюються."))
     }
 
     @Test func yearsComeFromThePeriodThePublicationOr2022() throws {
