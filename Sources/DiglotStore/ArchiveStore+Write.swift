@@ -19,7 +19,8 @@ extension ArchiveStore {
     /// - Throws: `StoreError.invalidBatch` naming the source's file, or an SQLite failure.
     public func write(source: Source, batch: ImportBatch, prepared: PreparedIndexTokens = .none) throws -> WriteOutcome {
         let fileLabel = source.fileName ?? source.originURL ?? source.id.rawValue
-        return try writing { db in
+        let group = groupOnThisThread()
+        return try writing(in: group) { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM sources WHERE id = ?", arguments: [source.id.rawValue]) == true {
                 return .duplicate
             }
@@ -29,7 +30,8 @@ extension ArchiveStore {
             guard problems.isEmpty else { throw StoreError(file: fileLabel, reason: .invalidBatch(problems)) }
 
             try insertSource(source, db)
-            let indexed = try IndexedRows(db)
+            // A group indexes every row past those before its first write: later writes need not look.
+            let indexed = group?.awaitsIndexing == true ? nil : try IndexedRows(db)
             var outcome = WriteOutcome(isDuplicate: false, documentsAdded: 0, documentsLinked: 0,
                                        passagesAdded: 0, pairsAdded: 0, figuresAdded: 0)
             var added = Set<DocumentID>()
@@ -64,9 +66,9 @@ extension ArchiveStore {
             for unit in batch.alignedUnits where insertedPairs.contains(unit.pairID) {
                 try Self.insertAlignedUnit(unit, db)
             }
-            if let group = groupOnThisThread() {
+            if let group {
                 group.deferIndexing(after: indexed, tokens: prepared)
-            } else {
+            } else if let indexed {
                 try registration.offering(prepared) { try Self.indexNewRows(since: indexed, db) }
             }
             // After indexing: the tokenizer records what it analysed (a group's commit flushes its own).

@@ -49,8 +49,14 @@ public final class WriteGroup {
         self.vocabulary = vocabulary
     }
 
-    /// Leaves the rows after `rows` to be indexed at the commit, with `tokens` prepared for their texts.
-    func deferIndexing(after rows: ArchiveStore.IndexedRows, tokens: PreparedIndexTokens) {
+    /// Whether rows written since the last commit await indexing: a write then need not read where its own
+    /// rows begin (`deferIndexing` keeps the first write's).
+    var awaitsIndexing: Bool { unindexed != nil }
+
+    /// Leaves the rows after `rows` to be indexed at the commit, with `tokens` prepared for their texts;
+    /// `rows` may be nil only when the group already `awaitsIndexing`.
+    func deferIndexing(after rows: ArchiveStore.IndexedRows?, tokens: PreparedIndexTokens) {
+        precondition(unindexed != nil || rows != nil, "the group's first write must say where its rows begin")
         if unindexed == nil { unindexed = rows }
         preparedTokens.merge(tokens)
     }

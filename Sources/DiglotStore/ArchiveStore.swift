@@ -160,8 +160,13 @@ public final class ArchiveStore: Sendable {
     /// Writes in a transaction of its own (on a thread holding a write group, in a savepoint of the group's
     /// transaction: see `WriteGroup`), turning SQLite failures into `StoreError` naming the archive.
     func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        try writing(in: groupOnThisThread(), body)
+    }
+
+    /// `writing(_:)` for a caller that already asked for this thread's group.
+    func writing<T>(in group: WriteGroup?, _ body: (Database) throws -> T) throws -> T {
         do {
-            if let group = groupOnThisThread() { return try group.savepoint(body) }
+            if let group { return try group.savepoint(body) }
             return try pool.write(body)
         } catch let error as DatabaseError { throw wrap(error) }
     }

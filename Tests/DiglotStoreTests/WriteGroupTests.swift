@@ -188,3 +188,33 @@ extension WriteGroupTests {
         #expect(lemmas?.contains("танк") == true)
     }
 }
+
+extension WriteGroupTests {
+    /// Only the first write of a group that adds rows says where the group's rows begin; writes before it that
+    /// add nothing (a duplicate, a refused file) and a commit in the middle leave every later row indexed.
+    @Test func rowsAfterDuplicatesRefusalsAndCommitsAreAllIndexed() throws {
+        let archive = try TemporaryArchive()
+        _ = try archive.store.write(source: Fixture.source("a"), batch: IndexWriteTests.batch("a", passages: 2))
+        try archive.store.writingInGroups { group in
+            #expect(try archive.store.write(source: Fixture.source("a"), batch: IndexWriteTests.batch("a", passages: 2))
+                .isDuplicate)
+            var broken = IndexWriteTests.batch("broken", passages: 2)
+            broken.documents.removeAll()
+            #expect(throws: StoreError.self) {
+                _ = try archive.store.write(source: Fixture.source("broken"), batch: broken)
+            }
+            #expect(!group.awaitsIndexing)
+            for key in ["b", "c"] {
+                _ = try archive.store.write(source: Fixture.source(key), batch: IndexWriteTests.batch(key, passages: 3))
+            }
+            #expect(group.awaitsIndexing)
+            try group.commit()
+            #expect(!group.awaitsIndexing)
+            _ = try archive.store.write(source: Fixture.source("d"), batch: IndexWriteTests.batch("d", passages: 4))
+        }
+        #expect(try IndexWriteTests.rows(archive, "passages_fts_docsize") == 12)
+        #expect(try IndexWriteTests.rows(archive, "documents_fts_docsize") == 4)
+        #expect(try archive.store.search(SearchRequest(text: "Kharkiv")).count == 4)
+        #expect(try archive.store.verify().isEmpty)
+    }
+}
