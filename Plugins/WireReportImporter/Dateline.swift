@@ -51,15 +51,22 @@ struct Dateline: Equatable {
     /// Whether some line of `text` opens with a dateline naming an agency: cheap detection.
     ///
     /// A dateline with an agency holds "(Agency)" literally, so text without any skips the line walk, and
-    /// lines without "(" skip the pattern.
+    /// lines without "(" skip the pattern. Lines are split on the bytes (`ByteScan.forEachLine`, which also
+    /// splits at CR LF: splitting the text as characters at "\n" walked every grapheme of the page and left a
+    /// CR LF text one line).
     static func hasAgencyDateline(in text: String) -> Bool {
         guard ByteScan.containsAny(text, bytes: agencyMarks) else { return false }
-        return text.split(separator: "\n").prefix(400).contains { line in
+        var found = false
+        var lines = 0
+        ByteScan.forEachLine(of: text) { line in
+            lines += 1
             let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
-            guard let first = trimmed.first, first.isUppercase else { return false }
-            let lead = trimmed.prefix(160)
-            guard lead.utf8.contains(0x28) else { return false }
-            return parse(String(lead))?.agency != nil
+            if let first = trimmed.first, first.isUppercase {
+                let lead = trimmed.prefix(160)
+                if lead.utf8.contains(0x28), parse(String(lead))?.agency != nil { found = true }
+            }
+            return !found && lines < 400
         }
+        return found
     }
 }

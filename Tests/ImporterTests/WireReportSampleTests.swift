@@ -153,4 +153,18 @@ import TweetEmbedImporter
         #expect(Dateline.parse("Kyiv officials have not yet commented (Reuters) - on it") == nil)
         #expect(Dateline.parse("The ministry said - nothing") == nil)
     }
+
+    /// Detection finds an agency dateline on any of a text's first lines, whatever the line breaks, and not in
+    /// the middle of a line or past the 400th line.
+    @Test func agencyDatelinesAreFoundOnAnyLineWhateverItsBreaks() {
+        let lines = ["Ukraine war latest", "", "By Staff", "KYIV, March 2 (Reuters) - Russian forces shelled Kharkiv."]
+        for separator in ["\n", "\r\n", "\r", "\u{2028}"] {
+            #expect(Dateline.hasAgencyDateline(in: lines.joined(separator: separator)), "\(separator.debugDescription)")
+        }
+        #expect(!Dateline.hasAgencyDateline(in: "Officials said on Monday KYIV, March 2 (Reuters) - nothing"))
+        #expect(!Dateline.hasAgencyDateline(in: "KYIV, March 2 - Russian forces (no agency)"))
+        let late = Array(repeating: "A line (Reuters) of text.", count: 400) + ["KYIV, March 2 (Reuters) - Late."]
+        #expect(!Dateline.hasAgencyDateline(in: late.joined(separator: "\n")))
+        #expect(Dateline.hasAgencyDateline(in: late.dropFirst().joined(separator: "\n")))
+    }
 }
