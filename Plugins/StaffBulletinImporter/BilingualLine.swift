@@ -8,6 +8,8 @@
 public enum BilingualLine {
     /// The Cyrillic and the Latin reading of a line, or nil when no slash in it separates two alphabets.
     public static func sides(of line: String) -> (cyrillic: String, latin: String)? {
+        // No slash, no boundary: most lines detection reads have none, and are not tokenized.
+        guard line.utf8.contains(0x2F) else { return nil }
         let tokens = tokenize(line)
         var replacements: [(range: Range<Int>, cyrillic: Range<Int>, latin: Range<Int>)] = []
         for (index, token) in tokens.enumerated() where token.kind == .slash {

@@ -24,6 +24,9 @@ public enum BulletinText {
     /// BulletinText.collapsed("  танків\u{00A0}\u{00A0}‒ 1637 ") // "танків ‒ 1637"
     /// ```
     public static func collapsed(_ text: String) -> String {
+        // Most lines are already collapsed (single ASCII spaces, none at either end): returned as they are,
+        // without building a copy scalar by scalar.
+        if isCollapsed(text) { return text }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -32,6 +35,20 @@ public enum BulletinText {
             out.append(scalar)
         }
         return String(out)
+    }
+
+    /// Whether `collapsed(text)` is `text`: every space a single U+0020 between two non-spaces.
+    static func isCollapsed(_ text: String) -> Bool {
+        var previousWasSpace = true  // a space at the start is not collapsed
+        for scalar in text.unicodeScalars {
+            if isSpace(scalar) {
+                if previousWasSpace || scalar != " " { return false }
+                previousWasSpace = true
+            } else {
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace || text.isEmpty
     }
 
     /// The line without leading bullets, emoji or list dashes ("• ", "🔥 ", "❗️", "- ", "▪️").

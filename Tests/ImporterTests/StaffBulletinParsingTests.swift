@@ -99,6 +99,20 @@ import DiglotImporting
         #expect(!BulletinReader.mayHoldDayMonth("Загальні бойові втрати противника. Дані уточнюються."))
     }
 
+    /// Collapsing spaces, through its shortcut for lines already collapsed or not, gives the words joined by
+    /// single spaces; a line without a slash between alphabets has no bilingual sides.
+    @Test func collapsingAndBilingualShortcutsChangeNothing() {
+        var generator = SeededGenerator(seed: 92)
+        let pieces = ["танки", "tanks", " ", "  ", "\u{00A0}", "\t", "\u{2009}", "\u{200B}", "/", "‒", "28", "(+1)", "Київ"]
+        for _ in 0..<5_000 {
+            let line = (0..<generator.below(9)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            let words = line.unicodeScalars.split(whereSeparator: BulletinText.isSpace).map { String(String.UnicodeScalarView($0)) }
+            #expect(BulletinText.collapsed(line) == words.joined(separator: " "), "\(line.debugDescription)")
+            if !line.contains("/") { #expect(BilingualLine.sides(of: line) == nil) }
+        }
+        #expect(BilingualLine.sides(of: "танки / tanks ‒ 28")?.latin == "tanks ‒ 28")
+    }
+
     @Test func yearsComeFromThePeriodThePublicationOr2022() throws {
         let yearless = try #require(BulletinDates.period(in: "з 24.02 по 31.12"))
         let newYear = try #require(BulletinDates.publicationDate("01 січня 2023, 09:00"))
