@@ -45,8 +45,9 @@ public enum SHA256 {
         }
     }
 
-    /// The running state: eight words, a partial block and the length so far.
-    private struct Hasher {
+    /// The running state: eight words, a partial block and the length so far. Internal so that `StableID` can
+    /// feed an id's parts in place instead of joining them into a `Data` first.
+    struct Hasher {
         var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
             (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
         var pending = [UInt8](repeating: 0, count: 64)
@@ -80,19 +81,27 @@ public enum SHA256 {
         }
 
         mutating func finish() -> [UInt8] {
-            let bitLength = totalBytes &* 8
-            // 0x80, zeros up to 56 mod 64, then the length: one block, or two when fewer than 9 bytes are left.
-            var tail = [UInt8](repeating: 0, count: pendingCount < 56 ? 64 : 128)
-            for i in 0..<pendingCount { tail[i] = pending[i] }
-            tail[pendingCount] = 0x80
-            for i in 0..<8 { tail[tail.count - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
-            tail.withUnsafeBytes { compress($0.baseAddress!, blocks: $0.count / 64) }
+            finishWords()
             let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
             var out = [UInt8](repeating: 0, count: 32)
             for (i, word) in words.enumerated() {
                 for j in 0..<4 { out[4 * i + j] = UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * j)) }
             }
             return out
+        }
+
+        /// Pads and compresses the last block(s): afterwards `state` holds the digest's eight words.
+        mutating func finishWords() {
+            let bitLength = totalBytes &* 8
+            // 0x80, zeros up to 56 mod 64, then the length: one block, or two when fewer than 9 bytes are left.
+            let count = pendingCount < 56 ? 64 : 128
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+                tail.initialize(repeating: 0)
+                for i in 0..<pendingCount { tail[i] = pending[i] }
+                tail[pendingCount] = 0x80
+                for i in 0..<8 { tail[count - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
+                compress(UnsafeRawPointer(tail.baseAddress!), blocks: count / 64)
+            }
         }
 
         /// Runs the compression function over `blocks` consecutive 64-byte blocks at `pointer`.

@@ -39,3 +39,20 @@ import Testing
         }
     }
 }
+
+/// Ids made by hashing their parts in place are the ids the joined-bytes formula made (stored archives and
+/// golden files hold them).
+@Suite struct StableIDTests {
+    @Test func idsEqualTheFirstSixteenDigitsOfTheJoinedPartsHash() {
+        let samples: [[String]] = [
+            [], [""], ["tweet:1497"], ["d0123456789abcdef", "0"], ["a", "b", "c"], ["Київ", "\u{1F}", ""],
+            [String(repeating: "x", count: 55)], [String(repeating: "я", count: 60), "12"],
+            [String(repeating: "y", count: 64), String(repeating: "z", count: 70)],
+        ]
+        for parts in samples {
+            let expected = "p" + String(SHA256.hex(of: Data(parts.joined(separator: "\u{1F}").utf8)).prefix(16))
+            #expect(StableID.make("p", parts) == expected, "\(parts)")
+        }
+        #expect(StableID.make("d", ["abc"]) == "dba7816bf8f01cfea")
+    }
+}
