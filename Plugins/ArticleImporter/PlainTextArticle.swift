@@ -10,10 +10,32 @@ enum PlainTextArticle {
     /// The longest first line still taken for a title.
     static let maximumTitleLength = 150
 
+    /// The lines of `text`, broken at LF, CR LF and a lone CR, empty lines kept: what replacing CR LF and CR by
+    /// LF and splitting at LF gives, found on the bytes (Foundation's replacing bridged every article through
+    /// `NSString` twice, and splitting a `String` at "\n" walks its graphemes).
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == 0x0A || byte == 0x0D else {
+                index = utf8.index(after: index)
+                continue
+            }
+            lines.append(Substring(utf8[start..<index]))
+            var next = utf8.index(after: index)
+            if byte == 0x0D, next != utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+            start = next
+            index = next
+        }
+        lines.append(Substring(utf8[start...]))
+        return lines
+    }
+
     static func parse(_ text: String) -> ArticleContent {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { collapseWhitespace(String($0)) }
+        let lines = Self.lines(of: text).map { collapseWhitespace(String($0)) }
         var blocks: [[String]] = [[]]
         for line in lines {
             if line.isEmpty {

@@ -31,14 +31,27 @@ public struct TMXImporter: Importer {
     public init(configuration: ImporterConfiguration) { self.configuration = configuration }
 
     /// 0.95 when the root element is `<tmx`, else 0.
+    /// The index just past the first occurrence of `closer` (ASCII) in `text`.
+    static func end(of closer: String, in text: Substring) -> Substring.Index? {
+        let needle = Array(closer.utf8)
+        let utf8 = text.utf8
+        var from = utf8.startIndex
+        while let hit = utf8[from...].firstIndex(of: needle[0]) {
+            if utf8[hit...].starts(with: needle) { return utf8.index(hit, offsetBy: needle.count) }
+            from = utf8.index(after: hit)
+        }
+        return nil
+    }
+
     public static func confidence(for input: ImportInput) -> Double {
         var rest = Substring(input.head(8192))
-        while let open = rest.firstIndex(of: "<") {
+        // Markup is found on the bytes: Foundation's `range(of:)` bridged every candidate file's head to
+        // `NSString` (a seventh of detection).
+        while let open = rest.utf8.firstIndex(of: 0x3C) {
             let tail = rest[open...]
             if tail.hasPrefix("<?") || tail.hasPrefix("<!") {
-                let closer = tail.hasPrefix("<!--") ? "-->" : ">"
-                guard let end = tail.range(of: closer) else { return 0 }
-                rest = tail[end.upperBound...]
+                guard let end = Self.end(of: tail.hasPrefix("<!--") ? "-->" : ">", in: tail) else { return 0 }
+                rest = tail[end...]
                 continue
             }
             let name = tail.dropFirst().prefix { !$0.isWhitespace && $0 != ">" && $0 != "/" }

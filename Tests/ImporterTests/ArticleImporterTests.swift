@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ArticleImporter
+@testable import ArticleImporter
 import DiglotImporting
 import DiglotModel
 import DiglotTestSupport
@@ -59,5 +59,20 @@ import DiglotTestSupport
         #expect(document.canonicalURL == "https://t.me/c/1/1")
         #expect(document.id == DocumentID(naturalKey: "https://t.me/c/1/1"))
         #expect(document.published?.description == "2022-08-21T06:00:00Z")
+    }
+}
+
+/// Plain-text articles are cut into lines on the bytes: the same lines as Foundation's replacing of CR LF and CR
+/// by LF and a split at LF.
+@Suite struct PlainTextLineTests {
+    @Test func linesEqualReplacingBreaksThenSplitting() {
+        var generator = SeededGenerator(seed: 93)
+        let pieces = ["\r\n", "\r", "\n", "Київ", "tanks", " ", "e\u{301}", "\r\r\n", "\n\r", "\u{2028}"]
+        for _ in 0..<3_000 {
+            let text = (0..<generator.below(10)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            let expected = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            #expect(PlainTextArticle.lines(of: text).map(String.init) == expected, "\(text.debugDescription)")
+        }
     }
 }

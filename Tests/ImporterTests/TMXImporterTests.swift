@@ -57,6 +57,11 @@ import TMXImporter
         #expect(confidence("<?xml version=\"1.0\"?>\n<!-- memory -->\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">") == 0.95)
         #expect(confidence("<html><body>tmx</body></html>", "page.tmx") == 0)
         #expect(confidence("<tmxish/>") == 0)
+        // A comment holding markup is skipped whole; one never closed, or a declaration never closed, is no TMX.
+        #expect(confidence("\u{FEFF}<!-- <html> -- > -->\n<?pi a>b?>\n<tmx version=\"1.4\">") == 0.95)
+        #expect(confidence("Київ <!-- коментар --><tmx>") == 0.95)
+        #expect(confidence("<!-- <tmx> never closed") == 0)
+        #expect(confidence("<?xml version=\"1.0\"") == 0)
         #expect(ImporterCatalog.builtin.importer(id: "tmx") != nil)
     }
 }
