@@ -28,11 +28,13 @@ enum PastedTweetReader {
 
     /// Splits paragraphs into article items and tweets.
     static func items(from paragraphs: [(text: String, kind: HostArticle.TextKind)]) -> [HostArticle.Item] {
-        let plain = paragraphs.filter { signature(in: $0.text) == nil }.map(\.text).joined(separator: "\n")
+        // Each paragraph's signature is read once (reading one runs several patterns over the paragraph).
+        let signatures = paragraphs.map { signature(in: $0.text) }
+        let plain = zip(paragraphs, signatures).filter { $0.1 == nil }.map(\.0.text).joined(separator: "\n")
         let articleLanguage = LanguageDetector.detect(plain)
         var items: [HostArticle.Item] = []
-        for paragraph in paragraphs {
-            guard let (tweet, lead) = signature(in: paragraph.text) else {
+        for (paragraph, signature) in zip(paragraphs, signatures) {
+            guard let (tweet, lead) = signature else {
                 items.append(.text(paragraph.text, paragraph.kind))
                 continue
             }
