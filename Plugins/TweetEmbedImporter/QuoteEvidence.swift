@@ -47,7 +47,10 @@ struct QuoteEvidence {
         let tokens = text.quickLowercased().split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" })
         var index = 0
         while index < tokens.count {
-            var token = tokens[index].trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?+\"“”«»"))
+            // Trimming removes punctuation only: a token without a number has none after it either, and is
+            // passed over before the (costly) trimming.
+            guard tokens[index].contains(where: \.isNumber) else { index += 1; continue }
+            var token = tokens[index].trimmingCharacters(in: numberPunctuation)
             var digits = token.filter(\.isNumber)
             guard !digits.isEmpty, token.allSatisfy({ $0.isNumber || $0 == "," }) else { index += 1; continue }
             // "1 000": a group of exactly three digits after a number continues it.
@@ -67,6 +70,8 @@ struct QuoteEvidence {
     }
 
     private static let multipliers = ["thousand", "тис", "тыс"]
+    /// What may stand around a number: trimmed before reading it.
+    private static let numberPunctuation = CharacterSet(charactersIn: ".,;:!?+\"“”«»")
 
     /// 1 when the speaker names the tweet's author, more when the article says it was tweeted.
     static func attribution(speaker: String?, verb: String?, tweet: EmbeddedTweet) -> Double {

@@ -158,3 +158,13 @@ import DiglotXML
         #expect(TweetEmbedImporter.confidence(for: plain) == 0)
     }
 }
+
+/// The numbers a quote and a tweet share are the evidence that pairs them.
+@Suite struct QuoteEvidenceNumberTests {
+    @Test func numbersAreReadWithGroupsMultipliersAndPunctuation() {
+        #expect(QuoteEvidence.numbers(in: "Знищено 1 000 одиниць, ще 5 тис. — «12»!") == [1000, 5000, 12])
+        #expect(QuoteEvidence.numbers(in: "about 1,000 troops (+35) and 2 thousand more.") == [1000, 35, 2000])
+        #expect(QuoteEvidence.numbers(in: "Слава Україні! No figures here.").isEmpty)
+        #expect(QuoteEvidence.numbers(in: "24.02") == [], "a date is not a count")
+    }
+}
