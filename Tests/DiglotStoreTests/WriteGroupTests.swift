@@ -218,3 +218,24 @@ extension WriteGroupTests {
         #expect(try archive.store.verify().isEmpty)
     }
 }
+
+extension WriteGroupTests {
+    /// A held group's connection writes with the larger page cache and the longer WAL; afterwards the writer
+    /// connection has SQLite's defaults again (a later single write or pairing run is not affected).
+    @Test func aGroupWidensTheWriterConnectionOnlyWhileItIsHeld() throws {
+        let archive = try TemporaryArchive()
+        func settings() throws -> [Int] {
+            try archive.store.writing { db in
+                [try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? 0, try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 0]
+            }
+        }
+        let before = try settings()
+        #expect(before == [-2000, 1000])
+        try archive.store.writingInGroups { _ in
+            #expect(try settings() == [-ArchiveStore.groupCacheKiB, ArchiveStore.groupCheckpointPages])
+            _ = try archive.store.write(source: Fixture.source("a"), batch: IndexWriteTests.batch("a", passages: 2))
+        }
+        #expect(try settings() == before)
+        #expect(try archive.store.verify().isEmpty)
+    }
+}
