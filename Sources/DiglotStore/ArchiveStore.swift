@@ -116,11 +116,15 @@ public final class ArchiveStore: Sendable {
     }
 
     /// Two processes creating one archive at once both run the migrator, which reads the applied migrations
-    /// before taking the write lock: the second then finds the first's tables ("table meta already exists").
-    /// Each migration is its own transaction, so the loser's attempt rolled back whole; opening again finds the
-    /// migrations applied.
+    /// before taking the write lock: the second then finds the first's tables ("table meta already exists"),
+    /// or, for a migration that creates no table (one that only sets a version or rebuilds an index), runs it
+    /// again and fails recording it ("UNIQUE constraint failed: grdb_migrations.identifier": seen once in nine
+    /// concurrent creations, the loser's whole import refused). Each migration is its own transaction, so the
+    /// loser's attempt rolled back whole; opening again finds the migrations applied.
     private static func lostCreationRace(_ error: DatabaseError) -> Bool {
-        error.resultCode == .SQLITE_ERROR && (error.message ?? "").contains("already exists")
+        let message = error.message ?? ""
+        return (error.resultCode == .SQLITE_ERROR && message.contains("already exists"))
+            || (error.resultCode == .SQLITE_CONSTRAINT && message.contains("grdb_migrations"))
     }
 
     /// Closes every connection; the store cannot be used afterwards.
