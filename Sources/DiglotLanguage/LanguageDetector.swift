@@ -140,15 +140,8 @@ public enum LanguageDetector {
             if word.count > limit { tooLong = true }
         }
         for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                take(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : scalar)
-            } else if v >= 0x430 && v <= 0x45F {
-                take(scalar)  // lowercase Cyrillic а…я, ѐ…џ
-            } else if v >= 0x410 && v <= 0x42F {
-                take(Unicode.Scalar(v + 0x20)!)  // А…Я
-            } else if v >= 0x400 && v <= 0x40F {
-                take(Unicode.Scalar(v + 0x50)!)  // Ѐ…Џ
+            if let lowered = scalar.quickLowercase {
+                take(lowered)
             } else {
                 for lowered in scalar.properties.lowercaseMapping.unicodeScalars { take(lowered) }
             }

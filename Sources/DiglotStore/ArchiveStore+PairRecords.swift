@@ -26,10 +26,9 @@ extension ArchiveStore {
             // Each side is looked up by its id, a hash, so the id indexes are read in random order and
             // SQLite's default 2 MB cache missed on nearly every lookup (five `pread`s per pair, a fifth of an
             // export's time). A larger cache for this read only, given back after.
-            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-            try db.execute(sql: "PRAGMA cache_size = \(Self.pairReadCacheSize)")
-            defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
-            return try body(PairRecordCursor(db: db, query: query))
+            try Self.withPragmas([("cache_size", Self.pairReadCacheSize)], db) {
+                try body(PairRecordCursor(db: db, query: query))
+            }
         }
     }
 

@@ -139,9 +139,7 @@ extension ArchiveStore {
     /// - Throws: what `body` throws; `StoreError` when the archive cannot be written.
     public func writingInGroups<T>(_ body: (WriteGroup) throws -> T) throws -> T {
         do {
-            return try pool.writeWithoutTransaction { db in
-                let restore = try Self.widenForGroupWrites(db)
-                defer { restore() }
+            return try pool.writeWithoutTransaction { db in try Self.withPragmas(Self.groupWritePragmas, db) {
                 let group = WriteGroup(db, path: path, registration: registration, vocabulary: vocabulary)
                 heldWriteGroup.withLock { $0 = HeldWriteGroup(thread: pthread_self(), group: group) }
                 defer { heldWriteGroup.withLock { $0 = nil } }
@@ -153,7 +151,7 @@ extension ArchiveStore {
                     if db.isInsideTransaction { try? db.rollback() }
                     throw error
                 }
-            }
+            } }
         } catch let error as DatabaseError {
             throw StoreError(file: path, unreadable: error)
         }
@@ -164,8 +162,8 @@ extension ArchiveStore {
     /// WAL pages after which a commit checkpoints, while a write group is held (SQLite's default: 1,000).
     static let groupCheckpointPages = 20_000
 
-    /// Gives the writer connection a larger page cache and a longer WAL for a run of group writes, and returns
-    /// what puts the defaults back.
+    /// The writer connection's settings while it holds a write group (`withPragmas` puts SQLite's defaults back
+    /// after): a larger page cache and a longer WAL.
     ///
     /// Why: at 100,000 documents the writing thread spent half its time in the kernel, writing and reading
     /// pages. The passages' and documents' indexes on hashed ids dirty pages all over their B-trees; with
@@ -174,16 +172,9 @@ extension ArchiveStore {
     /// pages (an 80 MB WAL at most, until the next checkpoint), `diglot import` of the 100k bench corpus took
     /// 63.2 s against 71.6-81.5 s, system time 17.9 s against 27.0-30.8 s, for 15 MB more memory
     /// (docs/performance.md, session 9). Memory stays independent of the corpus size.
-    static func widenForGroupWrites(_ db: Database) throws -> () -> Void {
-        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        let checkpointPages = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000
-        try db.execute(sql: "PRAGMA cache_size = -\(groupCacheKiB)")
-        try db.execute(sql: "PRAGMA wal_autocheckpoint = \(groupCheckpointPages)")
-        return {
-            try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
-            try? db.execute(sql: "PRAGMA wal_autocheckpoint = \(checkpointPages)")
-        }
-    }
+    static let groupWritePragmas: [(name: String, value: Int)] = [
+        ("cache_size", -groupCacheKiB), ("wal_autocheckpoint", groupCheckpointPages),
+    ]
 
     /// The group this thread holds, if any.
     func groupOnThisThread() -> WriteGroup? {

@@ -91,7 +91,7 @@ public enum Boilerplate {
     }
 
     /// `fold(text)`, or nil when it is longer than `limit` characters: the walk stops there, so a long block
-    /// costs no more than a heading. Capitals are lowercased scalar by scalar (ASCII and basic Cyrillic by
+    /// costs no more than a heading. Capitals are lowercased scalar by scalar (`Unicode.Scalar.quickLowercase`: ASCII and basic Cyrillic by
     /// arithmetic), which is what `String.lowercased()` does, without lowercasing the rest of the text.
     static func fold(_ text: String, atMost limit: Int) -> String? {
         var folded: [UInt8] = []
@@ -119,13 +119,8 @@ public enum Boilerplate {
             return count <= limit
         }
         scalars: for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                guard take(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : scalar) else { break scalars }
-            } else if v >= 0x410 && v <= 0x42F {
-                guard take(Unicode.Scalar(v + 0x20)!) else { break scalars }  // А…Я
-            } else if v >= 0x400 && v <= 0x40F {
-                guard take(Unicode.Scalar(v + 0x50)!) else { break scalars }  // Ѐ…Џ
+            if let lowered = scalar.quickLowercase {
+                guard take(lowered) else { break scalars }
             } else {
                 for lowered in scalar.properties.lowercaseMapping.unicodeScalars where !take(lowered) { break scalars }
             }
