@@ -14,6 +14,11 @@ struct SizeResult: Codable {
     var rawBytes = 0
     var importSeconds = 0.0
     var plainFTSSeconds = 0.0
+    /// The same texts into a bare FTS5 table tokenized with the run's analysis (nil when `--skip limits`).
+    var bareIndexSeconds: Double?
+    /// Every input detected, read by its importer and analysed for the index on one thread, nothing written:
+    /// the parsing thread's whole work (nil when `--skip limits`).
+    var readingSeconds: Double?
     var archiveBytes = 0
     var importPeakRSSBytes = 0
     var searchMillisecondsP50 = 0.0
@@ -33,6 +38,8 @@ struct SizeResult: Codable {
     var documentsPerSecond: Double { Double(documents) / importSeconds }
     var megabytesPerSecond: Double { Double(rawBytes) / 1_048_576 / importSeconds }
     var importToPlainRatio: Double { importSeconds / plainFTSSeconds }
+    var bareIndexToPlainRatio: Double? { bareIndexSeconds.map { $0 / plainFTSSeconds } }
+    var readingToPlainRatio: Double? { readingSeconds.map { $0 / plainFTSSeconds } }
     var microsecondsPerDocument: Double { importSeconds / Double(max(documents, 1)) * 1e6 }
 }
 
@@ -52,7 +59,7 @@ struct BenchmarkRun {
 
     /// The stages a run may leave out.
     enum Stage: String, CaseIterable {
-        case pair, export
+        case limits, pair, export
     }
 
     /// A line on standard error as each stage starts, so an hour-long run shows where it is.
@@ -115,6 +122,7 @@ struct BenchmarkRun {
         let plainTexts = CorpusGenerator(targetDocuments: size, seed: seed, figures: figures).lazy.map(\.plainText)
         result.plainFTSSeconds = try PlainFTSBaseline.insertSeconds(
             texts: plainTexts, path: workFolder.appendingPathComponent("plain-\(size).sqlite").path)
+        if !skipped.contains(.limits) { try measureLimits(into: &result) }
 
         announce("search")
         // Search latency in process.
@@ -167,6 +175,38 @@ struct BenchmarkRun {
             result.exportTMXPeakRSSBytes = exported.peakResidentBytes
         }
         return result
+    }
+
+    /// Between the plain limit and the import: the same texts indexed with the run's analysis and nothing
+    /// else, then every input read and analysed without being written. The import runs reading and writing
+    /// on two threads, so neither figure adds up to it; each says what one part of it cannot go below.
+    private func measureLimits(into result: inout SizeResult) throws {
+        announce("bare FTS5 insert with the analysis")
+        let barePath = workFolder.appendingPathComponent("bare-\(size).sqlite").path
+        let readingPath = workFolder.appendingPathComponent("reading-\(size).sqlite").path
+        for path in [barePath, readingPath] {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let bare = try ArchiveStore(path: barePath, analysis: analysis)
+        let texts = CorpusGenerator(targetDocuments: size, seed: seed, figures: figures).lazy.map(\.plainText)
+        result.bareIndexSeconds = try bare.bareIndexInsertSeconds(texts: texts, batchSize: PlainFTSBaseline.batchSize)
+        try bare.close()
+
+        announce("reading alone")
+        // An empty archive, so that no input is a duplicate; `prepare` reads it and writes nothing.
+        let pipeline = try DiglotArchive(path: readingPath, analysis: analysis).importer()
+        var inputs = CorpusGenerator(targetDocuments: size, seed: seed, figures: figures).makeIterator()
+        var batch: [GeneratedInput] = []
+        var seconds = 0.0
+        repeat {
+            batch.removeAll(keepingCapacity: true)
+            while batch.count < PlainFTSBaseline.batchSize, let input = inputs.next() { batch.append(input) }
+            seconds += Measure.seconds {
+                for input in batch { _ = try? pipeline.prepare(input.bytes, fileName: input.fileName) }
+            }
+        } while batch.count == PlainFTSBaseline.batchSize
+        result.readingSeconds = seconds
+        try pipeline.store.close()
     }
 
     /// Runs the built `diglot` binary, output discarded.

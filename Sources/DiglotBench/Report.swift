@@ -32,6 +32,12 @@ enum Report {
         row("import cost per document") { String(format: "%.0f µs", $0.microsecondsPerDocument) }
         row("plain FTS5 insert, same texts") { String(format: "%.2f s", $0.plainFTSSeconds) }
         row("import ÷ plain FTS5") { String(format: "%.2f×", $0.importToPlainRatio) }
+        row("same texts, bare FTS5 with the analysis (÷ plain)") { result in
+            result.bareIndexSeconds.map { String(format: "%.2f s (%.2f×)", $0, result.bareIndexToPlainRatio ?? 0) } ?? "–"
+        }
+        row("reading alone, one thread, nothing written (÷ plain)") { result in
+            result.readingSeconds.map { String(format: "%.2f s (%.2f×)", $0, result.readingToPlainRatio ?? 0) } ?? "–"
+        }
         row("import peak RSS") { mb($0.importPeakRSSBytes) }
         row("archive on disk / raw") { "\(mb($0.archiveBytes)) / \(String(format: "%.2f×", Double($0.archiveBytes) / Double(max($0.rawBytes, 1))))" }
         row("search p50 / p95 / p99 (in process)") {

@@ -9,7 +9,7 @@ import DiglotStore
 let arguments = Array(CommandLine.arguments.dropFirst())
 let usage = """
     usage: diglot-bench [--sizes 10000,100000,1000000] [--seed 42] [--work DIR] [--record BENCHMARKS.md] [--json PATH]
-                        [--analysis morphological|basic] [--skip pair,export] [--smoke]
+                        [--analysis morphological|basic] [--skip limits,pair,export] [--smoke]
            diglot-bench --search-archive ARCHIVE [--ranking-window N] [--repetitions N]
            diglot-bench --pairing-scale ARCHIVE_DOCUMENTS[,ARRIVALS[,corpus]] [--work DIR]
            diglot-bench --write-corpus DIR [--sizes N] [--seed 42]
@@ -52,10 +52,10 @@ if let loaded = try? DailyFigures.load(from: referenceFolder), !loaded.days.isEm
     FileHandle.standardError.write(Data("diglot-bench: reference figures not found at \(referenceFolder.path); using a synthetic series\n".utf8))
     figures = DailyFigures.synthetic(days: 600, generator: &fallbackGenerator)
 }
-// `--skip pair,export`: stages a run leaves out (at 1M documents, pairing a million new documents takes hours).
+// `--skip limits,pair,export`: stages a run leaves out (at 1M documents, pairing a million new documents takes hours).
 let skipped = Set((option("--skip") ?? "").split(separator: ",").map(String.init))
 if let unknown = skipped.subtracting(BenchmarkRun.Stage.allCases.map(\.rawValue)).first {
-    FileHandle.standardError.write(Data("diglot-bench: --skip takes pair and export, not \(unknown)\n".utf8))
+    FileHandle.standardError.write(Data("diglot-bench: --skip takes limits, pair and export, not \(unknown)\n".utf8))
     exit(2)
 }
 let analysis: SearchAnalysis = option("--analysis") == "basic" ? .basic : .morphological()

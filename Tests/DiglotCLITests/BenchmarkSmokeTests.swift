@@ -26,7 +26,8 @@ import DiglotTestSupport
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        for measure in ["import ÷ plain FTS5", "search p50 / p95 / p99", "`diglot search` process", "archive on disk"] {
+        for measure in ["import ÷ plain FTS5", "bare FTS5 with the analysis", "reading alone", "search p50 / p95 / p99",
+                        "`diglot search` process", "archive on disk"] {
             #expect(text.contains(measure), "missing \(measure) in:\n\(text)")
         }
         let results = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [[String: Any]])
@@ -34,6 +35,9 @@ import DiglotTestSupport
         #expect((first["documents"] as? Int ?? 0) >= 100)
         #expect((first["failedInputs"] as? Int) == 0)
         #expect((first["plainFTSSeconds"] as? Double ?? 0) > 0)
+        // The limits between the plain insert and the import: the analysed bare index, the reading alone.
+        #expect((first["bareIndexSeconds"] as? Double ?? 0) > 0)
+        #expect((first["readingSeconds"] as? Double ?? 0) > 0)
         // Each export child's own peak memory, not the largest of every child so far.
         #expect((first["exportTMXPeakRSSBytes"] as? Int ?? 0) > 0)
     }
