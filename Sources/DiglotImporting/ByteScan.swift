@@ -101,6 +101,25 @@ public enum ByteScan {
     }
 
     @inline(__always)
+    /// The scalar whose UTF-8 encoding starts at `start` in valid UTF-8 `bytes` (nil at a byte that starts
+    /// none, or past the end).
+    public static func scalar(startingAt start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard start >= 0, start < bytes.count else { return nil }
+        var iterator = bytes[start...].makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
+    }
+
+    /// The scalar whose UTF-8 encoding ends just before `end` in valid UTF-8 `bytes` (nil when none does).
+    public static func scalar(endingBefore end: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        guard end > 0, end <= bytes.count else { return nil }
+        var start = end - 1
+        while start > 0, end - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        guard let scalar = scalar(startingAt: start, in: bytes), UTF8.width(scalar) == end - start else { return nil }
+        return scalar
+    }
+
     static func lowerASCII(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }

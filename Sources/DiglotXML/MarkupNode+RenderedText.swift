@@ -74,7 +74,7 @@ public extension MarkupNode {
     /// `tidyLines` over UTF-8 bytes, or nil when the text holds a scalar that could make characters differ
     /// from scalars (see `tidyLines`).
     static func tidyLinesByBytes(_ raw: String) -> String? {
-        for scalar in raw.unicodeScalars where !isStandalone(scalar) { return nil }
+        for scalar in raw.unicodeScalars where !scalar.isStandaloneInGraphemes { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(raw.utf8.count)
         var lineStart = 0           // where the current line starts in `output`
@@ -111,19 +111,5 @@ public extension MarkupNode {
         // Drop the final separator, then trailing blank lines.
         while let last = output.last, last == 0x0A { output.removeLast() }
         return String(decoding: output, as: UTF8.self)
-    }
-
-    /// Whether a scalar never joins the one before it or after it in a grapheme cluster, and is not a
-    /// carriage return (which joins a following line feed).
-    private static func isStandalone(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        switch v {
-        case 0x0D: return false
-        case 0..<0x300: return true
-        case 0x400...0x482, 0x48A...0x52F: return true      // Cyrillic letters, without the combining marks
-        case 0x2010...0x2027, 0x2030...0x205E: return true  // dashes, quotes, bullets, ellipsis, primes
-        case 0x20AC, 0x2116, 0x2122: return true            // €, №, ™
-        default: return false
-        }
     }
 }

@@ -38,6 +38,25 @@ import Testing
             #expect(sub.trimmingWhitespace() == sub.trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }
+
+    /// A scalar called standalone forms no grapheme with a neighbour on either side: beside brackets, letters,
+    /// a line feed or another standalone scalar, every one of them is a character of its own.
+    @Test func standaloneScalarsJoinNoNeighbour() {
+        var joining: [String] = []
+        var standalone = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), scalar.isStandaloneInGraphemes else { continue }
+            standalone += 1
+            for (before, after) in [("<", ">"), ("a", "Ї"), ("\n", "x"), ("—", "\u{00E9}")] {
+                if "\(before)\(scalar)\(after)".count != 3 { joining.append(String(value, radix: 16)) }
+            }
+        }
+        #expect(joining.isEmpty, "joins for U+\(joining.prefix(10).joined(separator: ", U+"))")
+        #expect(standalone > 1_000)
+        for mark in ["\u{0301}", "\u{0483}", "\u{200D}", "\u{FE0F}", "\u{0600}", "\r"] {
+            #expect(!Unicode.Scalar(mark)!.isStandaloneInGraphemes, "\(mark.debugDescription)")
+        }
+    }
 }
 
 /// Ids made by hashing their parts in place are the ids the joined-bytes formula made (stored archives and

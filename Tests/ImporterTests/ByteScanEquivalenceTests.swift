@@ -14,6 +14,7 @@ import DiglotTestSupport
         "<p>Загальні бойові втрати</p>\n<div class=\"aticle-content\">танків ‒ 1637 (+35) од</div>",
         "a < b > c <> d <<e> f < g", "<a\nb>text</a\n>", "no tags at all", "<unclosed and more < text",
         "KYIV, March 2 (Reuters) - Ukraine\r\nsaid", "e\u{301}<b>\u{301}x</b>", "x<\u{338}y>z", "—(@handle)\n(@a) b",
+        "<p>Київ</p><b>«Сили»</b>", "\u{600}<b>x</b>", "Київ<br>\u{483}x", "€<b>№</b>™", "👍<b>👍</b>", "<i>\u{200D}x</i>",
     ]
 
     @Test func linesMatchSplittingAtNewlineCharacters() {
@@ -41,6 +42,23 @@ import DiglotTestSupport
                 }
                 #expect(StaffBulletinImporter.stripTags(line) == expected, "\(line.debugDescription)")
             }
+        }
+    }
+
+    /// The bracket's neighbours decide the byte path: seeded mixes of brackets with Cyrillic and Latin
+    /// letters, combining marks, a prepended mark, joiners, emoji and line breaks.
+    @Test func tagStrippingMatchesTheCharacterWalkOnGeneratedLines() {
+        let pieces = ["<", ">", "<p>", "</b>", "К", "ї", "a", " ", "\u{301}", "\u{483}", "\u{600}", "\u{200D}", "👍",
+                      "\u{FE0F}", "\r", "—", "€", "é", "\u{1F1FA}", "\u{1F1E6}", "ᄀ", "ᅡ"]
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<5_000 {
+            let line = (0..<generator.below(12)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            var expected = ""
+            var inTag = false
+            for ch in line {
+                if ch == "<" { inTag = true } else if ch == ">" { inTag = false } else if !inTag { expected.append(ch) }
+            }
+            #expect(StaffBulletinImporter.stripTags(Substring(line)) == expected, "\(line.debugDescription)")
         }
     }
 
