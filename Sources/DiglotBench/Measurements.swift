@@ -27,6 +27,16 @@ enum Measure {
         return nil
     }
 
+    /// Starts the peak above (`VmHWM`) again from the current resident size, so that a size's import peak is
+    /// its own and not what an earlier size's stages held (Linux: "5" written to `/proc/self/clear_refs`).
+    /// Returns false where that is not possible; the peak then stays the process's.
+    @discardableResult
+    static func resetPeakResident() -> Bool {
+        guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
+        defer { try? handle.close() }
+        return (try? handle.write(contentsOf: Data("5".utf8))) != nil
+    }
+
     /// Bytes used on disk by a file and its WAL/SHM companions.
     static func fileBytes(_ path: String) -> Int {
         [path, path + "-wal", path + "-shm"].reduce(0) { total, p in
