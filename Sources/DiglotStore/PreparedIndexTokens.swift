@@ -1,4 +1,5 @@
 import DiglotAnalysis
+import Foundation
 import DiglotModel
 
 /// The index tokens of one batch's texts, analysed before its write on the thread that parsed it.
@@ -45,7 +46,9 @@ public struct PreparedIndexTokens: Sendable {
     }
 
     private func holds(_ text: String, key: Int) -> Bool {
-        entries[key]?.contains { $0.text.utf8.elementsEqual(text.utf8) } ?? false
+        guard let candidates = entries[key] else { return false }
+        var text = text
+        return text.withUTF8 { bytes in candidates.contains { Self.same($0.text, UnsafeRawBufferPointer(bytes)) } }
     }
 
     /// How many distinct texts were analysed.
@@ -54,15 +57,34 @@ public struct PreparedIndexTokens: Sendable {
     /// The tokens prepared for exactly these UTF-8 bytes, or nil.
     func tokens(forUTF8 bytes: UnsafeRawBufferPointer) -> [AnalyzedToken]? {
         guard let candidates = entries[Self.key(bytes)] else { return nil }
-        return candidates.first { $0.text.utf8.elementsEqual(bytes) }?.tokens
+        return candidates.first { Self.same($0.text, bytes) }?.tokens
     }
 
-    /// Hashes bytes, not the `String`: two canonically equivalent texts (é precomposed or not) are equal
-    /// Strings but have different byte offsets, so they must not share tokens.
-    private static func key(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var hasher = Hasher()
-        hasher.combine(bytes: bytes)
-        return hasher.finalize()
+    /// Whether `text`'s UTF-8 is exactly `bytes`. Bytes, not `String` equality: two canonically equivalent
+    /// texts (é precomposed or not) are equal Strings but have different byte offsets, so they must not share
+    /// tokens. Compared with `memcmp`: the generic byte-by-byte comparison took 12,600 instructions a lookup.
+    private static func same(_ text: String, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard text.utf8.count == bytes.count else { return false }
+        guard bytes.count > 0 else { return true }
+        var text = text
+        return text.withUTF8 { own in memcmp(own.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+    }
+
+    /// How many bytes at each end of a text `key` reads.
+    static let keyedBytesAtEachEnd = 64
+
+    /// The length and at most `keyedBytesAtEachEnd` bytes at each end, FNV-1a: `same` decides every match, so
+    /// the key only has to spread texts, and hashing whole texts (SipHash over a document's every byte, here
+    /// and again when the write looks them up) cost more than finding them.
+    static func key(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+        func mix(_ range: Range<Int>) {
+            for index in range { hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01B3 }
+        }
+        let edge = keyedBytesAtEachEnd
+        mix(0..<min(bytes.count, edge))
+        if bytes.count > edge { mix(max(edge, bytes.count - edge)..<bytes.count) }
+        return Int(truncatingIfNeeded: hash)
     }
 }
 

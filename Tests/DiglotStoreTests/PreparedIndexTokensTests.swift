@@ -89,4 +89,32 @@ import DiglotModel
         #expect(lookup(composed) == archive.store.analyzer.indexTokens(composed))
         #expect(lookup(decomposed) == nil)
     }
+
+    /// The key reads only a text's length and its ends: texts that agree there, and differ in the middle,
+    /// share a key and must still each get their own tokens (and a text prepared for neither, none).
+    @Test func textsSharingTheirEndsKeepTheirOwnTokens() throws {
+        let archive = try TemporaryArchive()
+        let edge = String(repeating: "Харків ", count: 20)
+        let texts = [edge + "tanks" + edge, edge + "drone" + edge, edge + "танки" + edge]
+        func key(_ text: String) -> Int {
+            var text = text
+            return text.withUTF8 { PreparedIndexTokens.key(UnsafeRawBufferPointer($0)) }
+        }
+        #expect(key(texts[0]) == key(texts[1]))
+        var batch = IndexWriteTests.batch("x", passages: 2)
+        batch.passages[0].text = texts[0]
+        batch.passages[1].text = texts[1]
+        let tokens = archive.store.prepareIndexTokens(for: batch)
+        func lookup(_ text: String) -> [AnalyzedToken]? {
+            var text = text
+            return text.withUTF8 { tokens.tokens(forUTF8: UnsafeRawBufferPointer($0)) }
+        }
+        for text in texts.prefix(2) {
+            #expect(lookup(text) == archive.store.analyzer.indexTokens(text))
+        }
+        #expect(lookup(texts[0]) != lookup(texts[1]))
+        #expect(key(texts[2]) != key(texts[0]))  // the same length in characters, not in bytes
+        #expect(lookup(edge + "tankz" + edge) == nil)
+        #expect(lookup("") == nil)
+    }
 }
