@@ -121,7 +121,7 @@ extension ArchiveStore {
             """).execute(arguments: [
                 d.id.rawValue, d.kind.rawValue, d.language.rawValue, d.declaredLanguage?.rawValue, d.title,
                 d.author, d.publisher, d.published?.description, d.published?.instant.timeIntervalSince1970,
-                d.canonicalURL, d.text, sourceID.rawValue, try StoreJSON.encode(d.metadata),
+                d.canonicalURL, d.text, sourceID.rawValue, try StoreJSON.encodeMetadata(d.metadata),
             ])
     }
 
@@ -131,7 +131,7 @@ extension ArchiveStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 p.id.rawValue, p.documentID.rawValue, p.index, p.role.rawValue, p.start, p.end,
-                p.language.rawValue, p.text, try StoreJSON.encode(p.metadata),
+                p.language.rawValue, p.text, try StoreJSON.encodeMetadata(p.metadata),
             ])
     }
 

@@ -1,9 +1,34 @@
 import Foundation
 import Testing
+import DiglotTestSupport
 @testable import DiglotStore
 
 /// The hand-read metadata maps must read exactly what JSONDecoder reads, and leave to it what they cannot.
 @Suite struct StoreJSONTests {
+    /// The hand-written metadata text is `JSONEncoder`'s, byte for byte: the keys importers write, and 5,000
+    /// seeded maps over keys that sort differently by byte, by case and by "_", with values holding what JSON
+    /// escapes (quotes, backslashes, control characters) and what it does not ("/", Cyrillic, emoji, U+2028).
+    @Test func metadataIsWrittenAsJSONEncoderWritesIt() throws {
+        let real: [String: String] = ["speaker": "Зеленський", "outlet": "Reuters", "dateline": "KYIV, March 2 (Reuters) -",
+                                      "byline": "Jane Dalton", "agency": "Reuters", "place": "KYIV", "tweet_id": "1499"]
+        #expect(try StoreJSON.encodeMetadata(real) == StoreJSON.encode(real))
+        #expect(try StoreJSON.encodeMetadata([:]) == StoreJSON.encode([String: String]()))
+        let keys = ["a", "b", "ab", "a_b", "_a", "b_", "z", "aa", "A", "Ab", "a1", "speaker", "outlet", "ключ", "a-b"]
+        let pieces = ["x", "/", "Київ", "👍", "\"", "\\", "\n", "\t", "\u{01}", "\u{7F}", "\u{2028}", " ", "é", "<b>", "&"]
+        var generator = SeededGenerator(seed: 99)
+        var handWritten = 0
+        for _ in 0..<5_000 {
+            var map: [String: String] = [:]
+            for _ in 0..<generator.below(5) {
+                map[keys[generator.below(keys.count)]] = (0..<generator.below(4)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            }
+            let expected = try StoreJSON.encode(map)
+            #expect(try StoreJSON.encodeMetadata(map) == expected, "\(map)")
+            if map.keys.allSatisfy({ $0.allSatisfy { $0 == "_" || ("a"..."z").contains($0) } }) { handWritten += 1 }
+        }
+        #expect(handWritten > 1_000)
+    }
+
     @Test func flatMapsReadAsJSONDecoderReadsThem() throws {
         let maps: [[String: String]] = [
             [:], ["url": "https://example.org/a?b=1&c=\"d\""], ["status_id": "1279467342213324801", "handle": "@VS_Oblomov"],
