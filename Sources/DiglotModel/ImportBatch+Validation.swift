@@ -6,16 +6,18 @@ public extension ImportBatch {
     /// - Parameter knownDocuments: ids already in the archive, which pairs may reference.
     func validationProblems(knownDocuments: Set<DocumentID> = [], knownPassages: Set<PassageID> = []) -> [String] {
         var problems: [String] = []
-        var documentsByID: [DocumentID: Document] = [:]
-        for document in documents {
+        // Each document's position (the last, as a dictionary keeps the last of repeated keys), not a copy of
+        // it: a `Document` copied out for each passage was a tenth of checking them.
+        var documentsByID: [DocumentID: Int] = [:]
+        for (position, document) in documents.enumerated() {
             if documentsByID[document.id] != nil { problems.append("document \(document.id) appears twice") }
-            documentsByID[document.id] = document
+            documentsByID[document.id] = position
         }
         var passageIDs = Set<PassageID>()
         // Counted once per document: counting per passage walked a bulletin's whole text for each of its lines.
         var lengths: [DocumentID: Int] = [:]
         for passage in passages {
-            guard let document = documentsByID[passage.documentID] else {
+            guard let position = documentsByID[passage.documentID] else {
                 problems.append("passage \(passage.id) belongs to unknown document \(passage.documentID)")
                 continue
             }
@@ -23,8 +25,8 @@ public extension ImportBatch {
                 problems.append("passage \(passage.id) does not match its document and index")
             }
             if !passageIDs.insert(passage.id).inserted { problems.append("passage \(passage.id) appears twice") }
-            let length = lengths[document.id] ?? document.text.unicodeScalars.count
-            lengths[document.id] = length
+            let length = lengths[passage.documentID] ?? documents[position].text.unicodeScalarCount
+            lengths[passage.documentID] = length
             if passage.start < 0 || passage.end < passage.start || passage.end > length {
                 problems.append("passage \(passage.id) spans \(passage.start)..<\(passage.end) outside its document (\(length) characters)")
             }

@@ -39,6 +39,20 @@ import Testing
         }
     }
 
+    /// Counting scalars by their leading bytes gives the view's count for scalars of every width.
+    @Test func scalarCountEqualsTheViewsCount() {
+        var text = ""
+        for value in stride(from: UInt32(0), through: 0x10FFFF, by: 97) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            text.unicodeScalars.append(scalar)
+            if value % 9_991 == 0 { #expect(text.unicodeScalarCount == text.unicodeScalars.count) }
+        }
+        #expect(text.unicodeScalarCount == text.unicodeScalars.count)
+        for sample in ["", "a", "Київ", "e\u{301}", "👍🏽", "\r\n", "ﬁ"] {
+            #expect(sample.unicodeScalarCount == sample.unicodeScalars.count, "\(sample.debugDescription)")
+        }
+    }
+
     /// A scalar called standalone forms no grapheme with a neighbour on either side: beside brackets, letters,
     /// a line feed or another standalone scalar, every one of them is a character of its own.
     @Test func standaloneScalarsJoinNoNeighbour() {
