@@ -197,17 +197,10 @@ struct BenchmarkRun {
         announce("reading alone")
         // An empty archive, so that no input is a duplicate; `prepare` reads it and writes nothing.
         let pipeline = try DiglotArchive(path: readingPath, analysis: analysis).importer()
-        var inputs = CorpusGenerator(targetDocuments: size, seed: seed, figures: figures).makeIterator()
-        var batch: [GeneratedInput] = []
-        var seconds = 0.0
-        repeat {
-            batch.removeAll(keepingCapacity: true)
-            while batch.count < PlainFTSBaseline.batchSize, let input = inputs.next() { batch.append(input) }
-            seconds += Measure.seconds {
-                for input in batch { _ = try? pipeline.prepare(input.bytes, fileName: input.fileName) }
-            }
-        } while batch.count == PlainFTSBaseline.batchSize
-        result.readingSeconds = seconds
+        let inputs = CorpusGenerator(targetDocuments: size, seed: seed, figures: figures)
+        result.readingSeconds = BatchTiming.seconds(over: inputs, batchSize: PlainFTSBaseline.batchSize) { input in
+            _ = try? pipeline.prepare(input.bytes, fileName: input.fileName)
+        }
         try pipeline.store.close()
     }
 

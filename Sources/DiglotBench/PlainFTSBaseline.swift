@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import DiglotStore
 
 /// The limit an archive on SQLite cannot beat: the same texts inserted into a bare FTS5 table
 /// (`unicode61`, no raw blobs, no metadata, no analysis) in one transaction.
@@ -9,9 +10,7 @@ enum PlainFTSBaseline {
 
     /// Seconds spent inserting `texts` into a fresh FTS5 table at `path`, in one transaction.
     ///
-    /// The texts are drawn `batchSize` at a time and only the inserts are timed: holding a million generated
-    /// texts at once took 1.9 GB, which the bench's own memory figures would have carried, and timing their
-    /// generation would have made the limit look slower than it is.
+    /// The texts are drawn `batchSize` at a time and only the inserts are timed (`BatchTiming`).
     static func insertSeconds<Texts: Sequence<String>>(texts: Texts, path: String) throws -> Double {
         try? FileManager.default.removeItem(atPath: path)
         let queue = try DatabaseQueue(path: path)
@@ -21,20 +20,9 @@ enum PlainFTSBaseline {
         try queue.write { db in
             try db.execute(sql: "CREATE VIRTUAL TABLE plain USING fts5(text, tokenize='unicode61')")
         }
-        var seconds = 0.0
-        try queue.write { db in
+        return try queue.write { db in
             let statement = try db.makeStatement(sql: "INSERT INTO plain(text) VALUES (?)")
-            var remaining = texts.makeIterator()
-            var batch: [String] = []
-            batch.reserveCapacity(batchSize)
-            repeat {
-                batch.removeAll(keepingCapacity: true)
-                while batch.count < batchSize, let text = remaining.next() { batch.append(text) }
-                seconds += try Measure.seconds {
-                    for text in batch { try statement.execute(arguments: [text]) }
-                }
-            } while batch.count == batchSize
+            return try BatchTiming.seconds(over: texts, batchSize: batchSize) { try statement.execute(arguments: [$0]) }
         }
-        return seconds
     }
 }

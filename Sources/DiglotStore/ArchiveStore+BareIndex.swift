@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 extension ArchiveStore {
@@ -11,28 +10,16 @@ extension ArchiveStore {
     ///
     /// The benchmark sets it between the plain `unicode61` insert of the same texts and the whole import, so a
     /// ratio to the plain limit can be read apart: what analysis costs in the index, and what the rest costs.
-    /// For a scratch archive only: the table stays in it. The texts are drawn `batchSize` at a time and only
-    /// the inserts are timed, as the plain baseline does; the analyzer's first use (loading its dictionaries)
-    /// falls inside the timed inserts, as it does in an import.
+    /// For a scratch archive only: the table stays in it. Timed as the plain baseline is (`BatchTiming`); the
+    /// analyzer's first use (loading its dictionaries) falls inside the timed inserts, as it does in an import.
     public func bareIndexInsertSeconds<Texts: Sequence<String>>(texts: Texts, batchSize: Int = 10_000) throws -> Double {
         try pool.write { db in
             try db.execute(sql: "DROP TABLE IF EXISTS \(Self.bareIndexTable)")
             try db.execute(sql: "CREATE VIRTUAL TABLE \(Self.bareIndexTable) USING fts5(text, tokenize='\(AnalyzerTokenizer.name)')")
         }
-        var nanoseconds: UInt64 = 0
-        try pool.write { db in
+        return try pool.write { db in
             let statement = try db.makeStatement(sql: "INSERT INTO \(Self.bareIndexTable)(text) VALUES (?)")
-            var remaining = texts.makeIterator()
-            var batch: [String] = []
-            batch.reserveCapacity(batchSize)
-            repeat {
-                batch.removeAll(keepingCapacity: true)
-                while batch.count < batchSize, let text = remaining.next() { batch.append(text) }
-                let start = DispatchTime.now().uptimeNanoseconds
-                for text in batch { try statement.execute(arguments: [text]) }
-                nanoseconds += DispatchTime.now().uptimeNanoseconds - start
-            } while batch.count == batchSize
+            return try BatchTiming.seconds(over: texts, batchSize: batchSize) { try statement.execute(arguments: [$0]) }
         }
-        return Double(nanoseconds) / 1e9
     }
 }

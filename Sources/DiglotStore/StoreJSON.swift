@@ -16,9 +16,9 @@ enum StoreJSON {
         if map.isEmpty { return "{}" }
         guard map.allSatisfy({ isPlainKey($0.key) && isPlainValue($0.value) }) else { return try encode(map) }
         var text = "{"
-        for (index, key) in map.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+        for (index, entry) in map.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
             if index > 0 { text += "," }
-            text += "\"" + key + "\":\"" + map[key]! + "\""
+            text += "\"" + entry.key + "\":\"" + entry.value + "\""
         }
         return text + "}"
     }

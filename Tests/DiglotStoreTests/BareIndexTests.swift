@@ -57,4 +57,15 @@ import DiglotModel
         }
         #expect(rows == 2)
     }
+
+    /// Every element reaches the timed work once, in order, also in a last batch shorter than the others and
+    /// when the count is a multiple of the batch size.
+    @Test func batchTimingVisitsEveryElementInOrder() {
+        for count in [0, 1, 6, 7] {
+            var seen: [Int] = []
+            let seconds = BatchTiming.seconds(over: 0..<count, batchSize: 3) { seen.append($0) }
+            #expect(seen == Array(0..<count))
+            #expect(seconds >= 0)
+        }
+    }
 }
