@@ -179,34 +179,20 @@ public struct ImportPipeline: Sendable {
 
     /// At most this many files share one commit (see `WriteGroup`): the WAL then takes each page once for
     /// them all instead of once per file.
-    ///
-    /// Why 400 and not fewer: every commit writes to the WAL each page its files touched, and the passages' id
-    /// index (a hash, so each passage lands on a different page) makes that several megabytes per commit
-    /// whatever the group's size. With 100 files and idle commits after 50 ms, `diglot import` of the 100k
-    /// bench corpus wrote 11.7-11.9 GB to disk for a 1 GB archive, and the writing thread spent 8 % of its time
-    /// throttled by the kernel's writeback (`rq_qos_wait`, `folio_wait_bit`), which stalled the parser behind a
-    /// full look-ahead (18 % of its time waiting). See `filesAhead` for the measurement.
-    static let filesPerGroup = 400
+    static let filesPerGroup = 100
     /// A group is committed after this long (nanoseconds) even when it holds fewer files, so that a search in
     /// another process sees an import's files within a second and a kill loses at most this much work.
     static let groupLifetime: UInt64 = 1_000_000_000
     /// A group this old is committed as soon as the writer would wait for the parsers: the commit's disk
     /// writes then overlap the parsing, and the write lock is free while the writer waits, so another
     /// process's import is not shut out for the whole of this one (it waits for the lock, never fails).
-    /// A quarter of a second, not less: at 50 ms the writer, which often waits for the parser, committed a
-    /// few dozen files at a time, and the commits' disk writes were what throttled it (see `filesPerGroup`).
-    static let groupLifetimeBeforeIdleCommit: UInt64 = 250_000_000
+    static let groupLifetimeBeforeIdleCommit: UInt64 = 50_000_000
 
     /// How many files may be parsed ahead of the one being written: enough to keep the workers busy while the
     /// writer commits a group (which indexes all its files at once, see `WriteGroup`), few enough that memory
-    /// stays bounded whatever the corpus.
-    ///
-    /// Measured with `filesPerGroup` and `groupLifetimeBeforeIdleCommit` (docs/performance.md, session 11),
-    /// `diglot import` of the 100k bench corpus, interleaved runs on one host: 32 ahead, 100-file groups,
-    /// 50 ms idle commits 118.2-132.2 s (five runs), 11.7-11.9 GB written, peak RSS 141 MB; 96 ahead, 400-file
-    /// groups, 250 ms 109.4 and 115.4 s, 8.3 GB, 201 MB; 256 ahead 102.0-119.5 s, 7.5-7.9 GB, 233 MB; larger
-    /// groups with 32 ahead were slower (138.4, 165.9 s): the parser then waits out each longer commit.
-    static let filesAhead = 96
+    /// stays a few dozen files' worth. On the 10k bench corpus 4 files ahead left the parser waiting 6.7 s of
+    /// 27 s; 32 took the import from 24-25 s to 21-22 s for 14 MB more; 64 gained nothing more.
+    static let filesAhead = 32
 
     /// Threads that parse: one core is left to the thread that writes what they parse.
     static let parsingThreads = max(1, min(ProcessInfo.processInfo.activeProcessorCount - 1, 4))
