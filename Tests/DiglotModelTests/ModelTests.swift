@@ -58,6 +58,45 @@ import Testing
         #expect(PairSide(rawValue: "x1") == nil)
     }
 
+    /// The passage-id formula external importers compute (docs/importer-protocol.md, its Python example), and the
+    /// first one they may still send: both pinned, so neither can drift from the documentation.
+    /// A batch by the first formula: passages, the pairs naming them (ids derived from their sides), the pairs'
+    /// children and aligned units all follow; a pair with an id of its own and an id matching no formula stay.
+    @Test func legacyPassageIDsAreUpgradedWithEveryReference() {
+        let uk = DocumentID(naturalKey: "legacy:uk"), en = DocumentID(naturalKey: "legacy:en")
+        func passage(_ document: DocumentID, _ index: Int) -> Passage {
+            var passage = Passage(documentID: document, index: index, role: .paragraph, start: 0, end: 1,
+                                  language: document == uk ? .ukrainian : .english, text: "x")
+            passage.id = PassageID.legacy(document: document, index: index)
+            return passage
+        }
+        let passages = [passage(uk, 0), passage(en, 0)]
+        let line = Pair(original: .passage(passages[0].id), rendering: .passage(passages[1].id), method: .numbers, confidence: 1)
+        let child = Pair(id: PairID(rawValue: "rchild"), original: .document(uk), rendering: .document(en), method: .manual,
+                         confidence: 1, fidelity: .unchecked, origin: .manual, parent: line.id)
+        var stray = passage(uk, 1)
+        stray.id = PassageID(rawValue: "p0000000000000000")
+        var batch = ImportBatch(passages: passages + [stray], pairs: [line, child],
+                                alignedUnits: [AlignedUnit(pairID: line.id, index: 0, originalText: "x", renderingText: "x", pattern: "1-1")])
+        batch.upgradeLegacyPassageIDs()
+        let current = [PassageID(document: uk, index: 0), PassageID(document: en, index: 0)]
+        let currentLine = PairID(original: .passage(current[0]), rendering: .passage(current[1]))
+        #expect(batch.passages.map(\.id) == current + [PassageID(rawValue: "p0000000000000000")])
+        #expect(batch.pairs.map(\.id) == [currentLine, PairID(rawValue: "rchild")])
+        #expect(batch.pairs[1].parent == currentLine)
+        #expect(batch.alignedUnits.map(\.pairID) == [currentLine])
+    }
+
+    @Test func passageIDsBeginWithTheirDocumentsDigits() {
+        let document = DocumentID(rawValue: "d6e1e51866a9a4b2a")
+        #expect(PassageID(document: document, index: 0).rawValue == "p6e1e5186c8814258")
+        #expect(PassageID.legacy(document: document, index: 0).rawValue
+                == "p" + SHA256.hex(of: Data("d6e1e51866a9a4b2a\u{1F}0".utf8)).prefix(16))
+        let ids = (0..<200).map { PassageID(document: document, index: $0).rawValue }
+        #expect(Set(ids).count == 200)
+        #expect(ids.allSatisfy { $0.count == 17 && $0.hasPrefix("p6e1e5186") })
+    }
+
     @Test func publishedDateKeepsPrecisionThroughJSON() throws {
         let day = try #require(PublishedDate(year: 2022, month: 2, day: 25))
         #expect(day.description == "2022-02-25")

@@ -141,7 +141,7 @@ import DiglotModel
             try db.execute(sql: """
                 DROP TABLE vocabulary;
                 DROP TABLE term_documents;
-                DELETE FROM grdb_migrations WHERE identifier IN ('v3-search-vocabulary', 'v4-term-statistics',
+                DELETE FROM grdb_migrations WHERE identifier IN ('v3-search-vocabulary', 'v4-term-statistics', 'v6-passage-ids-by-document',
                                                                  'v5-explicit-index-writes');
                 PRAGMA user_version = 2;
                 """)

@@ -191,6 +191,37 @@ import DiglotTestSupport
         #expect(batch.passages == [passage])
     }
 
+    /// Protocol v1 documented the first passage-id formula; a plugin still computing it keeps working, its ids and
+    /// every reference to them (a pair's sides, the pair's own id, a figure's passage) rewritten to the current ones.
+    @Test func aPluginUsingTheFirstPassageIDFormulaStillImports() throws {
+        let ukrainian = DocumentID(naturalKey: "note:uk"), english = DocumentID(naturalKey: "note:en")
+        let documents = [Document(id: ukrainian, kind: .article, language: .ukrainian, text: "Танки 10"),
+                         Document(id: english, kind: .article, language: .english, text: "Tanks 10")]
+        var passages = [Passage(documentID: ukrainian, index: 0, role: .paragraph, start: 0, end: 8, language: .ukrainian, text: "Танки 10"),
+                        Passage(documentID: english, index: 0, role: .paragraph, start: 0, end: 8, language: .english, text: "Tanks 10")]
+        let current = passages.map(\.id)
+        for position in passages.indices {
+            passages[position].id = PassageID.legacy(document: passages[position].documentID, index: 0)
+        }
+        #expect(passages.map(\.id) != current)
+        let legacyPair = Pair(original: .passage(passages[0].id), rendering: .passage(passages[1].id), method: .explicitLink, confidence: 1)
+        let figure = Figure(documentID: ukrainian, date: "2022-08-21", category: .tank, total: 10, delta: nil,
+                            qualifier: nil, language: .ukrainian, passageID: passages[0].id)
+        let records: [ArchiveRecord] = documents.map { .document($0) } + passages.map { .passage($0) } + [.pair(legacyPair), .figure(figure)]
+        let lines = try records.map { try ArchiveJSON.line($0) }
+        let folder = try Self.hostilePlugin("legacy", body: "cat > /dev/null\n" + lines.map { "printf '%s\\n' '\($0)'" }.joined(separator: "\n"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let found = ExternalImporters.discover(directories: [folder], environment: Self.environment,
+                                               limits: .init(describeTimeLimit: 60))
+        let importer = try #require(found.importers.first, "\(found.problems)")
+        let batch = try importer.read(ImportInput(bytes: Data("x".utf8), fileName: "a.legacy"))
+        #expect(batch.passages.map(\.id) == current)
+        #expect(batch.pairs.map(\.original) == [.passage(current[0])])
+        #expect(batch.pairs.map(\.rendering) == [.passage(current[1])])
+        #expect(batch.pairs.map(\.id) == [PairID(original: .passage(current[0]), rendering: .passage(current[1]))])
+        #expect(batch.figures.map(\.passageID) == [current[0]])
+    }
+
     @Test func aPluginThatDescribesItselfWronglyIsReportedNotFatal() throws {
         let folder = try Self.hostilePlugin("misnamed", body: "exit 0")
         defer { try? FileManager.default.removeItem(at: folder) }

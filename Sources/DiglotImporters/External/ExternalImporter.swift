@@ -71,7 +71,8 @@ public struct ExternalImporter: Sendable {
         } catch let problem as ExternalOutput.LineProblem {
             throw input.error("\(name) wrote invalid output: line \(problem.line) \(problem.message); nothing was imported")
         }
-        let batch = try assemble(output, input: input, configuration: configuration)
+        var batch = try assemble(output, input: input, configuration: configuration)
+        batch.upgradeLegacyPassageIDs()
         let problems = batch.validationProblems()
         if let first = problems.first {
             let more = problems.count > 1 ? " (and \(problems.count - 1) more problem\(problems.count > 2 ? "s" : ""))" : ""
