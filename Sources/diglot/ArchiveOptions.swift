@@ -21,6 +21,7 @@ struct ArchiveOptions: ParsableArguments {
     /// Opens the archive, or reports why not on stderr and exits 1.
     func open() throws -> DiglotArchive {
         do {
+            if let upgrade = ArchiveStore.pendingUpgrade(at: path) { Console.error(upgrade) }
             return try DiglotArchive(path: path)
         } catch {
             Console.error("\(error)")

@@ -93,7 +93,10 @@ import DiglotModel
         let current = try Self.references(store)
         #expect(current.count == 4 + 1 + 2 + 1 + 1)
 
+        #expect(ArchiveStore.pendingUpgrade(at: archive.path) == nil)
+        #expect(ArchiveStore.pendingUpgrade(at: archive.file("none.sqlite").path) == nil)
         try Self.downgradeToSchema5(store)
+        #expect(ArchiveStore.pendingUpgrade(at: archive.path)?.contains("from schema 5 to 6") == true)
         let downgraded = try Self.references(store)
         #expect(downgraded.count == current.count)
         #expect(Set(downgraded).intersection(current).count == 1, "only the document pair keeps its line: \(downgraded)")
