@@ -179,16 +179,21 @@ import DiglotTestSupport
         let id = DocumentID(naturalKey: "note:1")
         let document = Document(id: id, kind: .article, language: .english, title: "Note", text: "Note\nA short note.")
         let passage = Passage(documentID: id, index: 0, role: .headline, start: 0, end: 4, language: .english, text: "Note")
-        let lines = try [ArchiveRecord.document(document), .passage(passage)].map { try ArchiveJSON.line($0) }
-        let folder = try Self.hostilePlugin("records", body: "cat > /dev/null\n" + lines.map { "printf '%s\\n' '\($0)'" }.joined(separator: "\n"))
-        defer { try? FileManager.default.removeItem(at: folder) }
-        // A generous describe limit: the test suite runs many processes in parallel on a small machine.
-        let found = ExternalImporters.discover(directories: [folder], environment: Self.environment,
-                                               limits: .init(describeTimeLimit: 60))
-        let importer = try #require(found.importers.first, "\(found.problems)")
-        let batch = try importer.read(ImportInput(bytes: Data("x".utf8), fileName: "a.hostile"))
+        let batch = try Self.batch(fromPluginWriting: [.document(document), .passage(passage)], named: "records")
         #expect(batch.documents == [document])
         #expect(batch.passages == [passage])
+    }
+
+    /// What a plugin that writes `records` and reads nothing yields for one input file.
+    static func batch(fromPluginWriting records: [ArchiveRecord], named name: String) throws -> ImportBatch {
+        let lines = try records.map { try ArchiveJSON.line($0) }
+        let folder = try hostilePlugin(name, body: "cat > /dev/null\n" + lines.map { "printf '%s\\n' '\($0)'" }.joined(separator: "\n"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A generous describe limit: the test suite runs many processes in parallel on a small machine.
+        let found = ExternalImporters.discover(directories: [folder], environment: environment,
+                                               limits: .init(describeTimeLimit: 60))
+        let importer = try #require(found.importers.first, "\(found.problems)")
+        return try importer.read(ImportInput(bytes: Data("x".utf8), fileName: "a.\(name)"))
     }
 
     /// Protocol v1 documented the first passage-id formula; a plugin still computing it keeps working, its ids and
@@ -208,13 +213,7 @@ import DiglotTestSupport
         let figure = Figure(documentID: ukrainian, date: "2022-08-21", category: .tank, total: 10, delta: nil,
                             qualifier: nil, language: .ukrainian, passageID: passages[0].id)
         let records: [ArchiveRecord] = documents.map { .document($0) } + passages.map { .passage($0) } + [.pair(legacyPair), .figure(figure)]
-        let lines = try records.map { try ArchiveJSON.line($0) }
-        let folder = try Self.hostilePlugin("legacy", body: "cat > /dev/null\n" + lines.map { "printf '%s\\n' '\($0)'" }.joined(separator: "\n"))
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let found = ExternalImporters.discover(directories: [folder], environment: Self.environment,
-                                               limits: .init(describeTimeLimit: 60))
-        let importer = try #require(found.importers.first, "\(found.problems)")
-        let batch = try importer.read(ImportInput(bytes: Data("x".utf8), fileName: "a.legacy"))
+        let batch = try Self.batch(fromPluginWriting: records, named: "legacy")
         #expect(batch.passages.map(\.id) == current)
         #expect(batch.pairs.map(\.original) == [.passage(current[0])])
         #expect(batch.pairs.map(\.rendering) == [.passage(current[1])])
