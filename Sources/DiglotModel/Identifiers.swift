@@ -9,7 +9,9 @@ public enum StableID {
     /// The parts are hashed in place and only the 16 digits kept are written: every passage and document id of
     /// an import is made here, and joining the parts into a `Data`, writing 64 digits and cutting them was most
     /// of an id's cost.
-    public static func make(_ prefix: String, _ parts: [String]) -> String {
+    ///
+    /// - Parameter digits: which of the 16 digits to keep (a passage id keeps the last 8 after its document's).
+    public static func make(_ prefix: String, _ parts: [String], digits: Range<Int> = 0..<16) -> String {
         var hasher = SHA256.Hasher()
         withUnsafeBytes(of: UInt8(0x1F)) { separator in
             for (index, part) in parts.enumerated() {
@@ -20,12 +22,13 @@ public enum StableID {
         }
         hasher.finishWords()
         let first = UInt64(hasher.state.0) << 32 | UInt64(hasher.state.1)
-        let digits = String(unsafeUninitializedCapacity: 16) { out in
+        let kept = digits.clamped(to: 0..<16)
+        let written = String(unsafeUninitializedCapacity: kept.count) { out in
             let table: StaticString = "0123456789abcdef"
-            for i in 0..<16 { out[i] = table.utf8Start[Int((first >> UInt64(60 - 4 * i)) & 0xF)] }
-            return 16
+            for (slot, i) in kept.enumerated() { out[slot] = table.utf8Start[Int((first >> UInt64(60 - 4 * i)) & 0xF)] }
+            return kept.count
         }
-        return prefix + digits
+        return prefix + written
     }
 }
 
@@ -67,8 +70,7 @@ public struct PassageID: RawRepresentable, Hashable, Codable, Sendable, CustomSt
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public init(document: DocumentID, index: Int) {
-        let hashed = StableID.make("p", [document.rawValue, String(index)])
-        rawValue = "p" + document.rawValue.dropFirst().prefix(8) + hashed.dropFirst(9)
+        rawValue = StableID.make("p" + document.rawValue.dropFirst().prefix(8), [document.rawValue, String(index)], digits: 8..<16)
     }
     /// The id the first formula gave (16 hex digits of SHA-256 over document id and index), which archives of
     /// schema 5 and older hold and external importers written against protocol v1 may still send.
