@@ -98,7 +98,9 @@ public struct ImportPipeline: Sendable {
     /// Imports inputs already in memory as `run(paths:)` imports files: each read by its importer on a worker
     /// thread a few inputs ahead, written here in the order `next` gives them. `next` is called on the workers,
     /// one call at a time, so it may be an ordinary iterator; `committed` gets each input's name and outcome, in
-    /// order, on this thread. Does not merge the indexes at the end (see `finishBulkImport`).
+    /// order, on this thread. Does not merge the indexes at the end: a caller whose inputs add
+    /// `bulkImportDocuments` documents or more ends with `finishBulkImport`, since FTS5's own merging stops
+    /// for the rest of the run once it crosses that size (`WriteGroup.deferIndexMerges`).
     ///
     /// ```swift
     /// var inputs = generated.makeIterator()
@@ -137,10 +139,14 @@ public struct ImportPipeline: Sendable {
     /// Writes each prepared file in a savepoint of the current group and commits the group every
     /// `filesPerGroup` files or `secondsPerGroup` seconds (see `WriteGroup`): a file is reported only once its
     /// group is committed, and when a commit fails every file of the group is reported as not imported.
+    /// Once the run has written `bulkImportDocuments` documents, the groups leave the index segments unmerged
+    /// (see `IndexMerging`); a run whose later commits fail may then end below that size, without the final
+    /// merge, and FTS5's automerge takes the segments over again.
     private func commitInGroups<Input: Sendable>(_ work: ReadAhead<Input, Prepared>, _ group: WriteGroup,
                                 committed: (String, Result<FileOutcome, any Error>) -> Void) {
         var written: [(path: String, outcome: Result<FileOutcome, any Error>)] = []
         var groupStart = DispatchTime.now().uptimeNanoseconds
+        var documentsWritten = 0
         func reportGroup(failure: (any Error)?) {
             for file in written {
                 committed(file.path, failure.map { error in .failure(GroupCommitError(file: file.path, reason: error)) } ?? file.outcome)
@@ -168,6 +174,11 @@ public struct ImportPipeline: Sendable {
                 continue
             }
             written.append((prepared.path, outcome))
+            if case .success(.imported(let imported)) = outcome {
+                documentsWritten += imported.documentsAdded
+                // The run will merge each index into one segment when it ends (`finishBulkImport`).
+                if documentsWritten >= Self.bulkImportDocuments { group.deferIndexMerges() }
+            }
             let age = DispatchTime.now().uptimeNanoseconds - groupStart
             if written.count >= Self.filesPerGroup || age >= Self.groupLifetime
                 || (age >= Self.groupLifetimeBeforeIdleCommit && !work.isNextReady) {

@@ -41,6 +41,11 @@ public final class WriteGroup {
     private var unindexed: ArchiveStore.IndexedRows?
     /// The tokens the group's writes prepared for their texts.
     private var preparedTokens = PreparedIndexTokens.none
+    /// Whether the next commit switches FTS5's automerge off (`deferIndexMerges`).
+    private var indexMergesToDefer = false
+    /// Whether a commit of this group switched FTS5's automerge off: `writingInGroups` switches it back on
+    /// when the group ends.
+    public private(set) var deferredIndexMerges = false
 
     init(_ db: Database, path: String, registration: AnalyzerRegistration, vocabulary: ArchiveVocabulary) {
         self.db = db
@@ -71,6 +76,13 @@ public final class WriteGroup {
     /// gone, and the caller must report those files as not imported.
     public var isIntact: Bool { !open || db.isInsideTransaction }
 
+    /// Leaves the full-text indexes' segments unmerged from the next commit until the group ends (see
+    /// `IndexMerging`): for a run that will merge each index into one segment when it ends, so that the
+    /// merges meanwhile are not work thrown away. The setting commits with the group's writes.
+    public func deferIndexMerges() {
+        if !deferredIndexMerges { indexMergesToDefer = true }
+    }
+
     /// Commits what was written since the last commit, releasing the archive's write lock until the next write.
     ///
     /// - Throws: `StoreError` when the commit fails (the group's writes are then rolled back) or when SQLite
@@ -87,11 +99,17 @@ public final class WriteGroup {
             throw StoreError(file: path, reason: .unreadable("SQLite rolled the write transaction back"))
         }
         do {
+            // Before the indexing: FTS5 merges when it writes the group's segment.
+            if indexMergesToDefer { try IndexMerging.deferred.apply(db) }
             if let unindexed {
                 try registration.offering(preparedTokens) { try ArchiveStore.indexNewRows(since: unindexed, db) }
                 try vocabulary.flush(db)
             }
             try db.commit()
+            if indexMergesToDefer {
+                indexMergesToDefer = false
+                deferredIndexMerges = true
+            }
         } catch let error as DatabaseError {
             if db.isInsideTransaction { try? db.rollback() }
             throw StoreError(file: path, unreadable: error)
@@ -140,7 +158,11 @@ extension ArchiveStore {
     public func writingInGroups<T>(_ body: (WriteGroup) throws -> T) throws -> T {
         do {
             return try pool.writeWithoutTransaction { db in try Self.withPragmas(Self.groupWritePragmas, db) {
+                // A run killed while its merges were deferred left them so: every group begins with FTS5's own.
+                if try IndexMerging.current(db) != .incremental { try IndexMerging.incremental.apply(db) }
                 let group = WriteGroup(db, path: path, registration: registration, vocabulary: vocabulary)
+                // After the last commit (or the rollback on failure); a failure here is healed by the next group.
+                defer { if group.deferredIndexMerges, !db.isInsideTransaction { try? IndexMerging.incremental.apply(db) } }
                 heldWriteGroup.withLock { $0 = HeldWriteGroup(thread: pthread_self(), group: group) }
                 defer { heldWriteGroup.withLock { $0 = nil } }
                 do {
