@@ -98,9 +98,9 @@ public struct ImportPipeline: Sendable {
     /// Imports inputs already in memory as `run(paths:)` imports files: each read by its importer on a worker
     /// thread a few inputs ahead, written here in the order `next` gives them. `next` is called on the workers,
     /// one call at a time, so it may be an ordinary iterator; `committed` gets each input's name and outcome, in
-    /// order, on this thread. Does not merge the indexes at the end: a caller whose inputs add
-    /// `bulkImportDocuments` documents or more ends with `finishBulkImport`, since FTS5's own merging stops
-    /// for the rest of the run once it crosses that size (`WriteGroup.deferIndexMerges`).
+    /// order, on this thread. Does not merge the indexes at the end: a caller whose inputs make a bulk run
+    /// (`isBulkRun`) ends with `finishBulkImport`, since FTS5's own merging stops for the rest of the run once
+    /// it has written that much (`WriteGroup.deferIndexMerges`).
     ///
     /// ```swift
     /// var inputs = generated.makeIterator()
@@ -139,14 +139,16 @@ public struct ImportPipeline: Sendable {
     /// Writes each prepared file in a savepoint of the current group and commits the group every
     /// `filesPerGroup` files or `secondsPerGroup` seconds (see `WriteGroup`): a file is reported only once its
     /// group is committed, and when a commit fails every file of the group is reported as not imported.
-    /// Once the run has written `bulkImportDocuments` documents, the groups leave the index segments unmerged
-    /// (see `IndexMerging`); a run whose later commits fail may then end below that size, without the final
-    /// merge, and FTS5's automerge takes the segments over again.
+    /// Once the run has written enough documents to be a bulk run (`isBulkRun`), the groups leave the index
+    /// segments unmerged (see `IndexMerging`); a run whose later commits fail may then end below that size,
+    /// without the final merge, and FTS5's automerge takes the segments over again.
     private func commitInGroups<Input: Sendable>(_ work: ReadAhead<Input, Prepared>, _ group: WriteGroup,
                                 committed: (String, Result<FileOutcome, any Error>) -> Void) {
         var written: [(path: String, outcome: Result<FileOutcome, any Error>)] = []
         var groupStart = DispatchTime.now().uptimeNanoseconds
         var documentsWritten = 0
+        // Read through the group's connection, before its first write.
+        let documentsBefore = (try? store.documentRows()) ?? 0
         func reportGroup(failure: (any Error)?) {
             for file in written {
                 committed(file.path, failure.map { error in .failure(GroupCommitError(file: file.path, reason: error)) } ?? file.outcome)
@@ -177,7 +179,7 @@ public struct ImportPipeline: Sendable {
             if case .success(.imported(let imported)) = outcome {
                 documentsWritten += imported.documentsAdded
                 // The run will merge each index into one segment when it ends (`finishBulkImport`).
-                if documentsWritten >= Self.bulkImportDocuments { group.deferIndexMerges() }
+                if Self.isBulkRun(adding: documentsWritten, to: documentsBefore) { group.deferIndexMerges() }
             }
             let age = DispatchTime.now().uptimeNanoseconds - groupStart
             if written.count >= Self.filesPerGroup || age >= Self.groupLifetime
@@ -217,17 +219,31 @@ public struct ImportPipeline: Sendable {
     /// How many documents one run must add before its end merges the full-text indexes.
     public static let bulkImportDocuments = 1_000
 
-    /// After a run that added `documentsAdded` documents: when they are `bulkImportDocuments` or more, merges
-    /// the full-text indexes into one segment each (`ArchiveStore.optimizeSearchIndexes`).
+    /// Whether a run that adds `documentsAdded` documents to an archive of `documentsBefore` is a bulk run,
+    /// one that ends by merging each full-text index into one segment: `bulkImportDocuments` or more, and at
+    /// least a quarter of what the archive held.
     ///
-    /// Each file is its own transaction, so a bulk import leaves FTS5 dozens of segments; merging them took
+    /// Why relative: the merge rewrites the whole index, not only the run's part of it. 1,075 documents added to
+    /// the 100,000-document bench archive took 6.6 s, 4.3 s of them merging and recounting; at a million
+    /// documents the recount alone took 23 s. A day's news added to a large archive leaves its segments to
+    /// FTS5's automerge instead, as a small run does, and the cost of a run stays that of its own documents.
+    public static func isBulkRun(adding documentsAdded: Int, to documentsBefore: Int) -> Bool {
+        documentsAdded >= bulkImportDocuments && documentsAdded * 4 >= documentsBefore
+    }
+
+    /// After a run that added `documentsAdded` documents to an archive of `documentsBefore` (nil: the archive's
+    /// documents now, less the run's): after a bulk run (`isBulkRun`), merges the full-text indexes into one
+    /// segment each (`ArchiveStore.optimizeSearchIndexes`).
+    ///
+    /// Each group of files leaves FTS5 a segment, so a bulk import leaves dozens of them; merging them took
     /// 4.5 s on the 100,000-document archive (after a 14-minute import) and cut the bench's search work by a
-    /// sixth (a quarter with the two-step ranking). Small imports skip it: it rewrites the whole index.
+    /// sixth (a quarter with the two-step ranking). Other runs skip it: it rewrites the whole index.
     ///
-    /// Then, after a bulk import or once the archive has grown by a quarter, recounts the documents holding
+    /// Then, after a bulk run or once the archive has grown by a quarter, recounts the documents holding
     /// each common term (`ArchiveStore.refreshTermStatistics`), which the search's ranking reads.
-    public func finishBulkImport(documentsAdded: Int) throws {
-        if documentsAdded >= Self.bulkImportDocuments {
+    public func finishBulkImport(documentsAdded: Int, documentsBefore: Int? = nil) throws {
+        let before = try documentsBefore ?? max(0, store.documentRows() - documentsAdded)
+        if Self.isBulkRun(adding: documentsAdded, to: before) {
             try store.optimizeSearchIndexes()
             try store.refreshTermStatistics()
         } else {

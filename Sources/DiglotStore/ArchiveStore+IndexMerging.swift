@@ -4,10 +4,10 @@ import GRDB
 ///
 /// Every group commit adds one segment to each index (`WriteGroup`), and FTS5's automerge folds them together
 /// as it goes: four segments of a level into one of the next, a little at each commit, so the postings of a
-/// 100,000-document import are rewritten once per level, five or six times. A run that adds
-/// `ImportPipeline.bulkImportDocuments` documents or more ends by merging each index into one segment anyway
-/// (`optimizeSearchIndexes`), so the merges before it are work thrown away. Such a run switches automerge off
-/// once it has crossed that size (`WriteGroup.deferIndexMerges`); FTS5 then only merges a level that reaches
+/// 100,000-document import are rewritten once per level, five or six times. A bulk run
+/// (`ImportPipeline.isBulkRun`) ends by merging each index into one segment anyway (`optimizeSearchIndexes`),
+/// so the merges before it are work thrown away. Such a run switches automerge off once it has written enough
+/// to be one (`WriteGroup.deferIndexMerges`); FTS5 then only merges a level that reaches
 /// `deferredCrisisMerge` segments, which keeps a search during the import from looking each term up in
 /// thousands of segments. The run puts FTS5's defaults back when it ends, before the final merge.
 ///

@@ -54,6 +54,12 @@ extension ArchiveStore {
                        arguments: [termStatisticsRowsKey, String(try documentRows(db))])
     }
 
+    /// The highest document row number: how many documents the archive has ever taken (rows are never
+    /// deleted), read from the table's last row instead of counted.
+    public func documentRows() throws -> Int {
+        try reading { db in Int(try Self.documentRows(db)) }
+    }
+
     /// The highest document number: the number of documents, as documents are never deleted, read in O(log n).
     static func documentRows(_ db: Database) throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT max(seq) FROM documents") ?? 0

@@ -80,34 +80,85 @@ import DiglotModel
         #expect(try archive.store.indexMerging() == .incremental)
     }
 
-    /// A run over `bulkImportDocuments` defers its merges once it has written that many documents, and ends
-    /// with every index merged into one segment and FTS5's defaults back.
-    @Test func aBulkRunEndsMergedWithTheDefaultsBack() throws {
-        let archive = try TemporaryArchive()
+    /// `files` note files of `perFile` small English documents each, in a folder of `archive`.
+    private func noteFolder(_ archive: TemporaryArchive, files: Int, perFile: Int) throws -> URL {
         let folder = archive.file("notes")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let perFile = 125
-        let files = (ImportPipeline.bulkImportDocuments + perFile) / perFile
         for file in 0..<files {
             let notes = (0..<perFile).map { i in
                 "key: n-\(file)-\(i)\nlang: en\ntitle: Report \(file)-\(i)\nShelling near Kharkiv, day \(i); \(file * perFile + i) drones.\n"
             }
             try Data(notes.joined(separator: "---\n").utf8).write(to: folder.appendingPathComponent("batch-\(file).note"))
         }
+        return folder
+    }
+
+    /// Runs the pipeline over `folder`, noting how the indexes merge after each commit (progress is reported
+    /// on the writing thread after each commit, where reads go through the group).
+    private func importNoting(_ folder: URL, into archive: TemporaryArchive) -> (ImportSummary, Set<IndexMerging>) {
         let pipeline = ImportPipeline(store: archive.store, catalog: ImporterCatalog(importers: [AnyImporter(NoteImporter.self)]))
-        // Progress is reported on the writing thread after each commit, where reads go through the group.
         let seen = Mutex<Set<IndexMerging>>([])
         let store = archive.store
         let summary = pipeline.run(paths: [folder.path], progress: { _, _, _ in
             if let merging = try? store.indexMerging() { seen.withLock { _ = $0.insert(merging) } }
         })
-        #expect(seen.withLock { $0.contains(.deferred) }, "the run crossed the bulk size, so its last commit defers")
+        return (summary, seen.withLock { $0 })
+    }
+
+    /// A run over `bulkImportDocuments` into an empty archive defers its merges once it has written that many
+    /// documents, and ends with every index merged into one segment and FTS5's defaults back.
+    @Test func aBulkRunEndsMergedWithTheDefaultsBack() throws {
+        let archive = try TemporaryArchive()
+        let perFile = 125
+        let files = (ImportPipeline.bulkImportDocuments + perFile) / perFile
+        let (summary, seen) = importNoting(try noteFolder(archive, files: files, perFile: perFile), into: archive)
         #expect(summary.failed == 0)
         #expect(summary.documents == files * perFile && summary.documents >= ImportPipeline.bulkImportDocuments)
+        #expect(seen.contains(.deferred), "the run crossed the bulk size, so its last commit defers")
         #expect(try archive.store.indexMerging() == .incremental)
         let segments = try archive.store.reading { try Self.segments($0) }
         #expect(segments == 1, "the final merge leaves one segment")
         #expect(try archive.store.search(SearchRequest(text: "\"drones\" Kharkiv", limit: 2_000)).count == summary.documents)
         #expect(try archive.store.verify().isEmpty)
+    }
+
+    /// The same run into an archive more than four times its size is not a bulk run: FTS5 merges as usual and
+    /// the older index is not rewritten.
+    @Test func theSameRunIntoAMuchLargerArchiveLeavesTheIndexToAutomerge() throws {
+        let archive = try TemporaryArchive()
+        let perFile = 125
+        let files = (ImportPipeline.bulkImportDocuments + perFile) / perFile
+        // Written in five parts, then merged as the bulk import that built it would have: the merge puts its one
+        // segment on a level above those new segments start on, as in any archive that grew by several runs.
+        let earlierDocuments = files * perFile * 4 + 1
+        for part in 0..<5 {
+            var earlier = ImportBatch()
+            for i in stride(from: part, to: earlierDocuments, by: 5) {
+                earlier.documents.append(Fixture.document("old-\(i)", .english, "Earlier report \(i) on shelling.", title: nil))
+            }
+            _ = try archive.store.write(source: Fixture.source("earlier-\(part)"), batch: earlier)
+        }
+        try archive.store.optimizeSearchIndexes()
+        let earlierSegments = try archive.store.reading { try Set(Int.fetchAll($0, sql: "SELECT DISTINCT segid FROM documents_fts_idx")) }
+        #expect(earlierSegments.count == 1)
+        let (summary, seen) = importNoting(try noteFolder(archive, files: files, perFile: perFile), into: archive)
+        #expect(summary.failed == 0 && summary.documents == files * perFile)
+        #expect(!seen.contains(.deferred))
+        #expect(try archive.store.indexMerging() == .incremental)
+        let segments = try archive.store.reading { try Set(Int.fetchAll($0, sql: "SELECT DISTINCT segid FROM documents_fts_idx")) }
+        #expect(segments.isSuperset(of: earlierSegments) && segments.count > 1,
+                "no final merge: the earlier segment is not rewritten, the run's stand beside it")
+        #expect(try archive.store.search(SearchRequest(text: "\"drones\" Kharkiv", limit: 2_000)).count == summary.documents)
+        #expect(try archive.store.verify().isEmpty)
+    }
+
+    @Test func aBulkRunIsLargeInItselfAndAgainstTheArchive() {
+        let bulk = ImportPipeline.bulkImportDocuments
+        #expect(!ImportPipeline.isBulkRun(adding: bulk - 1, to: 0))
+        #expect(ImportPipeline.isBulkRun(adding: bulk, to: 0))
+        #expect(ImportPipeline.isBulkRun(adding: bulk, to: bulk * 4))
+        #expect(!ImportPipeline.isBulkRun(adding: bulk, to: bulk * 4 + 1))
+        #expect(ImportPipeline.isBulkRun(adding: 250_000, to: 1_000_000))
+        #expect(!ImportPipeline.isBulkRun(adding: 100_000, to: 1_000_000))
     }
 }

@@ -74,6 +74,10 @@ import DiglotStore
         let rows = try dataRows(archive.path)
         try pipeline.finishBulkImport(documentsAdded: ImportPipeline.bulkImportDocuments - 1)
         #expect(try dataRows(archive.path) == rows, "a small run leaves the segments as they are")
+        // As many documents added to an archive that held more than four times as many: not a bulk run.
+        try pipeline.finishBulkImport(documentsAdded: ImportPipeline.bulkImportDocuments,
+                                      documentsBefore: ImportPipeline.bulkImportDocuments * 4 + 1)
+        #expect(try dataRows(archive.path) == rows, "a run small against its archive leaves the segments too")
         try pipeline.finishBulkImport(documentsAdded: ImportPipeline.bulkImportDocuments)
         #expect(try dataRows(archive.path) < rows)
     }
