@@ -62,7 +62,9 @@ public struct ImportPipeline: Sendable {
         let standardInputData = collector.items.contains { $0.path == "-" } ? Result { try limited(standardInput(), name: "-") } : nil
         var pending = collector.items[...]
         var index = 0
-        importInOrder(workers: collector.items.count > 1 ? Self.parsingThreads : 0,
+        // Read once: whether the run is a bulk run is decided against it while writing and at the end.
+        let documentsBefore = try? store.documentRows()
+        importInOrder(workers: collector.items.count > 1 ? Self.parsingThreads : 0, documentsBefore: documentsBefore,
                       source: { pending.popFirst() }) { [self] item in
             Prepared(path: item.path, result: Result {
                 let data = item.path == "-" ? try standardInputData!.get() : try read(item.path)
@@ -87,7 +89,7 @@ public struct ImportPipeline: Sendable {
         }
         progress?(collector.items.count, collector.items.count, "")
         do {
-            try finishBulkImport(documentsAdded: summary.documents)
+            try finishBulkImport(documentsAdded: summary.documents, documentsBefore: documentsBefore)
         } catch {
             summary.failed += 1
             summary.errors.append(.init(path: store.path, message: Self.sentence(for: error, file: store.path)))
@@ -108,14 +110,15 @@ public struct ImportPipeline: Sendable {
     /// ```
     public func importInputs(_ next: @escaping () -> (bytes: Data, fileName: String)?,
                              committed: (String, Result<FileOutcome, any Error>) -> Void) {
-        importInOrder(workers: Self.parsingThreads, source: next, prepare: { [self] input in
+        importInOrder(workers: Self.parsingThreads, documentsBefore: nil, source: next, prepare: { [self] input in
             Prepared(path: input.fileName, result: Result { try prepare(input.bytes, fileName: input.fileName) })
         }, committed: committed)
     }
 
     /// The engine of `run(paths:)` and `importInputs`: `prepare` on `workers` threads (inline with none),
     /// `commit` and `committed` here, in order.
-    private func importInOrder<Input: Sendable>(workers: Int, source: @escaping () -> Input?,
+    /// `documentsBefore`: the archive's documents before the run (nil: read when the writer is held).
+    private func importInOrder<Input: Sendable>(workers: Int, documentsBefore: Int?, source: @escaping () -> Input?,
                                                 prepare: @escaping @Sendable (Input) -> Prepared,
                                                 committed: (String, Result<FileOutcome, any Error>) -> Void) {
         let work = ReadAhead(workers: workers, lookahead: Self.filesAhead, source: source, transform: prepare)
@@ -123,7 +126,7 @@ public struct ImportPipeline: Sendable {
         do {
             try store.writingInGroups { group in
                 holding = true
-                commitInGroups(work, group, committed: committed)
+                commitInGroups(work, group, documentsBefore: documentsBefore, committed: committed)
             }
         } catch where !holding {
             // The writer could not be held (another process's long write, an archive that cannot be written):
@@ -143,12 +146,12 @@ public struct ImportPipeline: Sendable {
     /// segments unmerged (see `IndexMerging`); a run whose later commits fail may then end below that size,
     /// without the final merge, and FTS5's automerge takes the segments over again.
     private func commitInGroups<Input: Sendable>(_ work: ReadAhead<Input, Prepared>, _ group: WriteGroup,
-                                committed: (String, Result<FileOutcome, any Error>) -> Void) {
+                                documentsBefore: Int?, committed: (String, Result<FileOutcome, any Error>) -> Void) {
         var written: [(path: String, outcome: Result<FileOutcome, any Error>)] = []
         var groupStart = DispatchTime.now().uptimeNanoseconds
         var documentsWritten = 0
-        // Read through the group's connection, before its first write.
-        let documentsBefore = (try? store.documentRows()) ?? 0
+        // Else read through the group's connection, before its first write.
+        let documentsBefore = documentsBefore ?? (try? store.documentRows()) ?? 0
         func reportGroup(failure: (any Error)?) {
             for file in written {
                 committed(file.path, failure.map { error in .failure(GroupCommitError(file: file.path, reason: error)) } ?? file.outcome)

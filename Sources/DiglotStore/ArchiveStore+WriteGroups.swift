@@ -45,7 +45,7 @@ public final class WriteGroup {
     private var indexMergesToDefer = false
     /// Whether a commit of this group switched FTS5's automerge off: `writingInGroups` switches it back on
     /// when the group ends.
-    public private(set) var deferredIndexMerges = false
+    private(set) var deferredIndexMerges = false
 
     init(_ db: Database, path: String, registration: AnalyzerRegistration, vocabulary: ArchiveVocabulary) {
         self.db = db
