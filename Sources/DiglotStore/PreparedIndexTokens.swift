@@ -37,6 +37,58 @@ public struct PreparedIndexTokens: Sendable {
         }
     }
 
+    /// A batch's titles, document texts and passages, each distinct text once; a passage that is a clean cut of
+    /// its document's text takes its tokens from the document's (`PassageTokenCutting`) when the analyzer's
+    /// tokens are local, and is analysed on its own otherwise.
+    init(batch: ImportBatch, analyzer: any TextAnalyzer) {
+        var wholes: [DocumentID: (text: String, tokens: [AnalyzedToken])] = [:]
+        for document in batch.documents {
+            _ = tokens(for: document.title ?? "", analyzer)
+            if let tokens = tokens(for: document.text, analyzer), wholes[document.id] == nil {
+                wholes[document.id] = (document.text, tokens)
+            }
+        }
+        guard analyzer.indexTokensAreLocal else {
+            for passage in batch.passages { _ = tokens(for: passage.text, analyzer) }
+            return
+        }
+        var scalarOffsets: [DocumentID: [Int]] = [:]
+        for passage in batch.passages {
+            _ = tokens(for: passage.text, analyzer) {
+                guard var whole = wholes[passage.documentID] else { return nil }
+                return whole.text.withUTF8 { bytes in
+                    let offsets = scalarOffsets[passage.documentID] ?? PassageTokenCutting.scalarByteOffsets(bytes)
+                    scalarOffsets[passage.documentID] = offsets
+                    guard passage.start >= 0, passage.start <= passage.end, passage.end < offsets.count else { return nil }
+                    return PassageTokenCutting.tokens(of: passage.text, at: offsets[passage.start]..<offsets[passage.end],
+                                                      in: bytes, wholeTokens: whole.tokens)
+                }
+            }
+        }
+    }
+
+    /// How many passages took their tokens from their document's (`PassageTokenCutting`).
+    public private(set) var cutPassages = 0
+
+    /// The tokens held for `text`, analysed now (or cut by `cut`, when it can) if not yet held; nil for an
+    /// empty text.
+    private mutating func tokens(for text: String, _ analyzer: any TextAnalyzer,
+                                 cut: () -> [AnalyzedToken]? = { nil }) -> [AnalyzedToken]? {
+        guard !text.isEmpty else { return nil }
+        var text = text
+        let key = text.withUTF8 { Self.key(UnsafeRawBufferPointer($0)) }
+        if let held = text.withUTF8({ tokens(forUTF8: UnsafeRawBufferPointer($0), key: key) }) { return held }
+        let made: [AnalyzedToken]
+        if let cutTokens = cut() {
+            made = cutTokens
+            cutPassages += 1
+        } else {
+            made = analyzer.indexTokens(text)
+        }
+        entries[key, default: []].append(Entry(text: text, tokens: made))
+        return made
+    }
+
     /// Adds `other`'s texts (a write group gathers those of its files).
     mutating func merge(_ other: PreparedIndexTokens) {
         if entries.isEmpty { entries = other.entries; return }
@@ -56,7 +108,11 @@ public struct PreparedIndexTokens: Sendable {
 
     /// The tokens prepared for exactly these UTF-8 bytes, or nil.
     func tokens(forUTF8 bytes: UnsafeRawBufferPointer) -> [AnalyzedToken]? {
-        guard let candidates = entries[Self.key(bytes)] else { return nil }
+        tokens(forUTF8: bytes, key: Self.key(bytes))
+    }
+
+    private func tokens(forUTF8 bytes: UnsafeRawBufferPointer, key: Int) -> [AnalyzedToken]? {
+        guard let candidates = entries[key] else { return nil }
         return candidates.first { Self.same($0.text, bytes) }?.tokens
     }
 
@@ -92,10 +148,6 @@ extension ArchiveStore {
     /// The index tokens of everything `batch` would add to the full-text indexes: document titles and texts,
     /// passage texts. Safe on any thread; see `PreparedIndexTokens` for why an import calls it beside the writer.
     public func prepareIndexTokens(for batch: ImportBatch) -> PreparedIndexTokens {
-        var texts: [String] = []
-        texts.reserveCapacity(batch.documents.count * 2 + batch.passages.count)
-        for document in batch.documents { texts += [document.title ?? "", document.text] }
-        texts += batch.passages.map(\.text)
-        return PreparedIndexTokens(texts: texts, analyzer: analyzer)
+        PreparedIndexTokens(batch: batch, analyzer: analyzer)
     }
 }
