@@ -52,16 +52,17 @@ public struct PreparedIndexTokens: Sendable {
             for passage in batch.passages { _ = tokens(for: passage.text, analyzer) }
             return
         }
-        var scalarOffsets: [DocumentID: [Int]] = [:]
+        var scalarOffsets: [DocumentID: PassageTokenCutting.ScalarOffsets] = [:]
         for passage in batch.passages {
             _ = tokens(for: passage.text, analyzer) {
                 guard var whole = wholes[passage.documentID] else { return nil }
                 return whole.text.withUTF8 { bytes in
-                    let offsets = scalarOffsets[passage.documentID] ?? PassageTokenCutting.scalarByteOffsets(bytes)
+                    let offsets = scalarOffsets[passage.documentID] ?? PassageTokenCutting.ScalarOffsets(bytes)
                     scalarOffsets[passage.documentID] = offsets
-                    guard passage.start >= 0, passage.start <= passage.end, passage.end < offsets.count else { return nil }
-                    return PassageTokenCutting.tokens(of: passage.text, at: offsets[passage.start]..<offsets[passage.end],
-                                                      in: bytes, wholeTokens: whole.tokens)
+                    guard passage.start <= passage.end,
+                          let start = offsets.byteOffset(ofScalar: passage.start, in: bytes),
+                          let end = offsets.byteOffset(ofScalar: passage.end, in: bytes) else { return nil }
+                    return PassageTokenCutting.tokens(of: passage.text, at: start..<end, in: bytes, wholeTokens: whole.tokens)
                 }
             }
         }

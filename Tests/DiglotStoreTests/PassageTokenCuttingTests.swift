@@ -127,3 +127,28 @@ import DiglotTestSupport
         print("PassageTokenCuttingTests: \(cut) of \(passages) passages in \(files) files cut from their documents")
     }
 }
+
+/// Passage offsets count scalars; `ScalarOffsets` finds them in bytes from every 64th scalar's offset.
+@Suite struct ScalarOffsetsTests {
+    @Test func everyScalarOffsetIsFoundInTextsOfEveryWidth() {
+        var generator = SeededGenerator(seed: 11)
+        let alphabet: [Unicode.Scalar] = ["a", " ", "\n", "ї", "Ж", "\u{0301}", "—", "€", "😀", "𝕏", "7"]
+        for length in [0, 1, 63, 64, 65, 200, 1_000] {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<length { scalars.append(alphabet[Int(generator.next() % UInt64(alphabet.count))]) }
+            var text = String(scalars)
+            text.withUTF8 { bytes in
+                let offsets = PassageTokenCutting.ScalarOffsets(bytes)
+                #expect(offsets.scalarCount == length)
+                var expected: [Int] = []
+                for (index, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { expected.append(index) }
+                expected.append(bytes.count)
+                for target in 0...length {
+                    #expect(offsets.byteOffset(ofScalar: target, in: bytes) == expected[target], "length \(length), scalar \(target)")
+                }
+                #expect(offsets.byteOffset(ofScalar: -1, in: bytes) == nil)
+                #expect(offsets.byteOffset(ofScalar: length + 1, in: bytes) == nil)
+            }
+        }
+    }
+}
