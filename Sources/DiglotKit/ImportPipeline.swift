@@ -281,9 +281,10 @@ public struct ImportPipeline: Sendable {
     /// An input read by its importer and not yet written: what a worker thread hands to the writer.
     public struct PreparedInput: Sendable {
         enum Stage: Sendable {
-            /// Read by its importer; `source` is the file as the archive keeps it and `tokens` the batch's texts
-            /// analysed for the index, both made here so the writer has neither to hash nor to analyse.
-            case read(source: Source, batch: ImportBatch, tokens: PreparedIndexTokens)
+            /// Read by its importer; `source` is the file as the archive keeps it, `batch` checked on its own and
+            /// `tokens` its texts analysed for the index, all made here so the writer has neither to hash, nor to
+            /// check what needs no archive, nor to analyse.
+            case read(source: Source, batch: CheckedBatch, tokens: PreparedIndexTokens)
             case duplicate
             case unrecognised(String)
         }
@@ -317,7 +318,7 @@ public struct ImportPipeline: Sendable {
         let source = Source(id: input.sourceID, bytes: data, mediaType: importer.mediaTypes.first ?? "application/octet-stream",
                             fileName: fileName, importedAt: Date(), importerID: importer.identifier,
                             importerVersion: importer.version)
-        return PreparedInput(stage: .read(source: source, batch: batch, tokens: store.prepareIndexTokens(for: batch)))
+        return PreparedInput(stage: .read(source: source, batch: CheckedBatch(batch), tokens: store.prepareIndexTokens(for: batch)))
     }
 
     /// The second half of `importBytes`, on the writing thread: the source and its records in one transaction,
@@ -330,9 +331,9 @@ public struct ImportPipeline: Sendable {
             return .unrecognised(message)
         case .read(var source, let batch, let tokens):
             source.importedAt = Date()
-            var outcome = try store.write(source: source, batch: batch, prepared: tokens)
+            var outcome = try store.write(source: source, checked: batch, prepared: tokens)
             guard !outcome.isDuplicate else { return .duplicate }
-            outcome.pairsAdded += try BulletinLinker(store: store).pairBulletins(of: batch)
+            outcome.pairsAdded += try BulletinLinker(store: store).pairBulletins(of: batch.batch)
             return .imported(outcome)
         }
     }

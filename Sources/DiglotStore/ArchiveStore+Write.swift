@@ -18,6 +18,14 @@ extension ArchiveStore {
     ///   (`prepareIndexTokens(for:)`); texts it lacks are analysed during the write.
     /// - Throws: `StoreError.invalidBatch` naming the source's file, or an SQLite failure.
     public func write(source: Source, batch: ImportBatch, prepared: PreparedIndexTokens = .none) throws -> WriteOutcome {
+        try write(source: source, checked: CheckedBatch(batch), prepared: prepared)
+    }
+
+    /// `write(source:batch:prepared:)` for a batch already checked on its own (`CheckedBatch`, made on the
+    /// thread that parsed it): the writer checks only what the archive settles, references to records outside
+    /// the batch, and a batch sound alone not at all.
+    public func write(source: Source, checked: CheckedBatch, prepared: PreparedIndexTokens = .none) throws -> WriteOutcome {
+        let batch = checked.batch
         let fileLabel = source.fileName ?? source.originURL ?? source.id.rawValue
         let group = groupOnThisThread()
         return try writing(in: group) { db in
@@ -25,8 +33,7 @@ extension ArchiveStore {
                 return .duplicate
             }
             let context = try BatchContext(batch: batch, db: db)
-            let problems = batch.validationProblems(knownDocuments: context.storedDocuments,
-                                                    knownPassages: Set(context.storedPassages.keys))
+            let problems = checked.problems { (context.storedDocuments, Set(context.storedPassages.keys)) }
             guard problems.isEmpty else { throw StoreError(file: fileLabel, reason: .invalidBatch(problems)) }
 
             try insertSource(source, db)

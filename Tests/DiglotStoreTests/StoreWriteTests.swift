@@ -108,3 +108,45 @@ import DiglotStore
         #expect(try archive.store.meta("pairing.last_sequence") == String(mark))
     }
 }
+
+/// Writes of batches checked on a parsing thread (`CheckedBatch`): the writer still settles what only the
+/// archive knows, and refuses a broken batch as `write(source:batch:)` does.
+@Suite struct CheckedWriteTests {
+    @Test func aCheckedBatchNamingArchivedRecordsIsSettledByTheArchive() throws {
+        let archive = try TemporaryArchive()
+        let original = Fixture.document("uk", .ukrainian, "Генштаб: знищено 40 танків")
+        let rendering = Fixture.document("en", .english, "General Staff: 40 tanks destroyed")
+        _ = try archive.store.write(source: Fixture.source("1"), batch: ImportBatch(documents: [original]))
+        let pair = Pair(original: .document(original.id), rendering: .document(rendering.id), method: .numbers, confidence: 0.8)
+        let checked = CheckedBatch(ImportBatch(documents: [rendering], pairs: [pair]))
+        #expect(!checked.isSoundAlone)
+        let outcome = try archive.store.write(source: Fixture.source("2"), checked: checked)
+        #expect(outcome.pairsAdded == 1 && outcome.documentsAdded == 1)
+
+        let stray = Pair(original: .document(DocumentID(naturalKey: "nowhere")), rendering: .document(rendering.id),
+                         method: .numbers, confidence: 0.8)
+        #expect(throws: StoreError.self) {
+            try archive.store.write(source: Fixture.source("3", name: "stray.note"),
+                                    checked: CheckedBatch(ImportBatch(pairs: [stray])))
+        }
+        #expect(try archive.store.statistics().sources == 2)
+    }
+
+    @Test func aBrokenCheckedBatchLeavesNothingAndNamesItsFile() throws {
+        let archive = try TemporaryArchive()
+        let document = Fixture.document("good", .ukrainian, "Знищено сорок танків.")
+        var passage = Fixture.passage(of: document)
+        passage.end += 5
+        let checked = CheckedBatch(ImportBatch(documents: [document], passages: [passage]))
+        #expect(!checked.isSoundAlone)
+        do {
+            _ = try archive.store.write(source: Fixture.source("broken", name: "broken.note"), checked: checked)
+            Issue.record("a passage past its document's end was written")
+        } catch let error as StoreError {
+            #expect(error.description.hasPrefix("broken.note:"))
+            #expect(error.description.contains("outside its document"))
+        }
+        let stats = try archive.store.statistics()
+        #expect(stats.sources == 0 && stats.documents == 0 && stats.passages == 0)
+    }
+}
