@@ -5,6 +5,17 @@ import DiglotModel
 import DiglotStore
 
 @Suite struct StoreWriteTests {
+    /// An archive holding a Ukrainian original, and its English rendering (not stored) paired with it.
+    static func archivedOriginalWithRendering() throws
+        -> (archive: TemporaryArchive, original: Document, rendering: Document, pair: Pair) {
+        let archive = try TemporaryArchive()
+        let original = Fixture.document("uk", .ukrainian, "Генштаб: знищено 40 танків")
+        let rendering = Fixture.document("en", .english, "General Staff: 40 tanks destroyed")
+        _ = try archive.store.write(source: Fixture.source("1"), batch: ImportBatch(documents: [original]))
+        let pair = Pair(original: .document(original.id), rendering: .document(rendering.id), method: .numbers, confidence: 0.8)
+        return (archive, original, rendering, pair)
+    }
+
     @Test func sameBytesTwiceIsADuplicate() throws {
         let archive = try TemporaryArchive()
         let doc = Fixture.document("a", .english, "Forty tanks were destroyed.")
@@ -53,11 +64,7 @@ import DiglotStore
     }
 
     @Test func pairsMayReferenceDocumentsOfEarlierImports() throws {
-        let archive = try TemporaryArchive()
-        let original = Fixture.document("uk", .ukrainian, "Генштаб: знищено 40 танків")
-        let rendering = Fixture.document("en", .english, "General Staff: 40 tanks destroyed")
-        _ = try archive.store.write(source: Fixture.source("1"), batch: ImportBatch(documents: [original]))
-        let pair = Pair(original: .document(original.id), rendering: .document(rendering.id), method: .numbers, confidence: 0.8)
+        let (archive, original, rendering, pair) = try Self.archivedOriginalWithRendering()
         let unit = AlignedUnit(pairID: pair.id, index: 0, originalText: original.text, renderingText: rendering.text, pattern: "1-1")
         let outcome = try archive.store.write(source: Fixture.source("2"),
                                               batch: ImportBatch(documents: [rendering], pairs: [pair], alignedUnits: [unit]))
@@ -113,11 +120,7 @@ import DiglotStore
 /// archive knows, and refuses a broken batch as `write(source:batch:)` does.
 @Suite struct CheckedWriteTests {
     @Test func aCheckedBatchNamingArchivedRecordsIsSettledByTheArchive() throws {
-        let archive = try TemporaryArchive()
-        let original = Fixture.document("uk", .ukrainian, "Генштаб: знищено 40 танків")
-        let rendering = Fixture.document("en", .english, "General Staff: 40 tanks destroyed")
-        _ = try archive.store.write(source: Fixture.source("1"), batch: ImportBatch(documents: [original]))
-        let pair = Pair(original: .document(original.id), rendering: .document(rendering.id), method: .numbers, confidence: 0.8)
+        let (archive, _, rendering, pair) = try StoreWriteTests.archivedOriginalWithRendering()
         let checked = CheckedBatch(ImportBatch(documents: [rendering], pairs: [pair]))
         #expect(!checked.isSoundAlone)
         let outcome = try archive.store.write(source: Fixture.source("2"), checked: checked)
