@@ -18,14 +18,23 @@ extension ArchiveStore {
     ///   (`prepareIndexTokens(for:)`); texts it lacks are analysed during the write.
     /// - Throws: `StoreError.invalidBatch` naming the source's file, or an SQLite failure.
     public func write(source: Source, batch: ImportBatch, prepared: PreparedIndexTokens = .none) throws -> WriteOutcome {
-        try write(source: source, checked: CheckedBatch(batch), prepared: prepared)
+        try write(source: source, batch: batch, prepared: prepared) { context in
+            batch.validationProblems(knownDocuments: context.storedDocuments, knownPassages: Set(context.storedPassages.keys))
+        }
     }
 
     /// `write(source:batch:prepared:)` for a batch already checked on its own (`CheckedBatch`, made on the
     /// thread that parsed it): the writer checks only what the archive settles, references to records outside
     /// the batch, and a batch sound alone not at all.
     public func write(source: Source, checked: CheckedBatch, prepared: PreparedIndexTokens = .none) throws -> WriteOutcome {
-        let batch = checked.batch
+        try write(source: source, batch: checked.batch, prepared: prepared) { context in
+            checked.problems { (context.storedDocuments, Set(context.storedPassages.keys)) }
+        }
+    }
+
+    /// The write itself; `problems` checks the batch against what the archive holds of the records it names.
+    private func write(source: Source, batch: ImportBatch, prepared: PreparedIndexTokens,
+                       problems: (BatchContext) -> [String]) throws -> WriteOutcome {
         let fileLabel = source.fileName ?? source.originURL ?? source.id.rawValue
         let group = groupOnThisThread()
         return try writing(in: group) { db in
@@ -33,7 +42,7 @@ extension ArchiveStore {
                 return .duplicate
             }
             let context = try BatchContext(batch: batch, db: db)
-            let problems = checked.problems { (context.storedDocuments, Set(context.storedPassages.keys)) }
+            let problems = problems(context)
             guard problems.isEmpty else { throw StoreError(file: fileLabel, reason: .invalidBatch(problems)) }
 
             try insertSource(source, db)

@@ -27,16 +27,6 @@ public struct PreparedIndexTokens: Sendable {
 
     private init() {}
 
-    /// Analyses each of `texts` once (repeats and empty texts skipped) with `analyzer`'s index analysis.
-    init(texts: some Sequence<String>, analyzer: any TextAnalyzer) {
-        for text in texts where !text.isEmpty {
-            var text = text
-            let key = text.withUTF8 { Self.key(UnsafeRawBufferPointer($0)) }
-            if holds(text, key: key) { continue }
-            entries[key, default: []].append(Entry(text: text, tokens: analyzer.indexTokens(text)))
-        }
-    }
-
     /// A batch's titles, document texts and passages, each distinct text once; a passage that is a clean cut of
     /// its document's text takes its tokens from the document's (`PassageTokenCutting`) when the analyzer's
     /// tokens are local, and is analysed on its own otherwise.
