@@ -49,9 +49,11 @@ let package = Package(
                        providers: [.apt(["libhunspell-dev"])]),
         .systemLibrary(name: "CStemmer", path: "Sources/CStemmer",
                        providers: [.apt(["libstemmer-dev"])]),
+        // SHA-256 rounds on the x86 SHA extensions (header only; nothing to install).
+        .systemLibrary(name: "CSHA256", path: "Sources/CSHA256"),
 
         // The archive model: plain values, no storage or parsing code.
-        .target(name: "DiglotModel"),
+        .target(name: "DiglotModel", dependencies: ["CSHA256"]),
         // Language identification and byte-to-text decoding shared by every importer.
         .target(name: "DiglotLanguage", dependencies: ["DiglotModel"]),
         // The one Swift layer over libxml2 (HTML and hardened XML parsing).

@@ -114,6 +114,6 @@ output="fuzz/bin/$target"
 [[ "$sanitizers" == "fuzzer,address" ]] || output="fuzz/bin/$target-${sanitizers//,/-}"
 mkdir -p fuzz/bin
 swiftc -sanitize="$sanitizers" -parse-as-library -O -g -module-name "Fuzz$(echo "$target" | tr -cd 'A-Za-z0-9')" \
-    -I Sources/CLibXML2 -I Sources/CHunspell -I Sources/CStemmer -Xcc -I/usr/include/libxml2 -Xcc -I/usr/include/hunspell \
+    -I Sources/CLibXML2 -I Sources/CHunspell -I Sources/CStemmer -I Sources/CSHA256 -Xcc -I/usr/include/libxml2 -Xcc -I/usr/include/hunspell \
     -lxml2 "$work"/src/*.swift -o "$output" 2> >(grep -v "Cannot export local symbol '__asan" >&2)
 echo "built $output ($modules${extra_files[*]:+ + ${extra_files[*]}})"

@@ -38,6 +38,39 @@ import Testing
         #expect(SHA256.hex(of: regions) == expected[128])
     }
 
+    /// The SHA extensions' rounds (`CSHA256`) against the Swift rounds, on every length up to five blocks and
+    /// pseudo-random bytes fed in uneven pieces, and both against `sha256sum`'s digests above. On a CPU without
+    /// the extensions both hashers run the Swift rounds and the comparison says nothing, so the test says so.
+    @Test func sha256HardwareRoundsEqualTheSwiftRounds() {
+        if !SHA256.hardwareAvailable {
+            print("sha256HardwareRoundsEqualTheSwiftRounds: this CPU has no SHA extensions; only the Swift rounds ran")
+        }
+        func digest(_ bytes: [UInt8], hardware: Bool, piece: Int) -> [UInt8] {
+            var hasher = SHA256.Hasher()
+            hasher.usesHardware = hardware && SHA256.hardwareAvailable
+            var offset = 0
+            while offset < bytes.count {
+                let end = min(bytes.count, offset + piece)
+                bytes[offset..<end].withUnsafeBytes { hasher.update($0) }
+                offset = end
+            }
+            return hasher.finish()
+        }
+        var generator = SystemRandomNumberGenerator()
+        let random = (0..<(5 * 64 + 1)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for length in 0...random.count {
+            let bytes = Array(random.prefix(length))
+            let piece = [1, 7, 64, 200][length % 4]
+            #expect(digest(bytes, hardware: true, piece: piece) == digest(bytes, hardware: false, piece: 13), "\(length) bytes")
+        }
+        let million = [UInt8](repeating: 0x61, count: 1_000_000)
+        let expected = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
+        for hardware in [true, false] {
+            let hex = digest(million, hardware: hardware, piece: 4096).map { String(format: "%02x", $0) }.joined()
+            #expect(hex == expected, "hardware: \(hardware)")
+        }
+    }
+
     @Test func languageTagsDropRegionsAndNormaliseOddTags() {
         #expect(LanguageTag(bcp47: "uk-UA") == .ukrainian)
         #expect(LanguageTag(bcp47: "EN_us") == .english)
