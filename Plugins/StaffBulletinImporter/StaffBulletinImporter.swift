@@ -47,6 +47,10 @@ public struct StaffBulletinImporter: Importer {
         var hasHeader = false
         var figureLines = 0
         ByteScan.forEachLine(of: head) { line in
+            if let sketch = ByteScan.withBytes(line, BulletinLineSketch.init) {
+                // Neither check can succeed: the line's text is not built.
+                guard (figureLines < 2 && sketch.mayBeFigureLine) || (!hasHeader && sketch.mayHoldDayMonth) else { return true }
+            }
             let text = stripTags(line)
             if !hasHeader { hasHeader = BulletinReader.isHeader(text) }
             if figureLines < 2, hasSeparator(text), hasDigit(text),
@@ -136,12 +140,12 @@ public struct StaffBulletinImporter: Importer {
     /// Whether `line` has an ASCII digit. Detection counts figure lines, and a figure line always states its
     /// number; checking for one first spares the category lookup on every dashed line of a page that is not a
     /// bulletin (it was two fifths of detecting one).
-    private static func hasDigit(_ line: String) -> Bool {
+    static func hasDigit(_ line: String) -> Bool {
         line.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// Whether `line` has a dash or colon, without which no figure line can be split into label and value.
-    private static func hasSeparator(_ line: String) -> Bool {
+    static func hasSeparator(_ line: String) -> Bool {
         line.utf8.contains(0x2D) || line.utf8.contains(0x3A)
             || line.unicodeScalars.contains { $0.value >= 0x2010 && (BulletinText.dashes.contains($0)) }
     }

@@ -49,7 +49,15 @@ struct Signature: Equatable {
         pattern: "(?:^|\\s)(?:&mdash;|[—–]|--?)\\s*([^\\n—–]{1,60}?)\\s*\\(@([A-Za-z0-9_]{1,15})\\)\\s*(.*)$",
         options: [.dotMatchesLineSeparators])
 
+    /// - Note: the pattern needs "(@" verbatim, which most paragraphs lack; looking for it by bytes first spares
+    ///   running the pattern over them (8,297 paragraphs of a 5,000-document import: 0.34 G instructions, 1 %).
     static func parse(_ text: String) -> Signature? {
+        guard ByteScan.contains(text, "(@") else { return nil }
+        return matchingPattern(text)
+    }
+
+    /// The signature the pattern finds in `text`, without the byte check `parse` makes first.
+    static func matchingPattern(_ text: String) -> Signature? {
         let ns = text as NSString
         guard let match = pattern.matches(in: text, range: NSRange(location: 0, length: ns.length)).last else { return nil }
         return Signature(displayName: ns.substring(with: match.range(at: 1)).trimmingCharacters(in: .whitespaces),

@@ -62,6 +62,71 @@ import DiglotTestSupport
         }
     }
 
+    /// `BulletinLineSketch` against the checks it stands in for, run on `stripTags`'s text: hand-picked lines,
+    /// 20,000 seeded mixes of brackets, digits, dots, every dash and non-ASCII letters, and every line of the
+    /// samples and of ../shared/reference (when present). A sketch may refuse a line (nil), never differ.
+    @Test func bulletinLineSketchMatchesTheChecksOnStrippedText() throws {
+        func expected(_ line: Substring) -> BulletinLineSketch {
+            let text = StaffBulletinImporter.stripTags(line)
+            var sketch = BulletinLineSketch(UnsafeBufferPointer(start: nil, count: 0))!
+            sketch.hasDigit = StaffBulletinImporter.hasDigit(text)
+            sketch.hasSeparator = StaffBulletinImporter.hasSeparator(text)
+            sketch.mayHoldDayMonth = BulletinReader.mayHoldDayMonth(text)
+            return sketch
+        }
+        var lines: [Substring] = Self.samples.flatMap { $0.split(whereSeparator: \.isNewline) } + [
+            "танків ‒ 1637 (+35) од", "Загальні бойові втрати противника з 24.02.22 по 08.07.22", "a.<b>1</b>", "x.<i>ї</i>",
+            "tanks \u{2212} 5", "tanks \u{2015}5", "tanks \u{2016}5", "<a href=\"2022-03-01\">x</a>", "1<:>", "<p>7</p>:",
+            "12.", ".", "..5", "a.\u{301}", "<b>Київ</b>.<i>5", "ppo: 3", "€.5", "\u{E2}", "—", "‒", "-",
+        ]
+        let pieces = ["<", ">", "<p>", "</b>", "<a href=\"x-1:2\">", ".", "5", "0", "9", "-", ":", "‒", "–", "—", "―", "\u{2010}",
+                      "\u{2011}", "\u{2016}", "\u{2212}", "\u{2213}", "€", "К", "ї", "a", " ", "\u{301}", "\u{600}", "👍", "/"]
+        var generator = SeededGenerator(seed: 1616)
+        for _ in 0..<20_000 {
+            lines.append(Substring((0..<generator.below(10)).map { _ in pieces[generator.below(pieces.count)] }.joined()))
+        }
+        var folders = [TestPaths.samples]
+        if let reference = TestPaths.reference { folders.append(reference) } else {
+            print("bulletinLineSketchMatchesTheChecksOnStrippedText: ../shared/reference is absent; samples and generated lines only")
+        }
+        for folder in folders {
+            let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+            for file in files where ["html", "htm", "txt"].contains(file.pathExtension) {
+                let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+                ByteScan.forEachLine(of: text) { lines.append($0); return true }
+            }
+        }
+        #expect(lines.count > 20_000)
+        var refused = 0
+        for line in lines {
+            guard let sketch = ByteScan.withBytes(line, BulletinLineSketch.init) else { refused += 1; continue }
+            #expect(sketch == expected(line), "\(line.debugDescription)")
+        }
+        #expect(refused < lines.count / 4, "the sketch refused \(refused) of \(lines.count) lines")
+    }
+
+    /// The byte checks in front of the dateline and signature patterns only pass over text the patterns would
+    /// not match: seeded mixes of leads, agencies, dashes, handles and Cyrillic, each parsed both ways.
+    @Test func patternPrefiltersNeverChangeAMatch() {
+        let pieces = ["KYIV", "Kyiv", "MOSCOW", ", ", "March 2", " ", "(Reuters)", "(AP)", "(", ")", " - ", " — ", " – ", "—",
+                      "Ukraine", "the", "said", "Київ", "(@", "DefenceU", "@x", ") ", "February 25, 2022", "pic.twitter.com/a",
+                      "-- ", "&mdash; ", "Defence of Ukraine ", "\n", "e\u{301}", "1", "(@DefenceU) ", "— Defence of Ukraine ",
+                      " (@KyivIndependent)"]
+        var generator = SeededGenerator(seed: 3030)
+        var matched = (dateline: 0, signature: 0)
+        for _ in 0..<20_000 {
+            let text = (0..<generator.below(12)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            let dateline = Dateline.matchingPatterns(text)
+            #expect(Dateline.parse(text) == dateline, "\(text.debugDescription)")
+            let signature = Signature.matchingPattern(text)
+            #expect(Signature.parse(text) == signature, "\(text.debugDescription)")
+            if dateline != nil { matched.dateline += 1 }
+            if signature != nil { matched.signature += 1 }
+        }
+        // The mixes must reach the patterns' matches, or the comparison says nothing.
+        #expect(matched.dateline > 100 && matched.signature > 100, "\(matched)")
+    }
+
     @Test func linesHoldingANeedleMatchSplitting() {
         for sample in Self.samples {
             let expected = sample.split(separator: "\n").filter { $0.contains("(@") }.map(String.init)
