@@ -10,39 +10,73 @@ public extension MarkupNode {
     /// ```swift
     /// node.renderedText // "Сьогодні …\n\nВірте у ЗСУ!"
     /// ```
-    var renderedText: String {
-        var raw = ""
+    var renderedText: String { renderedText(byBytes: true) }
+
+    /// `renderedText`; `byBytes: false` always takes the node-by-node way, which tests compare the bytes with.
+    internal func renderedText(byBytes: Bool) -> String {
+        // The text nodes' bytes are gathered as they are and tidied in one pass: building a `String` for every
+        // node and every element name, lowercasing each name and appending strings was a third of reading an
+        // article's blocks (callgrind, docs/performance.md "Session 16"). Text that is not valid UTF-8 throughout,
+        // or holds a scalar that may join a cluster, goes the way it went before, node by node as strings.
+        var raw: [UInt8] = []
+        raw.reserveCapacity(512)
+        var bytesWillDo = byBytes
+        walkRendered(text: { content in
+            guard bytesWillDo else { return }
+            let bytes = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
+            // Each node on its own, as `String(cString:)` repairs each node on its own.
+            guard MarkupNode.isValidUTF8(bytes) else { bytesWillDo = false; return }
+            raw.append(contentsOf: bytes)
+        }, lineBreak: { raw.append(0x0A) })
+        if bytesWillDo, raw.withUnsafeBufferPointer(MarkupNode.isTidyableByBytes) { return MarkupNode.tidyLines(ofCheckedBytes: raw) }
+        var text = ""
+        walkRendered(text: { text += String(cString: $0) }, lineBreak: { text += "\n" })
+        return MarkupNode.tidyLines(text)
+    }
+
+    /// Walks the node's rendering in document order: `text` for each text or CDATA node's content, `lineBreak`
+    /// for a `<br>` and on both sides of a block element; scripts and styles are left out.
+    private func walkRendered(text: (UnsafePointer<xmlChar>) -> Void, lineBreak: () -> Void) {
         var stack: [(xmlNodePtr, Bool)] = []
-        var k = pointer.pointee.children
-        var kids: [xmlNodePtr] = []
-        while let n = k { kids.append(n); k = n.pointee.next }
-        stack.append(contentsOf: kids.reversed().map { ($0, false) })
+        func pushChildren(of parent: xmlNodePtr) {
+            let first = stack.count
+            var child = parent.pointee.children
+            while let node = child { stack.append((node, false)); child = node.pointee.next }
+            stack[first...].reverse()
+        }
+        pushChildren(of: pointer)
         while let (node, closing) = stack.popLast() {
-            let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
             if closing {
-                raw += "\n"
+                lineBreak()
                 continue
             }
             switch node.pointee.type {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content { raw += String(cString: content) }
+                if let content = node.pointee.content { text(content) }
             case XML_ELEMENT_NODE:
-                if name == "br" { raw += "\n"; continue }
+                let name = node.pointee.name.map { MarkupNode.lowercasedName($0) } ?? ""
+                if name == "br" { lineBreak(); continue }
                 if name == "script" || name == "style" { continue }
-                let isBlock = MarkupNode.blockNames.contains(name)
-                if isBlock {
-                    raw += "\n"
+                if MarkupNode.blockNames.contains(name) {
+                    lineBreak()
                     stack.append((node, true))
                 }
-                var grand: [xmlNodePtr] = []
-                var g = node.pointee.children
-                while let n = g { grand.append(n); g = n.pointee.next }
-                stack.append(contentsOf: grand.reversed().map { ($0, false) })
+                pushChildren(of: node)
             default:
                 continue
             }
         }
-        return MarkupNode.tidyLines(raw)
+    }
+
+    /// An element's name in lowercase; libxml2's HTML parser already gives lowercase names, which are then
+    /// not lowercased again.
+    static func lowercasedName(_ name: UnsafePointer<xmlChar>) -> String {
+        let length = Int(xmlStrlen(name))
+        let bytes = UnsafeBufferPointer(start: name, count: length)
+        if !bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(cString: name).lowercased()
     }
 
     /// Element names that start a new line when rendered.
@@ -55,8 +89,7 @@ public extension MarkupNode {
     ///
     /// Lines and spaces are told apart as characters (grapheme clusters): "\r\n" is one character that is
     /// neither a line break nor a space here, and a space followed by a combining mark is not a space. Text in
-    /// which neither can happen (no carriage return, every scalar one that never joins a cluster: ASCII,
-    /// Latin, Cyrillic letters, common punctuation) is tidied byte by byte with the same result; walking
+    /// which neither can happen (`isTidyableByBytes`) is tidied byte by byte with the same result; walking
     /// characters was a fourteenth of an import.
     static func tidyLines(_ raw: String) -> String {
         if let tidied = tidyLinesByBytes(raw) { return tidied }
@@ -71,16 +104,26 @@ public extension MarkupNode {
         return lines.joined(separator: "\n")
     }
 
-    /// `tidyLines` over UTF-8 bytes, or nil when the text holds a scalar that could make characters differ
-    /// from scalars (see `tidyLines`).
+    /// `tidyLines` over UTF-8 bytes, or nil when the text holds a scalar that could make its spaces or line
+    /// breaks differ as characters (see `isTidyableByBytes`).
     static func tidyLinesByBytes(_ raw: String) -> String? {
-        for scalar in raw.unicodeScalars where !scalar.isStandaloneInGraphemes { return nil }
+        tidyLinesByBytes(Array(raw.utf8))
+    }
+
+    /// `tidyLines` over the UTF-8 bytes `raw`, or nil when `isTidyableByBytes` refuses them.
+    static func tidyLinesByBytes(_ raw: [UInt8]) -> String? {
+        guard raw.withUnsafeBufferPointer(isTidyableByBytes) else { return nil }
+        return tidyLines(ofCheckedBytes: raw)
+    }
+
+    /// `tidyLines` over UTF-8 bytes `isTidyableByBytes` accepted.
+    private static func tidyLines(ofCheckedBytes raw: [UInt8]) -> String {
         var output: [UInt8] = []
-        output.reserveCapacity(raw.utf8.count)
+        output.reserveCapacity(raw.count)
         var lineStart = 0           // where the current line starts in `output`
         var pendingSpace = false    // a space seen since the last word of the line
         var previousBlank = true    // the last line kept was blank, or none is kept yet
-        var bytes = Array(raw.utf8)
+        var bytes = raw
         bytes.append(0x0A)          // the last line ends like the others
         var index = 0
         while index < bytes.count {
@@ -111,5 +154,89 @@ public extension MarkupNode {
         // Drop the final separator, then trailing blank lines.
         while let last = output.last, last == 0x0A { output.removeLast() }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether `bytes` are valid UTF-8 (shortest forms, no surrogates, nothing past U+10FFFF).
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        forEachScalar(in: bytes) { _, _ in true }
+    }
+
+    /// Whether `tidyLines` may tidy `bytes` byte by byte: they are valid UTF-8, hold no carriage return (CR LF
+    /// is one character), no scalar after a space or a no-break space may extend it and none before one may be
+    /// a prepended mark.
+    ///
+    /// Why only beside spaces: the character walk splits lines at LF and words at space, tab and no-break
+    /// space. LF and tab are controls, which never join a cluster; a space does, with a combining mark or a
+    /// joiner after it or a prepended mark before it. Inside a word any scalar may stand (an emoji with its
+    /// variation selector, a flag): the word's bytes are kept either way. (Requiring every scalar to stand alone
+    /// sent every paragraph with an emoji the character way, 270,000 instructions a text.)
+    static func isTidyableByBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: Unicode.Scalar?
+        return forEachScalar(in: bytes) { scalar, _ in
+            defer { previous = scalar }
+            if scalar == "\r" { return false }
+            let isSpace = scalar == " " || scalar == "\u{A0}"
+            if isSpace, let previous, mayJoinWhatFollows(previous) { return false }
+            if let previous, previous == " " || previous == "\u{A0}", mayJoinWhatPrecedes(scalar) { return false }
+            return true
+        }
+    }
+
+    /// Whether `scalar` may be a prepended mark (Grapheme_Cluster_Break=Prepend), which joins the character
+    /// after it, a space included. False for the scalars that stand alone and for the marks, selectors,
+    /// joiners and emoji that follow a letter in real text, none of which is a prepended mark; true for the
+    /// rest, to be safe.
+    static func mayJoinWhatFollows(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isStandaloneInGraphemes { return false }
+        switch scalar.value {
+        case 0x0300...0x036F, 0x200D, 0x20E3, 0xFE00...0xFE0F, 0x1F000...0x1FAFF, 0xE0020...0xE007F: return false
+        default: return true
+        }
+    }
+
+    /// Whether `scalar` may extend the character before it (a combining mark, a joiner, a spacing mark, an emoji
+    /// skin tone: Grapheme_Cluster_Break Extend, ZWJ or SpacingMark), which joins a space before it into one
+    /// character. False for the scalars that stand alone and for emoji, flags' letters and the symbols and
+    /// dingbats blocks, none of which extends; true for the rest, to be safe.
+    static func mayJoinWhatPrecedes(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isStandaloneInGraphemes { return false }
+        switch scalar.value {
+        case 0x2600...0x27BF, 0x1F000...0x1F3FA, 0x1F400...0x1FAFF: return false
+        default: return true  // 0x1F3FB...0x1F3FF, the skin tones, extend
+        }
+    }
+
+    /// Decodes `bytes` as UTF-8, calling `body` with each scalar and its offset until it returns false; false
+    /// when `body` did or the bytes are not valid UTF-8.
+    private static func forEachScalar(in bytes: UnsafeBufferPointer<UInt8>,
+                                      _ body: (Unicode.Scalar, Int) -> Bool) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                guard body(Unicode.Scalar(lead), i) else { return false }
+                i += 1
+                continue
+            }
+            let length: Int
+            var value: UInt32
+            switch lead {
+            case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
+            case 0xE0...0xEF: length = 3; value = UInt32(lead & 0x0F)
+            case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07)
+            default: return false
+            }
+            guard i + length <= bytes.count else { return false }
+            for j in 1..<length {
+                let next = bytes[i + j]
+                guard next & 0xC0 == 0x80 else { return false }
+                value = value << 6 | UInt32(next & 0x3F)
+            }
+            // Overlong forms, surrogates and values past U+10FFFF are not valid UTF-8.
+            if (length == 3 && value < 0x800) || (length == 4 && (value < 0x10000 || value > 0x10FFFF)) { return false }
+            guard let scalar = Unicode.Scalar(value), body(scalar, i) else { return false }
+            i += length
+        }
+        return true
     }
 }
