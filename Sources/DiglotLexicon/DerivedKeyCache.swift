@@ -23,7 +23,7 @@ enum DerivedKeyCache {
         let fingerprint = SHA256.hex(of: Data((text + "\u{1F}\(version)\u{1F}" + executableStamp()).utf8)).prefix(24)
         let file = folder.appendingPathComponent("\(resource)-\(fingerprint).keys")
         if let data = try? Data(contentsOf: file) {
-            let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            let lines = splitLines(data)
             // A complete file ends with a newline, so it splits into the lines plus one empty tail.
             if lines.count == expectedCount + 1, lines.last == "" { return Array(lines.dropLast()) }
         }
@@ -31,6 +31,22 @@ enum DerivedKeyCache {
         guard derived.count == expectedCount, !derived.contains(where: { $0.contains("\n") }) else { return derived }
         store(derived, at: file, replacingOthersOf: resource, in: folder)
         return derived
+    }
+
+    /// `data` split at every LF, empty pieces kept, each piece decoded as UTF-8: as `Data.split` and
+    /// `String(decoding:)` would, over the bytes in place (the generic split was half of reading the cache).
+    static func splitLines(_ data: Data) -> [String] {
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> [String] in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lines: [String] = []
+            var start = 0
+            for (offset, byte) in bytes.enumerated() where byte == 0x0A {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self))
+                start = offset + 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return lines
+        }
     }
 
     /// The cache folder, created if needed; nil when disabled or not writable.

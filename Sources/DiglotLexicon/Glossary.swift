@@ -1,5 +1,6 @@
 import DiglotModel
 import DiglotLocales
+import Synchronization
 
 /// The bilingual glossary of news and military terms (uk↔en, ru↔en), read from `Locales/data/glossary.tsv`.
 ///
@@ -12,16 +13,54 @@ import DiglotLocales
 /// ```
 public struct Glossary: Sendable {
     public let entries: [GlossaryEntry]
-    /// Stemmed first word -> (stemmed words of a term, entry index, term, language).
-    private let firstWordIndex: [String: [IndexedTerm]]
+    /// Stemmed first word -> (stemmed words of a term, entry index, term, language), built on the first
+    /// `matches(in:language:)`: a search process only translates terms (`termIndex`), and building this index
+    /// with the other was a sixth of a `diglot search` process's instructions.
+    private let firstWordIndex: FirstWordIndex
     /// Whole stemmed term -> entry indices.
     private let termIndex: [String: [Int]]
 
-    private struct IndexedTerm: Sendable {
+    fileprivate struct IndexedTerm: Sendable {
         var stems: [String]
         var entry: Int
         var term: String
         var language: LanguageTag
+    }
+
+    /// `firstWordIndex`, built once on first use from every term's stems.
+    private final class FirstWordIndex: Sendable {
+        private let index: Mutex<[String: [IndexedTerm]]?> = Mutex(nil)
+        private let entries: [GlossaryEntry]
+        private let joinedTermStems: [String]
+
+        init(entries: [GlossaryEntry], joinedTermStems: [String]) {
+            self.entries = entries
+            self.joinedTermStems = joinedTermStems
+        }
+
+        func candidates(startingWith stem: String) -> [IndexedTerm] {
+            index.withLock { index in
+                if index == nil { index = build() }
+                return index?[stem] ?? []
+            }
+        }
+
+        private func build() -> [String: [IndexedTerm]] {
+            var firstWordIndex: [String: [IndexedTerm]] = [:]
+            var k = 0
+            for (i, entry) in entries.enumerated() {
+                for language in Glossary.languages {
+                    for term in entry.terms(in: language) {
+                        let stems = joinedTermStems[k].split(separator: " ").map(String.init)
+                        k += 1
+                        guard let first = stems.first else { continue }
+                        firstWordIndex[first, default: []].append(IndexedTerm(stems: stems, entry: i, term: term, language: language))
+                    }
+                }
+            }
+            for key in firstWordIndex.keys { firstWordIndex[key]?.sort { $0.stems.count > $1.stems.count } }
+            return firstWordIndex
+        }
     }
 
     public static let fileName = "glossary.tsv"
@@ -82,7 +121,7 @@ public struct Glossary: Sendable {
                                           expectedCount: count) {
             Self.termStems(entries).map { $0.joined(separator: " ") }
         }
-        self.init(entries: entries, termStems: lines.map { $0.split(separator: " ").map(String.init) })
+        self.init(entries: entries, joinedTermStems: lines)
     }
 
     /// The languages of the glossary's columns, in the order terms are indexed.
@@ -94,29 +133,26 @@ public struct Glossary: Sendable {
     }
 
     public init(entries: [GlossaryEntry]) {
-        self.init(entries: entries, termStems: Self.termStems(entries))
+        self.init(entries: entries, joinedTermStems: Self.termStems(entries).map { $0.joined(separator: " ") })
     }
 
-    /// - Parameter termStems: `termStems(entries)`, possibly read back from `DerivedKeyCache`.
-    init(entries: [GlossaryEntry], termStems: [[String]]) {
-        var firstWordIndex: [String: [IndexedTerm]] = [:]
+    /// - Parameter joinedTermStems: `termStems(entries)`, each term's stems joined by a space, possibly read
+    ///   back from `DerivedKeyCache` (which keeps them so).
+    init(entries: [GlossaryEntry], joinedTermStems: [String]) {
         var termIndex: [String: [Int]] = [:]
         var k = 0
         for (i, entry) in entries.enumerated() {
             for language in Self.languages {
-                for term in entry.terms(in: language) {
-                    let stems = termStems[k]
+                for _ in entry.terms(in: language) {
+                    let joined = joinedTermStems[k]
                     k += 1
-                    guard let first = stems.first else { continue }
-                    firstWordIndex[first, default: []].append(IndexedTerm(stems: stems, entry: i, term: term, language: language))
-                    let joined = stems.joined(separator: " ")
+                    guard !joined.isEmpty else { continue }
                     if termIndex[joined]?.contains(i) != true { termIndex[joined, default: []].append(i) }
                 }
             }
         }
-        for key in firstWordIndex.keys { firstWordIndex[key]?.sort { $0.stems.count > $1.stems.count } }
         self.entries = entries
-        self.firstWordIndex = firstWordIndex
+        self.firstWordIndex = FirstWordIndex(entries: entries, joinedTermStems: joinedTermStems)
         self.termIndex = termIndex
     }
 
@@ -152,7 +188,7 @@ public struct Glossary: Sendable {
         var i = 0
         while i < words.count {
             var advanced = false
-            for candidate in firstWordIndex[stems[i]] ?? [] where candidate.language == language {
+            for candidate in firstWordIndex.candidates(startingWith: stems[i]) where candidate.language == language {
                 let n = candidate.stems.count
                 guard i + n <= words.count, Array(stems[i..<(i + n)]) == candidate.stems else { continue }
                 let range = words[i].startIndex..<words[i + n - 1].endIndex

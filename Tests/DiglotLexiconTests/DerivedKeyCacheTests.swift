@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DiglotLexicon
+import DiglotTestSupport
 
 /// The on-disk cache of derived keys may make loading faster, never different.
 @Suite struct DerivedKeyCacheTests {
@@ -72,5 +73,17 @@ import Testing
         }
         #expect(glossary.matches(in: "знищено 12 танків і 3 РСЗВ", language: .ukrainian).map(\.term)
                 == fresh.matches(in: "знищено 12 танків і 3 РСЗВ", language: .ukrainian).map(\.term))
+    }
+
+    /// The cache file's line split against `Data.split` and `String(decoding:)`, on seeded bytes with empty
+    /// lines, a final newline or none, Cyrillic and bytes that are not UTF-8.
+    @Test func lineSplitMatchesDataSplit() {
+        let pieces: [[UInt8]] = [[0x0A], [0x0A, 0x0A], [0x61], [0x20], [0xD0, 0x9A], [0xFF], [0xE2, 0x80], [0x62, 0x63]]
+        var generator = SeededGenerator(seed: 818)
+        for _ in 0..<5_000 {
+            let data = Data((0..<generator.below(10)).flatMap { _ in pieces[generator.below(pieces.count)] })
+            let expected = data.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            #expect(DerivedKeyCache.splitLines(data) == expected, "\(Array(data))")
+        }
     }
 }

@@ -75,4 +75,18 @@ import DiglotLexicon
         #expect(LightStemmer.stem("ЗСУ") == "зсу")
         #expect(LightStemmer.stem("tanks") != LightStemmer.stem("tanker"))
     }
+
+    /// The index `matches` builds on first use is built once and answers alike from many threads at once.
+    @Test func termsAreFoundFromManyThreadsAtOnce() async {
+        let glossary = Glossary(entries: Glossary.shared.entries)
+        let text = "знищено 12 танків, 3 РСЗВ і 40 бойових броньованих машин"
+        let expected = Glossary.shared.matches(in: text, language: .ukrainian).map(\.term)
+        #expect(!expected.isEmpty)
+        let found = await withTaskGroup(of: [String].self) { group in
+            for _ in 0..<16 { group.addTask { glossary.matches(in: text, language: .ukrainian).map(\.term) } }
+            return await group.reduce(into: [[String]]()) { $0.append($1) }
+        }
+        #expect(found.count == 16)
+        #expect(found.allSatisfy { $0 == expected })
+    }
 }
