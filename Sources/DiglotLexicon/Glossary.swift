@@ -38,10 +38,14 @@ public struct Glossary: Sendable {
             self.joinedTermStems = joinedTermStems
         }
 
-        func candidates(startingWith stem: String) -> [IndexedTerm] {
+        /// The index, built on the first call; the dictionary is shared, not copied, so a caller takes it once
+        /// and looks words up without the lock.
+        func terms() -> [String: [IndexedTerm]] {
             index.withLock { index in
-                if index == nil { index = build() }
-                return index?[stem] ?? []
+                if let built = index { return built }
+                let built = build()
+                index = built
+                return built
             }
         }
 
@@ -184,11 +188,12 @@ public struct Glossary: Sendable {
     public func matches(in text: String, language: LanguageTag) -> [GlossaryMatch] {
         let words = TextFolding.words(text)
         let stems = words.map { LightStemmer.stem(String($0)) }
+        let firstWordIndex = firstWordIndex.terms()
         var result: [GlossaryMatch] = []
         var i = 0
         while i < words.count {
             var advanced = false
-            for candidate in firstWordIndex.candidates(startingWith: stems[i]) where candidate.language == language {
+            for candidate in firstWordIndex[stems[i]] ?? [] where candidate.language == language {
                 let n = candidate.stems.count
                 guard i + n <= words.count, Array(stems[i..<(i + n)]) == candidate.stems else { continue }
                 let range = words[i].startIndex..<words[i + n - 1].endIndex
