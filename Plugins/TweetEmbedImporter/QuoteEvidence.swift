@@ -6,7 +6,8 @@ import Foundation
 /// tweet's author, and whether the lengths fit a translation.
 ///
 /// ```swift
-/// QuoteEvidence(tweet: tweet, quote: quote, distance: 1).confidence // 0.86
+/// QuoteEvidence(tweet: tweet, tweetFacts: .init(tweet.text), quoteFacts: .init(quote), speaker: "the ministry",
+///               verb: "tweeted", distance: 1).confidence // 0.86
 /// ```
 struct QuoteEvidence {
     var numbers: Double
@@ -22,10 +23,27 @@ struct QuoteEvidence {
         return (value * 1000).rounded() / 1000
     }
 
-    /// - Parameter distance: items between the quote's paragraph and the embed (1 = adjacent).
-    init(tweet: EmbeddedTweet, quote: String, speaker: String?, verb: String?, distance: Int) {
-        let tweetNumbers = QuoteEvidence.numbers(in: tweet.text)
-        let quoteNumbers = QuoteEvidence.numbers(in: quote)
+    /// What the evidence reads from a tweet's or a quote's text, read once per text: an article's every tweet
+    /// is weighed against its every quote, and reading both texts again for each pair was two fifths of
+    /// importing an article with embeds (callgrind, docs/performance.md "Session 16").
+    struct TextFacts {
+        var numbers: Set<Int>
+        var letters: Int
+
+        init(_ text: String) {
+            numbers = QuoteEvidence.numbers(in: text)
+            letters = text.filter(\.isLetter).count
+        }
+    }
+
+    /// - Parameters:
+    ///   - tweetFacts: `TextFacts(tweet.text)`.
+    ///   - quoteFacts: the quote's `TextFacts`.
+    ///   - distance: items between the quote's paragraph and the embed (1 = adjacent).
+    init(tweet: EmbeddedTweet, tweetFacts: TextFacts, quoteFacts: TextFacts, speaker: String?, verb: String?,
+         distance: Int) {
+        let tweetNumbers = tweetFacts.numbers
+        let quoteNumbers = quoteFacts.numbers
         if tweetNumbers.isEmpty && quoteNumbers.isEmpty {
             numbers = 0.5
         } else if tweetNumbers.isEmpty || quoteNumbers.isEmpty {
@@ -35,8 +53,8 @@ struct QuoteEvidence {
         }
         proximity = 1 / (1 + 0.5 * Double(max(0, distance - 1)))
         attribution = QuoteEvidence.attribution(speaker: speaker, verb: verb, tweet: tweet)
-        let tweetLetters = Double(tweet.text.filter(\.isLetter).count)
-        let quoteLetters = Double(quote.filter(\.isLetter).count)
+        let tweetLetters = Double(tweetFacts.letters)
+        let quoteLetters = Double(quoteFacts.letters)
         let ratio = tweetLetters > 0 ? quoteLetters / tweetLetters : 0
         length = ratio == 0 ? 0 : min(1, ratio / 0.75, 1.6 / ratio)
     }

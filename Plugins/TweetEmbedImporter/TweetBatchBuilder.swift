@@ -103,15 +103,20 @@ struct TweetBatchBuilder {
     /// Best-first, one quote per tweet and one tweet per quote, above `QuoteEvidence.threshold`.
     private func pairs(article: HostArticle, candidates: [Candidate], tweetIDs: [String: DocumentID]) -> [Pair] {
         var scored: [(tweet: EmbeddedTweet, item: Int, candidate: Int, evidence: QuoteEvidence)] = []
+        // Each quote's language and facts are read once, not once for every tweet of the article.
+        let quoteLanguages = candidates.map { LanguageDetector.detect($0.text) }
+        var quoteFacts: [Int: QuoteEvidence.TextFacts] = [:]
         for (itemIndex, item) in article.items.enumerated() {
             guard case .tweet(let tweet) = item else { continue }
             let tweetLanguage = tweet.language
             guard tweetLanguage != .undetermined else { continue }
+            let tweetFacts = QuoteEvidence.TextFacts(tweet.text)
             for (index, candidate) in candidates.enumerated() {
-                let quoteLanguage = LanguageDetector.detect(candidate.text)
-                guard quoteLanguage != tweetLanguage else { continue }
-                let evidence = QuoteEvidence(tweet: tweet, quote: candidate.text, speaker: candidate.speaker,
-                                             verb: candidate.verb, distance: abs(candidate.item - itemIndex))
+                guard quoteLanguages[index] != tweetLanguage else { continue }
+                if quoteFacts[index] == nil { quoteFacts[index] = QuoteEvidence.TextFacts(candidate.text) }
+                let evidence = QuoteEvidence(tweet: tweet, tweetFacts: tweetFacts, quoteFacts: quoteFacts[index]!,
+                                             speaker: candidate.speaker, verb: candidate.verb,
+                                             distance: abs(candidate.item - itemIndex))
                 if evidence.confidence >= QuoteEvidence.threshold { scored.append((tweet, itemIndex, index, evidence)) }
             }
         }
