@@ -120,8 +120,10 @@ public enum SHA256 {
         private mutating func compress(_ pointer: UnsafeRawPointer, blocks: Int) {
             if usesHardware {
                 withUnsafeMutableBytes(of: &state) { words in
-                    diglot_sha256_hardware_blocks(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
-                                                  pointer.assumingMemoryBound(to: UInt8.self), blocks)
+                    SHA256.roundConstants.withUnsafeBufferPointer { k in
+                        diglot_sha256_hardware_blocks(words.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                                                      pointer.assumingMemoryBound(to: UInt8.self), blocks, k.baseAddress!)
+                    }
                 }
                 return
             }
