@@ -30,6 +30,14 @@ public extension PassageBuilder {
     @discardableResult
     mutating func appendParagraph(_ paragraph: String, role: PassageRole = .paragraph, spans: [MarkedSpan],
                                   language: LanguageTag? = nil) -> [PassageID?] {
+        // Most paragraphs mark nothing: one passage of the whole paragraph, as the general way below makes it
+        // when the paragraph neither starts nor ends with a space or quotation mark (without building the
+        // paragraph's scalars and its pieces again: a fifth of reading a wire report, callgrind).
+        if spans.isEmpty, let first = paragraph.unicodeScalars.first, isContent(first),
+           let last = paragraph.unicodeScalars.last, isContent(last) {
+            append(paragraph, role: role, language: language)
+            return []
+        }
         let scalars = Array(paragraph.unicodeScalars)
         let ordered = spans.enumerated().sorted { $0.element.start < $1.element.start }
         var ids = [PassageID?](repeating: nil, count: spans.count)
