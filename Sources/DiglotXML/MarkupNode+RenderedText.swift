@@ -158,7 +158,7 @@ public extension MarkupNode {
 
     /// Whether `bytes` are valid UTF-8 (shortest forms, no surrogates, nothing past U+10FFFF).
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        forEachScalar(in: bytes) { _, _ in true }
+        forEachScalar(in: bytes) { _ in true }
     }
 
     /// Whether `tidyLines` may tidy `bytes` byte by byte: they are valid UTF-8, hold no carriage return (CR LF
@@ -172,7 +172,7 @@ public extension MarkupNode {
     /// sent every paragraph with an emoji the character way, 270,000 instructions a text.)
     static func isTidyableByBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: Unicode.Scalar?
-        return forEachScalar(in: bytes) { scalar, _ in
+        return forEachScalar(in: bytes) { scalar in
             defer { previous = scalar }
             if scalar == "\r" { return false }
             let isSpace = scalar == " " || scalar == "\u{A0}"
@@ -206,36 +206,22 @@ public extension MarkupNode {
         }
     }
 
-    /// Decodes `bytes` as UTF-8, calling `body` with each scalar and its offset until it returns false; false
-    /// when `body` did or the bytes are not valid UTF-8.
-    private static func forEachScalar(in bytes: UnsafeBufferPointer<UInt8>,
-                                      _ body: (Unicode.Scalar, Int) -> Bool) -> Bool {
+    /// Decodes `bytes` as UTF-8, calling `body` with each scalar until it returns false; false when `body` did or
+    /// the bytes are not valid UTF-8. ASCII is taken byte by byte; every other scalar goes through the standard
+    /// library's decoder, which validates it.
+    private static func forEachScalar(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Unicode.Scalar) -> Bool) -> Bool {
         var i = 0
         while i < bytes.count {
-            let lead = bytes[i]
-            if lead < 0x80 {
-                guard body(Unicode.Scalar(lead), i) else { return false }
+            let byte = bytes[i]
+            if byte < 0x80 {
+                guard body(Unicode.Scalar(byte)) else { return false }
                 i += 1
                 continue
             }
-            let length: Int
-            var value: UInt32
-            switch lead {
-            case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
-            case 0xE0...0xEF: length = 3; value = UInt32(lead & 0x0F)
-            case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07)
-            default: return false
-            }
-            guard i + length <= bytes.count else { return false }
-            for j in 1..<length {
-                let next = bytes[i + j]
-                guard next & 0xC0 == 0x80 else { return false }
-                value = value << 6 | UInt32(next & 0x3F)
-            }
-            // Overlong forms, surrogates and values past U+10FFFF are not valid UTF-8.
-            if (length == 3 && value < 0x800) || (length == 4 && (value < 0x10000 || value > 0x10FFFF)) { return false }
-            guard let scalar = Unicode.Scalar(value), body(scalar, i) else { return false }
-            i += length
+            var decoder = UTF8()
+            var iterator = bytes[i...].makeIterator()
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator), body(scalar) else { return false }
+            i += UTF8.width(scalar)
         }
         return true
     }
