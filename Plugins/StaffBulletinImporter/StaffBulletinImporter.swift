@@ -47,14 +47,17 @@ public struct StaffBulletinImporter: Importer {
         var hasHeader = false
         var figureLines = 0
         ByteScan.forEachLine(of: head) { line in
-            if let sketch = ByteScan.withBytes(line, BulletinLineSketch.init) {
-                // Neither check can succeed: the line's text is not built.
-                guard (figureLines < 2 && sketch.mayBeFigureLine) || (!hasHeader && sketch.mayHoldDayMonth) else { return true }
+            // The line's bytes say whether either check can succeed before its text is built.
+            let pageSketch = ByteScan.withBytes(line, BulletinLineSketch.init)
+            if let sketch = pageSketch, !(figureLines < 2 && sketch.mayBeFigureLine), !(!hasHeader && sketch.mayHoldDayMonth) {
+                return true
             }
             let text = stripTags(line)
-            if !hasHeader { hasHeader = BulletinReader.isHeader(text) }
-            if figureLines < 2, hasSeparator(text), hasDigit(text),
-               BulletinReader.isCategoryLine(text, vocabulary: .shared) { figureLines += 1 }
+            let sketch = pageSketch ?? BulletinLineSketch(text: text)
+            if !hasHeader, sketch.mayHoldDayMonth { hasHeader = BulletinReader.isHeader(text) }
+            if figureLines < 2, sketch.mayBeFigureLine, BulletinReader.isCategoryLine(text, vocabulary: .shared) {
+                figureLines += 1
+            }
             return !(hasHeader && figureLines >= 2)
         }
         if hasHeader && (figureLines >= 2 || ByteScan.contains(head, "aticle-content")) { return 0.95 }
@@ -135,18 +138,5 @@ public struct StaffBulletinImporter: Importer {
             if ch == "<" { inTag = true } else if ch == ">" { inTag = false } else if !inTag { out.append(ch) }
         }
         return out
-    }
-
-    /// Whether `line` has an ASCII digit. Detection counts figure lines, and a figure line always states its
-    /// number; checking for one first spares the category lookup on every dashed line of a page that is not a
-    /// bulletin (it was two fifths of detecting one).
-    static func hasDigit(_ line: String) -> Bool {
-        line.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
-    }
-
-    /// Whether `line` has a dash or colon, without which no figure line can be split into label and value.
-    static func hasSeparator(_ line: String) -> Bool {
-        line.utf8.contains(0x2D) || line.utf8.contains(0x3A)
-            || line.unicodeScalars.contains { $0.value >= 0x2010 && (BulletinText.dashes.contains($0)) }
     }
 }
