@@ -36,7 +36,7 @@ public struct StaffBulletinImporter: Importer {
     /// and 0.5 for such a header without figure lines (it reads both, to report what is missing); 0
     /// otherwise, so articles go to the article importer.
     public static func confidence(for input: ImportInput) -> Double {
-        let head = String(decoding: input.bytes.prefix(256 * 1024), as: UTF8.self)
+        let head = input.head(256 << 10)
         // Structured data (a Telegram export, API JSON, a feed, a TMX) may quote a bulletin inside it, but
         // reading it line by line would mix its syntax into the figures: its own importer routes the posts.
         let opening = head.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).prefix(5)

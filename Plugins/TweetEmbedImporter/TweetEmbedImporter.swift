@@ -23,10 +23,10 @@ public struct TweetEmbedImporter: Importer {
 
     /// High for an embed blockquote, API JSON or a pasted signature line; lower for a bare status link.
     public static func confidence(for input: ImportInput) -> Double {
-        let head = String(decoding: input.bytes.prefix(512 << 10), as: UTF8.self)
+        let head = input.head(512 << 10)
         // Sniffing windows count scalars: a prefix of characters walks grapheme breaks, which cost more than
         // the sniffing itself.
-        if TwitterAPIReader.looksLikeAPI(String(Substring(head.unicodeScalars.prefix(8192)))) { return 0.9 }
+        if TwitterAPIReader.looksLikeAPI(String(ByteScan.scalarPrefix(head, 8192))) { return 0.9 }
         if ByteScan.contains(head, "twitter-tweet") { return 0.9 }
         if head.hasPrefix("{"), ByteScan.contains(head, "\"errors\""), ByteScan.contains(head, "\"resource_type\": \"tweet\"") {
             return 0.8
@@ -89,7 +89,7 @@ public struct TweetEmbedImporter: Importer {
     private func looksLikeHTML(_ text: String) -> Bool {
         // Markup names are ASCII: compared bytewise without case, not by lowercasing the head of the page
         // (which cost more than the rest of this importer's sniffing).
-        let head = Substring(text.unicodeScalars.prefix(4096))
+        let head = ByteScan.scalarPrefix(text, 4096)
         return ["<html", "<blockquote", "<p", "<!doctype"].contains { ByteScan.containsIgnoringASCIICase(head, $0) }
     }
 }

@@ -24,9 +24,9 @@ public struct WireReportImporter: Importer {
     /// Above the generic article importer (≈0.3) when NewsML, a feed, a dateline or an agency marker is
     /// present; 0 for tweet embeds and General Staff bulletins, which have importers of their own.
     public static func confidence(for input: ImportInput) -> Double {
-        let head = String(decoding: input.bytes.prefix(256 << 10), as: UTF8.self)
+        let head = input.head(256 << 10)
         // A window of scalars, not characters: counting characters walks grapheme breaks.
-        let start = Substring(head.unicodeScalars.prefix(2048))
+        let start = ByteScan.scalarPrefix(head, 2048)
         if ByteScan.contains(start, "<newsItem") || ByteScan.contains(start, "<newsMessage") { return 0.95 }
         if ByteScan.contains(start, "<rss")
             || (ByteScan.contains(start, "<feed") && ByteScan.contains(start, "http://www.w3.org/2005/Atom")) {

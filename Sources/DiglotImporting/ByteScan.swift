@@ -100,6 +100,25 @@ public enum ByteScan {
         return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
+    /// `Substring(text.unicodeScalars.prefix(count))`, found by counting the UTF-8 bytes that start a scalar.
+    ///
+    /// Why: sniffing windows are counted in scalars, and the scalar view's `prefix` steps through them one
+    /// index at a time: an 8,192-scalar window of a tweet page took 84,000 instructions, a seventh of the
+    /// tweet importer's detection.
+    public static func scalarPrefix(_ text: String, _ count: Int) -> Substring {
+        guard count > 0 else { return text[..<text.startIndex] }
+        let end: Int? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var started = 0
+            for index in bytes.indices where bytes[index] & 0xC0 != 0x80 {
+                if started == count { return index }
+                started += 1
+            }
+            return bytes.count
+        }
+        guard let end else { return Substring(text.unicodeScalars.prefix(count)) }
+        return text[..<text.utf8.index(text.utf8.startIndex, offsetBy: end)]
+    }
+
     @inline(__always)
     /// The scalar whose UTF-8 encoding starts at `start` in valid UTF-8 `bytes` (nil at a byte that starts
     /// none, or past the end).

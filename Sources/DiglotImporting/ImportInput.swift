@@ -1,10 +1,13 @@
 import Foundation
+import Synchronization
 import DiglotLanguage
 import DiglotModel
 
 /// What an importer is given: the raw bytes and what is known about where they came from.
 public struct ImportInput: Sendable {
-    public var bytes: Data
+    public var bytes: Data {
+        didSet { decodedHeads = DecodedHeads() }
+    }
     /// The file name or path as the user gave it (`-` for standard input); used in every error message.
     public var fileName: String
     /// A media type the caller declared (an external importer's item, `--media-type`), if any.
@@ -24,6 +27,9 @@ public struct ImportInput: Sendable {
         self.sourceID = SourceID(bytes: bytes)
     }
 
+    /// The heads `head(_:)` has decoded, shared by every copy of this input (see `head(_:)`).
+    private var decodedHeads = DecodedHeads()
+
     /// The lowercased extension of the file name, without the dot ("" when there is none).
     public var fileExtension: String {
         let base = (fileName as NSString).lastPathComponent
@@ -32,8 +38,13 @@ public struct ImportInput: Sendable {
     }
 
     /// The first `count` bytes decoded leniently, for cheap format sniffing in `confidence(for:)`.
+    ///
+    /// Decoded once per input and length: detection asks every importer about every input, and three of them
+    /// each decoded the same first 256-512 KB (which, for all but the largest inputs, is the whole input).
+    /// Lengths past the end are one length, so those requests share one decoding.
     public func head(_ count: Int = 4096) -> String {
-        String(decoding: bytes.prefix(count), as: UTF8.self)
+        let length = min(max(count, 0), bytes.count)
+        return decodedHeads.text(length: length) { String(decoding: bytes.prefix(length), as: UTF8.self) }
     }
 
     /// The whole input as text, in whatever encoding it is in.
@@ -96,5 +107,18 @@ public struct ImportInput: Sendable {
     /// An error about this input.
     public func error(_ message: String, line: Int? = nil, column: Int? = nil) -> ImportError {
         ImportError(file: fileName, line: line, column: column, message: message)
+    }
+}
+
+/// Decoded heads by length. A class, so the copies of an input each importer's `confidence` receives share
+/// them; locked, so an input handed between threads stays safe.
+private final class DecodedHeads: Sendable {
+    private let texts = Mutex<[Int: String]>([:])
+
+    func text(length: Int, decode: () -> String) -> String {
+        if let held = texts.withLock({ $0[length] }) { return held }
+        let made = decode()
+        texts.withLock { $0[length] = made }
+        return made
     }
 }

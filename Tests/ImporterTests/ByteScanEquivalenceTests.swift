@@ -238,4 +238,40 @@ import DiglotTestSupport
             }
         }
     }
+
+    /// Sniffing windows counted in scalars: the byte count against the scalar view's `prefix`, at every
+    /// length around every sample's size and on seeded mixes of one- to four-byte scalars.
+    @Test func scalarPrefixMatchesTheScalarView() {
+        let pieces = ["a", "К", "ї", "\u{301}", "€", "👍", "\u{1F1FA}", "\r\n", "<p>", " "]
+        var generator = SeededGenerator(seed: 11)
+        let generated = (0..<2_000).map { _ in
+            (0..<generator.below(40)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+        }
+        for text in Self.samples + generated {
+            let scalars = text.unicodeScalars.count
+            for count in Set([0, 1, 2, 3, scalars / 2, scalars - 1, scalars, scalars + 1, scalars + 9]) where count >= 0 {
+                let expected = Substring(text.unicodeScalars.prefix(count))
+                let found = ByteScan.scalarPrefix(text, count)
+                #expect(found == expected && found.endIndex == expected.endIndex, "\(text.debugDescription) \(count)")
+            }
+        }
+    }
+
+    /// `ImportInput.head` decodes once per length and input, and answers as decoding the prefix does:
+    /// lengths that cut a character, lengths past the end, invalid bytes, and new bytes set on the input.
+    @Test func headsAreTheDecodedPrefixes() {
+        let text = "Київ 👍 (Reuters) - e\u{301}"
+        var bytes = Array(text.utf8)
+        bytes.insert(0xFF, at: 3)
+        var input = ImportInput(bytes: Data(bytes), fileName: "head.txt")
+        for count in [0, 1, 2, 3, 4, 5, 9, 10, 11, bytes.count - 1, bytes.count, bytes.count + 1, 256 << 10, -1] {
+            for _ in 0..<2 {
+                #expect(input.head(count) == String(decoding: bytes.prefix(max(count, 0)), as: UTF8.self), "\(count)")
+            }
+        }
+        let copy = input
+        input.bytes = Data("<rss>".utf8)
+        #expect(input.head(512 << 10) == "<rss>")
+        #expect(copy.head(512 << 10) == String(decoding: bytes, as: UTF8.self))
+    }
 }
