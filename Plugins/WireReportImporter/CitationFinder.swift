@@ -23,11 +23,7 @@ enum CitationFinder {
         "Hromadske", "Xinhua", "dpa", "Ukrainian Pravda", "Radio Liberty", "Radio Free Europe",
     ]
 
-    private static let outletPattern = try! NSRegularExpression(pattern:
-        "\\b(" + outlets.sorted { $0.count > $1.count }.map { NSRegularExpression.escapedPattern(for: $0) }.joined(separator: "|")
-        + ")\\b|\\b((?:[A-Z][A-Za-z-]+ ){0,3}[A-Z][A-Za-z-]+) news agency\\b")
-
-    /// Text one of which occurs in every sentence `outletPattern` matches.
+    /// Text one of which occurs in every sentence naming an outlet (`OutletMatcher`).
     private static let outletMarks = (outlets + [" news agency"]).map { Array($0.utf8) }
 
     private static let cues = [
@@ -40,17 +36,13 @@ enum CitationFinder {
         // No mark has a sentence's end in it, so a paragraph without one has no sentence with one: most
         // paragraphs are then not split at all (splitting them was a third of finding citations).
         guard ByteScan.containsAny(paragraph, bytes: outletMarks) else { return [] }
-        return sentences(of: paragraph).compactMap { sentence in
-            // The pattern needs an outlet's name or "news agency" verbatim: most sentences have neither.
-            guard ByteScan.containsAny(sentence.text, bytes: outletMarks) else { return nil }
-            let ns = sentence.text as NSString
-            guard let match = outletPattern.firstMatch(in: sentence.text, range: NSRange(location: 0, length: ns.length)) else {
-                return nil
-            }
-            let outletRange = match.range(at: 1).location != NSNotFound ? match.range(at: 1) : match.range(at: 2)
-            let outlet = ns.substring(with: outletRange)
-            guard hasCue(sentence.text.quickLowercased(), outlet: outlet.quickLowercased()) else { return nil }
-            return Citation(start: sentence.start, end: sentence.end, outlet: outlet)
+        let scalars = Array(paragraph.unicodeScalars)
+        return sentenceRanges(of: scalars).compactMap { range in
+            // Only a sentence that names an outlet is made into text, to look for a cue.
+            guard let outlet = OutletMatcher.firstOutlet(in: scalars[range]) else { return nil }
+            let text = String(scalars: scalars[range])
+            guard hasCue(text.quickLowercased(), outlet: outlet.quickLowercased()) else { return nil }
+            return Citation(start: range.lowerBound, end: range.upperBound, outlet: outlet)
         }
     }
 
@@ -93,27 +85,30 @@ enum CitationFinder {
     /// Sentences with their scalar offsets; "Mr.", "Maj." and initials do not end a sentence.
     static func sentences(of text: String) -> [(text: String, start: Int, end: Int)] {
         let scalars = Array(text.unicodeScalars)
-        var result: [(String, Int, Int)] = []
+        return sentenceRanges(of: scalars).map { (String(scalars: scalars[$0]), $0.lowerBound, $0.upperBound) }
+    }
+
+    /// The scalar ranges of `sentences(of:)`, whitespace trimmed, without making their text.
+    static func sentenceRanges(of scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
         var start = 0
         var i = 0
         func flush(_ end: Int) {
             var a = start, b = end
-            while a < b, scalars[a].properties.isWhitespace { a += 1 }
-            while b > a, scalars[b - 1].properties.isWhitespace { b -= 1 }
-            if a < b { result.append((String(scalars: scalars[a..<b]), a, b)) }
+            while a < b, isWhitespace(scalars[a]) { a += 1 }
+            while b > a, isWhitespace(scalars[b - 1]) { b -= 1 }
+            if a < b { result.append(a..<b) }
             start = end
         }
         while i < scalars.count {
             let c = scalars[i]
             if c == "." || c == "!" || c == "?" {
                 var j = i + 1
-                while j < scalars.count, "\"”’)".unicodeScalars.contains(scalars[j]) { j += 1 }
-                if j < scalars.count, scalars[j] == " ", j + 1 < scalars.count,
-                   scalars[j + 1].properties.isUppercase || "\"“".unicodeScalars.contains(scalars[j + 1]) || scalars[j + 1].properties.numericType != nil {
+                while j < scalars.count, isClosingMark(scalars[j]) { j += 1 }
+                if j < scalars.count, scalars[j] == " ", j + 1 < scalars.count, opensSentence(scalars[j + 1]) {
                     var w = i
-                    while w > start, scalars[w - 1].properties.isAlphabetic { w -= 1 }
-                    let word = String(scalars: scalars[w..<i])
-                    if c != "." || !(abbreviations.contains(word) || word.count == 1) { flush(j) }
+                    while w > start, isAlphabetic(scalars[w - 1]) { w -= 1 }
+                    if c != "." || !isAbbreviationOrInitial(scalars[w..<i]) { flush(j) }
                 }
                 i = j
                 continue
@@ -122,6 +117,38 @@ enum CitationFinder {
         }
         flush(scalars.count)
         return result
+    }
+
+    /// `"`, `”`, `’` or `)`: marks that stay with the sentence they close.
+    private static func isClosingMark(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x22, 0x201D, 0x2019, 0x29: return true
+        default: return false
+        }
+    }
+
+    /// An uppercase letter, an opening quote or a number: what starts the next sentence.
+    private static func opensSentence(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x41 && v <= 0x5A) || v == 0x22 || (v >= 0x30 && v <= 0x39) }
+        return s.properties.isUppercase || v == 0x201C || s.properties.numericType != nil
+    }
+
+    /// A listed abbreviation, or a single character (an initial).
+    private static func isAbbreviationOrInitial(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        if word.count == 1 { return true }
+        let text = String(scalars: word)
+        return abbreviations.contains(text) || text.count == 1
+    }
+
+    /// `Unicode.Scalar.Properties.isWhitespace`, ASCII answered directly.
+    private static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D) : s.properties.isWhitespace
+    }
+
+    /// `Unicode.Scalar.Properties.isAlphabetic`, ASCII answered directly.
+    private static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A : s.properties.isAlphabetic
     }
 
     private static let abbreviations: Set<String> = ["Mr", "Mrs", "Ms", "Dr", "Gen", "Maj", "Col", "Lt", "St", "Sen", "Rep", "Prof", "No", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"]
