@@ -95,6 +95,98 @@ import DiglotTestSupport
     }
 }
 
+/// The detector against its plain form (letters counted by their Unicode properties, then the words of the
+/// lowercased text as strings looked up in the four `Set<String>` lists): the same decision, scores included,
+/// on every line of Samples and ../shared/reference and on seeded mixes of scripts, apostrophes, function words
+/// and long words. It guards the byte-level shortcuts (`ListedWords`, the arithmetic lowercasing, the letter
+/// tests) as a whole.
+@Suite struct DetectorPlainFormTests {
+    static func plainDecision(_ text: String) -> LanguageDetector.Decision {
+        var cyrillic = 0, latin = 0, other = 0, ukrainianLetters = 0, russianLetters = 0, apostrophes = 0
+        var previousWasLetter = false, pendingApostrophe = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let isLetter = scalar.properties.isAlphabetic
+            if (0x0400...0x04FF).contains(v) {
+                cyrillic += 1
+                if "іІїЇєЄґҐ".unicodeScalars.contains(scalar) { ukrainianLetters += 1 }
+                if "ыЫэЭъЪёЁ".unicodeScalars.contains(scalar) { russianLetters += 1 }
+                if pendingApostrophe { apostrophes += 1 }
+            } else if (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || (0xC0...0x24F).contains(v) {
+                latin += 1
+            } else if isLetter {
+                other += 1
+            }
+            pendingApostrophe = previousWasLetter && "'’ʼ`".unicodeScalars.contains(scalar)
+            previousWasLetter = isLetter
+        }
+        let letters = cyrillic + latin + other
+        var decision = LanguageDetector.Decision(language: .undetermined, cyrillicLetters: cyrillic, latinLetters: latin,
+                                                 ukrainianScore: 0, russianScore: 0)
+        guard letters >= LanguageDetector.minimumLetters else { return decision }
+        let words = DetectorWordEquivalenceTests.stringWords(text)
+        if cyrillic >= latin && cyrillic * 2 >= letters {
+            var uk = Double(ukrainianLetters) * 2 + Double(apostrophes) * 2
+            var ru = Double(russianLetters) * 2
+            for word in words {
+                if LanguageDetector.ukrainianWords.contains(word) { uk += 3 }
+                if LanguageDetector.russianWords.contains(word) { ru += 3 }
+            }
+            decision.ukrainianScore = uk
+            decision.russianScore = ru
+            if uk == 0 && ru == 0 { return decision }
+            decision.language = uk >= ru ? .ukrainian : .russian
+            return decision
+        }
+        if latin * 2 >= letters {
+            let english = words.filter(LanguageDetector.englishWords.contains).count
+            let foreign = words.filter(LanguageDetector.otherLatinWords.contains).count
+            guard !words.isEmpty else { return decision }
+            if english > foreign && (english >= 2 || Double(english) / Double(words.count) >= 0.1) {
+                decision.language = .english
+            } else if english > 0 && foreign == 0 && words.count < 12 {
+                decision.language = .english
+            } else if english == 0 && foreign == 0 && words.count >= 4 && latin == letters
+                        && text.unicodeScalars.allSatisfy({ $0.isASCII || !$0.properties.isAlphabetic }) {
+                decision.language = .english
+            }
+        }
+        return decision
+    }
+
+    @Test func decidesAsThePlainFormDoes() {
+        let pieces = ["Київ", "ЩО", "що", "та", "і", "что", "это", "ещё", "the", "of", "and", "der", "und", "I", "'", "’",
+                      "ʼ", "`", " ", " ", " ", "-", "\u{301}", "İ", "ß", "Ґ", "ї", "є", "ы", "э", "1", ",", "東", "Σ",
+                      "Ǆ", "Ѐ", "м'ясо", "об’єкт", "Ukraine", "says", "forces", "é", "ĞÜŞ", "орієнтовнонадзвичайно",
+                      "approximatelyapproximately", "\u{483}", "Ӂ"]
+        var generator = SeededGenerator(seed: 31)
+        var texts = (0..<20_000).map { _ in
+            (0..<(1 + generator.below(30))).map { _ in pieces[generator.below(pieces.count)] }.joined()
+        }
+        var folders = [TestPaths.samples]
+        if let reference = TestPaths.reference { folders.append(reference) } else {
+            print("../shared/reference is absent: decisions compared on Samples and generated texts only")
+        }
+        for folder in folders {
+            for case let file as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)!
+            where ["html", "txt", "xml", "json", "md"].contains(file.pathExtension) {
+                guard let data = try? Data(contentsOf: file) else { continue }
+                let text = String(decoding: data, as: UTF8.self)
+                texts.append(text)
+                texts += text.split(separator: "\n").map(String.init)
+            }
+        }
+        var decided: [LanguageTag: Int] = [:]
+        for text in texts {
+            let expected = Self.plainDecision(text)
+            decided[expected.language, default: 0] += 1
+            #expect(LanguageDetector.detailed(text) == expected, "\(text.prefix(200).debugDescription)")
+        }
+        print("decisions compared: \(decided.map { "\($0.key.rawValue) \($0.value)" }.sorted().joined(separator: ", "))")
+        #expect(decided.count >= 4)
+    }
+}
+
 /// The detector's byte-keyed word table answers as the four `Set<String>` lists it is built from.
 @Suite struct ListedWordsTests {
     @Test func everyListedWordIsFoundInExactlyItsListsAndOtherWordsInNone() {
