@@ -28,6 +28,12 @@ public struct BasicAnalyzer: TextAnalyzer {
         return text.withUTF8 { Tokenizer(bytes: $0).tokens() }
     }
 
+    /// `tokenize`'s tokens without their `String`s: each term's UTF-8 bytes (lent for the call only) and byte
+    /// range, in order. For callers that look terms up by bytes (the morphological analyzer's word cache).
+    public static func forEachTerm(in text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+        Tokenizer(bytes: text).terms(body)
+    }
+
     /// The UTF-8 byte ranges of `tokenize`'s tokens, in order, until `body` returns false, without making
     /// their terms: what FTS5's `snippet()` needs to place a returned row's matches.
     public static func forEachTokenRange(in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
@@ -112,10 +118,18 @@ public struct BasicAnalyzer: TextAnalyzer {
             var tokens: [AnalyzedToken] = []
             tokens.reserveCapacity(bytes.count / 6)
             scan(makingTerms: true) { term, range in
-                tokens.append(AnalyzedToken(term: term, byteRange: range))
+                tokens.append(AnalyzedToken(term: String(decoding: term, as: UTF8.self), byteRange: range))
                 return true
             }
             return tokens
+        }
+
+        /// Each token's term, as UTF-8 bytes lent for the call only, and byte range, in order.
+        func terms(_ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+            scan(makingTerms: true) { term, range in
+                body(term, range)
+                return true
+            }
         }
 
         /// The byte ranges `tokens()` gives, in order, until `body` returns false, without making the terms.
@@ -123,17 +137,25 @@ public struct BasicAnalyzer: TextAnalyzer {
             scan(makingTerms: false) { _, range in body(range) }
         }
 
-        /// The one pass both `tokens()` and `ranges(_:)` make, so their positions cannot differ: each token's
-        /// term (empty unless `makingTerms`) and byte range, until `emit` returns false.
+        /// The one pass `tokens()`, `terms(_:)` and `ranges(_:)` make, so their positions cannot differ: each
+        /// token's term as UTF-8 (empty unless `makingTerms`; lent for the call only) and byte range, until
+        /// `emit` returns false.
         @inline(__always)
-        private func scan(makingTerms: Bool, _ emit: (String, Range<Int>) -> Bool) {
+        private func scan(makingTerms: Bool, _ emit: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool) {
             var folded: [UInt8] = []
+            let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
             var index = 0
             while index < bytes.count {
                 let (s, width) = scalar(at: index)
                 if BasicAnalyzer.isDigit(s) {
                     let end = numberEnd(from: index)
-                    guard emit(makingTerms ? digits(in: index..<end) : "", index..<end) else { return }
+                    if makingTerms {
+                        folded.removeAll(keepingCapacity: true)
+                        for digit in index..<end where isDigit(at: digit) { folded.append(bytes[digit]) }
+                        guard folded.withUnsafeBufferPointer({ emit($0, index..<end) }) else { return }
+                    } else {
+                        guard emit(none, index..<end) else { return }
+                    }
                     index = end
                 } else if BasicAnalyzer.isWordScalar(s) {
                     let start = index
@@ -166,11 +188,13 @@ public struct BasicAnalyzer: TextAnalyzer {
                     }
                     if simple {
                         guard simpleBytes > 0 else { continue }
-                        guard emit(makingTerms ? String(decoding: folded, as: UTF8.self) : "", start..<index) else { return }
+                        guard makingTerms ? folded.withUnsafeBufferPointer({ emit($0, start..<index) })
+                                          : emit(none, start..<index) else { return }
                     } else {
-                        let term = BasicAnalyzer.fold(unfoldedWord(start..<index))
+                        var term = BasicAnalyzer.fold(unfoldedWord(start..<index))
                         guard !term.isEmpty else { continue }
-                        guard emit(makingTerms ? term : "", start..<index) else { return }
+                        guard makingTerms ? term.withUTF8({ emit($0, start..<index) }) : emit(none, start..<index)
+                        else { return }
                     }
                 } else {
                     index += width
@@ -214,14 +238,6 @@ public struct BasicAnalyzer: TextAnalyzer {
                 groupLength = 0; index = next
             }
             return end
-        }
-
-        /// The number in `range` as one token: its digits without the group separators.
-        func digits(in range: Range<Int>) -> String {
-            var digits: [UInt8] = []
-            digits.reserveCapacity(range.count)
-            for index in range where isDigit(at: index) { digits.append(bytes[index]) }
-            return String(decoding: digits, as: UTF8.self)
         }
 
         @inline(__always) static func appendUTF8(_ value: UInt32, to buffer: inout [UInt8]) {

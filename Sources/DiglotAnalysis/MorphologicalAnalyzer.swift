@@ -43,7 +43,8 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
 
     public let configuration: Configuration
     private let morphology: WordMorphology
-    private let cache = Mutex<[String: CachedSpelling]>([:])
+    /// The word cache, by spelling's UTF-8 bytes (`ByteKeyedTable`: a token is looked up without a `String`).
+    private let cache = Mutex(ByteKeyedTable<CachedSpelling>())
 
     public init(configuration: Configuration) {
         self.configuration = configuration
@@ -91,41 +92,64 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
     /// text never depends on which texts this process analysed before it, so parsing threads may analyse in any
     /// order (and an archive imported in one run or in several gets the same index).
     public func indexTokens(_ text: String) -> [AnalyzedToken] {
-        let base = BasicAnalyzer.tokenize(text)
-        let bytes = Array(text.utf8)
-        var resolved = [CachedWord?](repeating: nil, count: base.count)
-        var capitalisedAt = [Bool](repeating: false, count: base.count)
+        var text = text
+        return text.withUTF8 { indexTokens(utf8: $0) }
+    }
+
+    /// One `BasicAnalyzer` token: its byte range, its cached analysis or, for a number or a word the cache
+    /// lacked, its term.
+    private struct Occurrence {
+        let byteRange: Range<Int>
+        var word: CachedWord?
+        var term: String?
+        let capitalised: Bool
+    }
+
+    /// The tokens of `bytes`: the cached words found by the terms' bytes under one lock, the missing ones
+    /// analysed after it (Hunspell never runs under the lock), then every occurrence's forms in order.
+    private func indexTokens(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [AnalyzedToken] {
+        var occurrences: [Occurrence] = []
+        occurrences.reserveCapacity(bytes.count / 6)
         var missing = Set<WordKey>()
         cache.withLock { cache in
-            for (index, token) in base.enumerated() where !Self.isNumber(token.term) {
-                let capitalised = Self.startsWithCapital(bytes, at: token.byteRange)
-                capitalisedAt[index] = capitalised
-                if let known = cache[token.term]?[capitalised: capitalised] { resolved[index] = known; continue }
-                missing.insert(WordKey(spelling: token.term, capitalised: capitalised))
+            BasicAnalyzer.forEachTerm(in: bytes) { term, range in
+                if Self.isNumber(term) {
+                    occurrences.append(Occurrence(byteRange: range, word: nil, term: String(decoding: term, as: UTF8.self),
+                                                  capitalised: false))
+                    return
+                }
+                let capitalised = Self.startsWithCapital(bytes, at: range)
+                if let known = cache.value(forUTF8: term)?[capitalised: capitalised] {
+                    occurrences.append(Occurrence(byteRange: range, word: known, term: nil, capitalised: capitalised))
+                    return
+                }
+                let spelling = String(decoding: term, as: UTF8.self)
+                missing.insert(WordKey(spelling: spelling, capitalised: capitalised))
+                occurrences.append(Occurrence(byteRange: range, word: nil, term: spelling, capitalised: capitalised))
             }
         }
         if !missing.isEmpty {
             let analysed = analyse(missing)
-            for index in base.indices where resolved[index] == nil && !Self.isNumber(base[index].term) {
-                resolved[index] = analysed[WordKey(spelling: base[index].term, capitalised: capitalisedAt[index])]
+            for index in occurrences.indices where occurrences[index].word == nil {
+                guard let spelling = occurrences[index].term, !Self.isNumber(spelling) else { continue }
+                occurrences[index].word = analysed[WordKey(spelling: spelling, capitalised: occurrences[index].capitalised)]
             }
         }
         var tokens: [AnalyzedToken] = []
-        tokens.reserveCapacity(base.count * 2)
-        for (index, token) in base.enumerated() {
-            guard let word = resolved[index] else {
-                tokens.append(token)  // a number: nothing to add
+        tokens.reserveCapacity(occurrences.count * 2)
+        for occurrence in occurrences {
+            guard let word = occurrence.word else {
+                // a number: nothing to add
+                tokens.append(AnalyzedToken(term: occurrence.term ?? "", byteRange: occurrence.byteRange))
                 continue
             }
-            tokens.append(AnalyzedToken(term: word.surface, byteRange: token.byteRange))
+            tokens.append(AnalyzedToken(term: word.surface, byteRange: occurrence.byteRange))
             for term in word.colocated {
-                tokens.append(AnalyzedToken(term: term, byteRange: token.byteRange, isColocated: true))
+                tokens.append(AnalyzedToken(term: term, byteRange: occurrence.byteRange, isColocated: true))
             }
-            if !word.latinNames.isEmpty {
-                if capitalisedAt[index] {
-                    for key in word.latinNames {
-                        tokens.append(AnalyzedToken(term: key, byteRange: token.byteRange, isColocated: true))
-                    }
+            if !word.latinNames.isEmpty, occurrence.capitalised {
+                for key in word.latinNames {
+                    tokens.append(AnalyzedToken(term: key, byteRange: occurrence.byteRange, isColocated: true))
                 }
             }
         }
@@ -141,6 +165,11 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
     /// Numbers are emitted as they are and kept out of the word cache (they rarely repeat).
     static func isNumber(_ term: String) -> Bool {
         term.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+    }
+
+    /// `isNumber` of a term's UTF-8 bytes.
+    static func isNumber(_ term: UnsafeBufferPointer<UInt8>) -> Bool {
+        term.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
     }
 
     /// A spelling and whether one occurrence of it is capitalised: what an occurrence's analysis depends on.
@@ -163,7 +192,7 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
         if !discovered.isEmpty { configuration.lemmaStore.record(discovered) }
         let limit = configuration.cacheLimit
         cache.withLock { cache in
-            if cache.count + analysed.count > limit { cache.removeAll(keepingCapacity: true) }
+            if cache.count + analysed.count > limit { cache.removeAll() }
             for (key, word) in analysed {
                 var entry = cache[key.spelling] ?? CachedSpelling()
                 if key.capitalised || word.checkedAsName { entry.capitalised = word }
@@ -205,7 +234,7 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
 
     /// Whether the token at `range` begins with a capital letter. Asked for every word, so ASCII and the
     /// two-byte scalars (Latin-1, Latin Extended, Greek, Cyrillic) are read by their bytes; the rest as a Character.
-    static func startsWithCapital(_ bytes: [UInt8], at range: Range<Int>) -> Bool {
+    static func startsWithCapital(_ bytes: UnsafeBufferPointer<UInt8>, at range: Range<Int>) -> Bool {
         let start = range.lowerBound
         guard start < bytes.count else { return false }
         let lead = bytes[start]
@@ -215,7 +244,7 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
             return scalar.properties.isUppercase
         }
         let end = min(range.upperBound, start + 4)
-        return String(decoding: bytes[start..<end], as: UTF8.self).first?.isUppercase == true
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).first?.isUppercase == true
     }
 }
 

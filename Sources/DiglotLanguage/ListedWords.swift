@@ -1,3 +1,5 @@
+import DiglotModel
+
 /// Short word lists looked up by a word's UTF-8 bytes, telling which lists hold it.
 ///
 /// The language detector looks up every word of every document and many passages in four lists. As
@@ -58,13 +60,6 @@ struct ListedWords: Sendable {
         }
     }
 
-    /// FNV-1a, 64 bits, folded to a non-negative Int.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
-        }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 32)) & Int.max
-    }
+    /// FNV-1a, as the word cache hashes (`ByteKeyedTable`).
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int { ByteKeyedTable<Never>.hash(bytes) }
 }
