@@ -46,6 +46,15 @@ import DiglotTestSupport
         #expect(search.occurs(in: "CLIC\u{212A} HERE TO subscribe"))
     }
 
+    /// Phrases of one byte pass the pair test wherever their byte is, the last byte of a text included.
+    @Test func oneBytePhrasesAreFoundEverywhere() {
+        let search = PhraseSearch(["q", "ab"])
+        for (text, expected) in [("q", true), ("xq", true), ("Qx", true), ("xa", false), ("xab", true), ("aB", true),
+                                 ("a", false), ("", false), ("ба", false)] {
+            #expect(search.occurs(in: text) == expected, "\(text)")
+        }
+    }
+
     /// The bounded fold gives the whole fold when it is short enough and nil otherwise; folding lowercases scalar
     /// by scalar as `String.lowercased()` does.
     @Test func theBoundedFoldStopsOnlyPastItsLimit() {
