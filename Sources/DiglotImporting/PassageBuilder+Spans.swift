@@ -47,7 +47,7 @@ public extension PassageBuilder {
             guard from < to else { return }
             var a = from, b = to
             let leading = String(scalars: scalars[from..<to].prefix { !isContent($0) })
-            a += leading.unicodeScalars.count
+            a += leading.unicodeScalarCount
             while b > a, !isContent(scalars[b - 1]) { b -= 1 }
             if !leading.isEmpty { pieces.append((leading, nil, [:], nil)) }
             if a < b { pieces.append((String(scalars: scalars[a..<b]), role, [:], nil)) }
@@ -78,6 +78,12 @@ public extension PassageBuilder {
 }
 
 /// Spaces and quotation marks between passages stay unmarked; anything else belongs to a passage.
+/// (A switch and ASCII by value: it is asked at both ends of every paragraph.)
 private func isContent(_ scalar: Unicode.Scalar) -> Bool {
-    !scalar.properties.isWhitespace && !"\"\u{201C}\u{201D}\u{201E}\u{00AB}\u{00BB}".unicodeScalars.contains(scalar)
+    switch scalar.value {
+    case 0x22, 0x201C, 0x201D, 0x201E, 0xAB, 0xBB: return false
+    case 0x09...0x0D, 0x20: return false
+    case 0..<0x80: return true
+    default: return !scalar.properties.isWhitespace
+    }
 }

@@ -29,11 +29,11 @@ public struct PassageBuilder: Sendable {
                                 metadata: [String: String] = [:]) -> PassageID {
         if !text.isEmpty {
             text += separator
-            scalarCount += separator.unicodeScalars.count
+            scalarCount += separator.unicodeScalarCount
         }
         let start = scalarCount
         text += passageText
-        scalarCount += passageText.unicodeScalars.count
+        scalarCount += passageText.unicodeScalarCount
         let passage = Passage(documentID: documentID, index: passages.count, role: role, start: start,
                               end: scalarCount, language: language ?? self.language, text: passageText,
                               metadata: metadata)
@@ -45,10 +45,10 @@ public struct PassageBuilder: Sendable {
     public mutating func appendUnmarked(_ plain: String) {
         if !text.isEmpty {
             text += separator
-            scalarCount += separator.unicodeScalars.count
+            scalarCount += separator.unicodeScalarCount
         }
         text += plain
-        scalarCount += plain.unicodeScalars.count
+        scalarCount += plain.unicodeScalarCount
     }
 
     public func finish() -> (text: String, passages: [Passage]) { (text, passages) }
