@@ -76,3 +76,19 @@ import DiglotTestSupport
         }
     }
 }
+
+/// The early-stopping letter count against counting the filtered letters.
+@Suite struct ArticleLetterCountTests {
+    @Test func stopsEarlyWithTheFilterAnswer() {
+        let pieces = ["a", "Київ", " ", "1", "e\u{301}", "👍", "東", ".", "\u{301}", "ß"]
+        var generator = SeededGenerator(seed: 23)
+        for _ in 0..<3_000 {
+            let text = (0..<generator.below(60)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            for count in [0, 1, 5, 20, 80] {
+                #expect(ArticleDocumentBuilder.hasLetters(text, atLeast: count) == (text.filter(\.isLetter).count >= count),
+                        "\(text) \(count)")
+            }
+        }
+    }
+}
+

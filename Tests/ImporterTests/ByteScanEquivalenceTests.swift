@@ -138,6 +138,26 @@ import DiglotTestSupport
         }
     }
 
+    /// The case-blind search, found from a caseless byte's occurrences, against folding both sides' ASCII
+    /// letters and comparing at every position: needles with the caseless byte first, inside, last or absent.
+    @Test func caseBlindSearchMatchesFoldingAtEveryPosition() {
+        func fold(_ text: String) -> [UInt8] { text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+        let needles = ["/status", "<html", "a/b", "ab", "x<", "<!DOCTYPE", "ї/", "STATUS", "/", "s/", "//"]
+        let pieces = ["/", "<", "!", "a", "B", "x", "X", "/Status", "<HTML", "ї", "s", "TATUS", "doctype", " "]
+        var generator = SeededGenerator(seed: 17)
+        for _ in 0..<5_000 {
+            let text = (0..<generator.below(14)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            let haystack = fold(text)
+            for needle in needles {
+                let pattern = fold(needle)
+                let expected = pattern.count <= haystack.count && (0...(haystack.count - pattern.count)).contains {
+                    Array(haystack[$0..<($0 + pattern.count)]) == pattern
+                }
+                #expect(ByteScan.containsIgnoringASCIICase(text, needle) == expected, "\(text) \(needle)")
+            }
+        }
+    }
+
     @Test func containsMatchesFoundation() {
         let needles = ["twitter-tweet", "(Reuters)", "втрат", "", "LOSSES"]
         for sample in Self.samples + ["embed twitter-tweet here", "the losses, втрати"] {
