@@ -77,7 +77,7 @@ struct HTMLArticleMetadata {
     static func removingSiteName(from title: String, siteName: String?) -> String {
         for separator in [" | ", " — ", " – ", " - ", " :: "] {
             guard let range = title.range(of: separator, options: .backwards) else { continue }
-            let tail = title[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            let tail = title[range.upperBound...].trimmingSpaces()
             let head = String(title[..<range.lowerBound])
             if let siteName, tail.caseInsensitiveCompare(siteName) == .orderedSame { return head }
             if siteName == nil, tail.split(separator: " ").count <= 3, head.count > tail.count * 2 { return head }
@@ -133,8 +133,8 @@ struct HTMLArticleMetadata {
     var declaredLanguage: LanguageTag? {
         let candidates = [root.attribute("lang"), root.attribute("xml:lang"), meta["og:locale"],
                           meta["content-language"], meta["language"], jsonLDString("inLanguage")]
-        for case let value? in candidates where !value.trimmingCharacters(in: .whitespaces).isEmpty {
-            return LanguageTag(bcp47: value.trimmingCharacters(in: .whitespaces))
+        for case let value? in candidates where !value.trimmingSpaces().isEmpty {
+            return LanguageTag(bcp47: value.trimmingSpaces())
         }
         return nil
     }

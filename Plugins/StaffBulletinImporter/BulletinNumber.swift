@@ -1,3 +1,4 @@
+import DiglotModel
 import Foundation
 /// Numbers as bulletins write them: "1 020 010", "1020010", "1,020,010", with a space, a no-break space,
 /// a thin or narrow no-break space, or a comma between groups of three digits.
@@ -19,7 +20,7 @@ public enum BulletinNumber {
 
     /// The value of a text that is one number and nothing else; nil otherwise (and on overflow).
     public static func parse(_ text: String) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         let found = scan(trimmed)
         guard found.count == 1, found[0].start == 0, found[0].end == trimmed.unicodeScalars.count else { return nil }
         return found[0].value

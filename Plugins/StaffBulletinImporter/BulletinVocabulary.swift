@@ -82,7 +82,7 @@ public struct BulletinVocabulary: Sendable {
         }
         var text = String(scalars)
         while let last = text.last, ",.;:".contains(last) { text.removeLast() }
-        return text.trimmingCharacters(in: .whitespaces)
+        return text.trimmingSpaces()
     }
 
     /// The words of a phrase, lower case, punctuation around them removed.
@@ -94,10 +94,10 @@ public struct BulletinVocabulary: Sendable {
 
     private static func rows(_ text: String) -> [[String]] {
         text.split(separator: "\n").compactMap { line in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces()
             guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
             return line.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.trimmingSpaces() }
         }
     }
 }

@@ -74,7 +74,7 @@ struct HostArticle {
         var paragraphs: [(text: String, kind: TextKind)] = []
         var published: PublishedDate?
         for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmingSpaces()
             if line.isEmpty { continue }
             if Boilerplate.endsArticle(line) { break }
             if Boilerplate.isBoilerplate(text: line) { continue }

@@ -60,7 +60,7 @@ struct Signature: Equatable {
     static func matchingPattern(_ text: String) -> Signature? {
         let ns = text as NSString
         guard let match = pattern.matches(in: text, range: NSRange(location: 0, length: ns.length)).last else { return nil }
-        return Signature(displayName: ns.substring(with: match.range(at: 1)).trimmingCharacters(in: .whitespaces),
+        return Signature(displayName: ns.substring(with: match.range(at: 1)).trimmingSpaces(),
                          handle: ns.substring(with: match.range(at: 2)),
                          rest: ns.substring(with: match.range(at: 3)).trimmingWhitespace(),
                          before: ns.substring(to: match.range.location))

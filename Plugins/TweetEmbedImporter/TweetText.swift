@@ -52,7 +52,7 @@ enum TweetText {
         var result: [String] = []
         var current: [String] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty {
                 if !current.isEmpty { result.append(current.joined(separator: "\n")); current = [] }
             } else {

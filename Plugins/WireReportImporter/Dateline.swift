@@ -1,4 +1,5 @@
 import DiglotImporting
+import DiglotModel
 import Foundation
 
 /// The place-and-agency lead of a wire report: "KYIV, March 2 (Reuters) -", "KYIV, Ukraine (AP) —",
@@ -48,7 +49,7 @@ struct Dateline: Equatable {
         let ns = paragraph as NSString
         let range = NSRange(location: 0, length: min(ns.length, 160))
         if let m = withAgency.firstMatch(in: paragraph, range: range) {
-            let place = ns.substring(with: m.range(at: 1)).trimmingCharacters(in: .whitespaces)
+            let place = ns.substring(with: m.range(at: 1)).trimmingSpaces()
             let agency = ns.substring(with: m.range(at: 2))
             return Dateline(text: "\(place) (\(agency))", place: place.components(separatedBy: ", ").prefix(2)
                                 .filter { !$0.contains(where: \.isNumber) }.joined(separator: ", "),

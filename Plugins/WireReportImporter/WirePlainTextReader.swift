@@ -16,7 +16,7 @@ enum WirePlainTextReader {
         var report = WireReport(naturalKey: "wire-report:\(input.sourceID.rawValue)")
         var inLinkList = false
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmingSpaces()
             if line.isEmpty { continue }
             if Boilerplate.endsArticle(line) { break }
             let lowered = line.quickLowercased()

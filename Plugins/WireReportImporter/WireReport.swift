@@ -39,7 +39,7 @@ struct WireReport {
     static func cleanByline(_ text: String?) -> String? {
         guard var text = text?.trimmingWhitespace(), !text.isEmpty else { return nil }
         if text.quickLowercased().hasPrefix("by ") { text = String(text.dropFirst(3)) }
-        return text.trimmingCharacters(in: .whitespaces)
+        return text.trimmingSpaces()
     }
 
     /// The document, its passages (headline, paragraphs with quotes and citations marked, captions).

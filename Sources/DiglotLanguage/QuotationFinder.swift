@@ -53,7 +53,7 @@ public enum QuotationFinder {
             let before = String(scalars: scalars[0..<max(0, innerStart - 1)])
             let after = close + 1 < scalars.count ? String(scalars: scalars[(close + 1)...]) : ""
             // A quote ending its own sentence ("….") is followed by a new sentence, not by its attribution.
-            let endsSentence = inner.trimmingCharacters(in: .whitespaces).hasSuffix(".")
+            let endsSentence = inner.trimmingSpaces().hasSuffix(".")
             var attribution = isOpen || endsSentence ? nil : speakerAfter(after)
             if attribution == nil { attribution = speakerBefore(before) }
             var speaker = attribution?.speaker
@@ -174,7 +174,7 @@ public enum QuotationFinder {
         if let range = lowered.range(of: "according to ", options: .backwards) {
             let offset = lowered.distance(from: lowered.startIndex, to: range.upperBound)
             let rest = sentence.dropFirst(offset)
-            let name = rest.prefix { $0 != "," && $0 != ":" }.trimmingCharacters(in: .whitespaces)
+            let name = rest.prefix { $0 != "," && $0 != ":" }.trimmingSpaces()
             if !name.isEmpty, name.split(separator: " ").count <= 10 { return (name, "according to") }
         }
         let words = sentence.split(whereSeparator: { $0 == " " }).map(String.init)
@@ -204,7 +204,7 @@ public enum QuotationFinder {
             }
             i = next
         }
-        return text[cut...].trimmingCharacters(in: .whitespaces)
+        return text[cut...].trimmingSpaces()
     }
 
     static let abbreviations: Set<String> = ["Mr", "Mrs", "Ms", "Dr", "Gen", "Maj", "Col", "Lt", "St", "Sen", "Rep", "Prof", "U.S", "U.K", "No"]

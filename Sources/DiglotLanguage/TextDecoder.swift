@@ -1,3 +1,4 @@
+import DiglotModel
 import Foundation
 
 /// Turns raw bytes into text, recognising the encodings real Ukrainian and Russian archives are full of.
@@ -50,7 +51,7 @@ public enum TextDecoder {
 
     /// Maps a charset label (`cp1251`, `windows-1251`, `koi8-u`, `koi8-r`, `utf-8`) to an encoding.
     public static func encoding(named label: String) -> Encoding? {
-        switch label.lowercased().trimmingCharacters(in: .whitespaces) {
+        switch label.lowercased().trimmingSpaces() {
         case "utf-8", "utf8": return .utf8
         case "windows-1251", "cp1251", "win-1251", "x-cp1251": return .windows1251
         case "koi8-u", "koi8-r", "koi8", "koi8-ru": return .koi8u

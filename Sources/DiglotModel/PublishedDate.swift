@@ -66,7 +66,7 @@ public struct PublishedDate: Hashable, Codable, Sendable, Comparable, CustomStri
             self = parsed
             return
         }
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingSpaces()
         if let parsed = Self.parseWritten(t) {
             self = parsed
             return

@@ -39,6 +39,24 @@ import Testing
         }
     }
 
+    /// Every scalar at either end is trimmed, or kept, as Foundation's `whitespaces` decides.
+    @Test func spaceTrimmingEqualsFoundationsWhitespacesForEveryScalar() {
+        var differing: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "\(scalar)а b\(scalar)"
+            if text.trimmingSpaces() != text.trimmingCharacters(in: .whitespaces) {
+                differing.append(String(value, radix: 16))
+            }
+        }
+        #expect(differing.isEmpty, "differs for U+\(differing.prefix(10).joined(separator: ", U+"))")
+        for text in ["", " ", "\u{00A0}\u{2009}Київ\r\n", "\t\u{3000}a  b\u{2028}", "\u{0301} e\u{0301} ", "x", "\n x \n"] {
+            #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            let sub = text.dropLast(0)
+            #expect(sub.trimmingSpaces() == sub.trimmingCharacters(in: .whitespaces))
+        }
+    }
+
     /// Counting scalars by their leading bytes gives the view's count for scalars of every width.
     @Test func scalarCountEqualsTheViewsCount() {
         var text = ""
