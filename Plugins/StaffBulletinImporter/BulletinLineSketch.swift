@@ -32,29 +32,56 @@ struct BulletinLineSketch: Equatable {
     /// a non-ASCII byte.
     private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, skippingTags: Bool) -> Bool {
         let dashes = Self.dashesByFirstByte  // once, not once a byte
-        var inTag = false
-        var previousWasDot = false
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            if skippingTags, byte == 0x3C || byte == 0x3E {
-                if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return false }
-                inTag = byte == 0x3C
+        return Self.byteKinds.withUnsafeBufferPointer { kinds in
+            var inTag = false
+            var previousWasDot = false
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                let kind = kinds[Int(byte)]
+                if kind == 0 {
+                    // No tag bracket, digit, dot, colon or dash starts here: only the day-month check can see it.
+                    if !inTag {
+                        if previousWasDot && byte >= 0x80 { mayHoldDayMonth = true }
+                        previousWasDot = false
+                    }
+                    i += 1
+                    continue
+                }
+                if skippingTags, kind & Self.tagBracket != 0 {
+                    if (i > 0 && bytes[i - 1] >= 0x80) || (i + 1 < bytes.count && bytes[i + 1] >= 0x80) { return false }
+                    inTag = byte == 0x3C
+                    i += 1
+                    continue
+                }
+                if inTag { i += 1; continue }
+                if previousWasDot && (kind & Self.digit != 0 || byte >= 0x80) { mayHoldDayMonth = true }
+                previousWasDot = byte == 0x2E
+                if kind & Self.digit != 0 {
+                    hasDigit = true
+                } else if !hasSeparator, kind & Self.separatorStart != 0,
+                          byte == 0x3A || Self.startsDash(bytes, at: i, among: dashes[Int(byte)]) {
+                    hasSeparator = true
+                }
                 i += 1
-                continue
             }
-            if inTag { i += 1; continue }
-            if previousWasDot && (byte >= 0x30 && byte <= 0x39 || byte >= 0x80) { mayHoldDayMonth = true }
-            previousWasDot = byte == 0x2E
-            if byte >= 0x30 && byte <= 0x39 {
-                hasDigit = true
-            } else if !hasSeparator, byte == 0x3A || (!dashes[Int(byte)].isEmpty && Self.startsDash(bytes, at: i, among: dashes[Int(byte)])) {
-                hasSeparator = true
-            }
-            i += 1
+            return true
         }
-        return true
     }
+
+    /// What a byte may be to `scan`, one table lookup a byte: most bytes of a page (letters, spaces, markup
+    /// names) are none of these and are passed over at once.
+    private static let digit: UInt8 = 1, separatorStart: UInt8 = 2, tagBracket: UInt8 = 4, dot: UInt8 = 8
+    private static let byteKinds: [UInt8] = {
+        var kinds = [UInt8](repeating: 0, count: 256)
+        for byte in 0x30...0x39 { kinds[byte] |= digit }
+        kinds[0x3A] |= separatorStart
+        for (first, candidates) in dashesByFirstByte.enumerated() where !candidates.isEmpty { kinds[first] |= separatorStart }
+        kinds[0x3C] |= tagBracket
+        kinds[0x3E] |= tagBracket
+        kinds[0x2E] |= dot
+        return kinds
+    }()
 
     /// `BulletinText.dashes` as UTF-8, grouped by first byte: a byte no dash starts with is passed over with one
     /// table lookup (every Cyrillic letter of a line is such a byte).

@@ -259,6 +259,23 @@ import DiglotTestSupport
         }
     }
 
+    /// File extensions cut by hand against `NSString.lastPathComponent`: slashes at the end, hidden files,
+    /// dots in folder names, non-ASCII names, "-" for standard input.
+    @Test func fileExtensionsMatchTheNSStringPath() {
+        let names = ["", "-", "/", "//", "a", "a.HTML", "dir.d/a", "dir.d/a.txt", "/x/y/z.Json/", "a.b.c", ".hidden",
+                     "dir/.hidden", "dir/.a.rss", "Київ.HTM", "a//", "a.txt//", "./a", "../b.xml", "a.", "dir/a.", "x.tar.gz"]
+        for name in names {
+            let base = (name as NSString).lastPathComponent
+            let expected: String
+            if let dot = base.lastIndex(of: "."), dot != base.startIndex {
+                expected = String(base[base.index(after: dot)...]).lowercased()
+            } else {
+                expected = ""
+            }
+            #expect(ImportInput(bytes: Data(), fileName: name).fileExtension == expected, "\(name)")
+        }
+    }
+
     /// Sniffing windows counted in scalars: the byte count against the scalar view's `prefix`, at every
     /// length around every sample's size and on seeded mixes of one- to four-byte scalars.
     @Test func scalarPrefixMatchesTheScalarView() {
