@@ -32,7 +32,7 @@ struct QuoteEvidence {
 
         init(_ text: String) {
             numbers = QuoteEvidence.numbers(in: text)
-            letters = text.filter(\.isLetter).count
+            letters = text.reduce(0) { $1.isLetter ? $0 + 1 : $0 }
         }
     }
 
@@ -68,7 +68,7 @@ struct QuoteEvidence {
             // Trimming removes punctuation only: a token without a number has none after it either, and is
             // passed over before the (costly) trimming.
             guard tokens[index].contains(where: \.isNumber) else { index += 1; continue }
-            var token = tokens[index].trimmingCharacters(in: numberPunctuation)
+            var token = tokens[index].trimmingScalars(where: isNumberPunctuation)
             var digits = token.filter(\.isNumber)
             guard !digits.isEmpty, token.allSatisfy({ $0.isNumber || $0 == "," }) else { index += 1; continue }
             // "1 000": a group of exactly three digits after a number continues it.
@@ -88,8 +88,15 @@ struct QuoteEvidence {
     }
 
     private static let multipliers = ["thousand", "тис", "тыс"]
-    /// What may stand around a number: trimmed before reading it.
-    private static let numberPunctuation = CharacterSet(charactersIn: ".,;:!?+\"“”«»")
+    /// What may stand around a number (`.,;:!?+"“”«»`): trimmed before reading it. A switch, not a Foundation
+    /// `CharacterSet`: trimming with one bridged every number's token to `NSString` (two thirds of reading a
+    /// tweet's or a quote's numbers).
+    static func isNumberPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x2B, 0x22, 0x201C, 0x201D, 0xAB, 0xBB: return true
+        default: return false
+        }
+    }
 
     /// 1 when the speaker names the tweet's author, more when the article says it was tweeted.
     static func attribution(speaker: String?, verb: String?, tweet: EmbeddedTweet) -> Double {

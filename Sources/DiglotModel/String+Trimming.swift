@@ -12,10 +12,15 @@ extension StringProtocol {
     /// "\u{00A0} Київ\n".trimmingWhitespace()   // "Київ"
     /// ```
     @inlinable
-    public func trimmingWhitespace() -> String {
+    public func trimmingWhitespace() -> String { trimmingScalars(where: Self.isTrimmedWhitespace) }
+
+    /// The text without the scalars `isTrimmed` holds for at either end, the middle copied as it is: what
+    /// Foundation's `trimmingCharacters(in:)` returns for a set of such scalars, without bridging to `NSString`.
+    @inlinable
+    public func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !Self.isTrimmedWhitespace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !Self.isTrimmedWhitespace($0) })!
+        guard let first = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
+        let last = scalars.lastIndex(where: { !isTrimmed($0) })!
         return String(self[first...last])
     }
 
@@ -32,12 +37,7 @@ extension StringProtocol {
     /// returns (line breaks stay), without bridging the text to `NSString` (trimming each line of a plain-text
     /// wire copy that way was 51,000 instructions a copy).
     @inlinable
-    public func trimmingSpaces() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !Self.isTrimmedSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !Self.isTrimmedSpace($0) })!
-        return String(self[first...last])
-    }
+    public func trimmingSpaces() -> String { trimmingScalars(where: Self.isTrimmedSpace) }
 
     /// True for a scalar `trimmingSpaces()` removes: the space separators (`Zs`), the tab and, as Foundation
     /// on Linux has it, the zero-width space.

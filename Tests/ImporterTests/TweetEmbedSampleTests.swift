@@ -168,3 +168,47 @@ import DiglotXML
         #expect(QuoteEvidence.numbers(in: "24.02") == [], "a date is not a count")
     }
 }
+
+/// The numbers quote evidence reads, trimming by a switch, against trimming with Foundation's `CharacterSet`
+/// (the form it replaced), on seeded texts of numbers, separators, quotes, guillemets and multipliers.
+@Suite struct QuoteEvidenceTrimmingTests {
+    static func foundationNumbers(_ text: String) -> Set<Int> {
+        let punctuation = CharacterSet(charactersIn: ".,;:!?+\"“”«»")
+        var result = Set<Int>()
+        let tokens = text.quickLowercased().split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" })
+        var index = 0
+        while index < tokens.count {
+            guard tokens[index].contains(where: \.isNumber) else { index += 1; continue }
+            let token = tokens[index].trimmingCharacters(in: punctuation)
+            var digits = token.filter(\.isNumber)
+            guard !digits.isEmpty, token.allSatisfy({ $0.isNumber || $0 == "," }) else { index += 1; continue }
+            while index + 1 < tokens.count, tokens[index + 1].count == 3, tokens[index + 1].allSatisfy(\.isNumber) {
+                index += 1
+                digits += tokens[index]
+            }
+            var value = Int(digits) ?? 0
+            if index + 1 < tokens.count, ["thousand", "тис", "тыс"].contains(where: { tokens[index + 1].hasPrefix($0) }) {
+                value *= 1000
+            }
+            result.insert(value)
+            index += 1
+        }
+        return result
+    }
+
+    @Test func numbersMatchTheFoundationTrimming() {
+        let pieces = ["1", "12", "637", "1 000", "2,500", " ", " ", "(", ")", ".", ",", "«", "»", "“", "”", "\"", "+35",
+                      "тис.", "Thousand", "танків", "e\u{301}", "!", "?", ";", ":", "½", "٣", "\u{00A0}", "x1", "1x"]
+        var generator = SeededGenerator(seed: 41)
+        var found = 0
+        for _ in 0..<5_000 {
+            let text = (0..<generator.below(16)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            let expected = Self.foundationNumbers(text)
+            found += expected.count
+            #expect(QuoteEvidence.numbers(in: text) == expected, "\(text.debugDescription)")
+            #expect(QuoteEvidence.TextFacts(text).letters == text.filter(\.isLetter).count)
+        }
+        #expect(found > 2_000)
+    }
+}
+
