@@ -23,37 +23,29 @@ import Testing
 
     /// Every scalar at either end is trimmed, or kept, as Foundation's `whitespacesAndNewlines` decides.
     @Test func trimmingEqualsFoundationsWhitespaceAndNewlinesForEveryScalar() {
-        var differing: [String] = []
-        for value in UInt32(0)...0x10FFFF {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            let text = "\(scalar)а b\(scalar)"
-            if text.trimmingWhitespace() != text.trimmingCharacters(in: .whitespacesAndNewlines) {
-                differing.append(String(value, radix: 16))
-            }
-        }
-        #expect(differing.isEmpty, "differs for U+\(differing.prefix(10).joined(separator: ", U+"))")
-        for text in ["", " ", "\u{00A0}\u{2009}Київ\r\n", "\t\u{3000}a  b\u{2028}", "\u{0301} e\u{0301} ", "x"] {
-            #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
-            let sub = text.dropLast(0)
-            #expect(sub.trimmingWhitespace() == sub.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
+        Self.expectTrimmingAsFoundation(.whitespacesAndNewlines, { $0.trimmingWhitespace() }, { $0.trimmingWhitespace() })
     }
 
     /// Every scalar at either end is trimmed, or kept, as Foundation's `whitespaces` decides.
     @Test func spaceTrimmingEqualsFoundationsWhitespacesForEveryScalar() {
+        Self.expectTrimmingAsFoundation(.whitespaces, { $0.trimmingSpaces() }, { $0.trimmingSpaces() })
+    }
+
+    /// `trim` (and `trimSubstring`) against Foundation's trimming with `set`: every Unicode scalar at both ends of
+    /// a short text, then texts of mixed spaces, line breaks and combining marks, as strings and substrings.
+    static func expectTrimmingAsFoundation(_ set: CharacterSet, _ trim: (String) -> String,
+                                           _ trimSubstring: (Substring) -> String) {
         var differing: [String] = []
         for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
             let text = "\(scalar)а b\(scalar)"
-            if text.trimmingSpaces() != text.trimmingCharacters(in: .whitespaces) {
-                differing.append(String(value, radix: 16))
-            }
+            if trim(text) != text.trimmingCharacters(in: set) { differing.append(String(value, radix: 16)) }
         }
         #expect(differing.isEmpty, "differs for U+\(differing.prefix(10).joined(separator: ", U+"))")
         for text in ["", " ", "\u{00A0}\u{2009}Київ\r\n", "\t\u{3000}a  b\u{2028}", "\u{0301} e\u{0301} ", "x", "\n x \n"] {
-            #expect(text.trimmingSpaces() == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            #expect(trim(text) == text.trimmingCharacters(in: set), "\(text.debugDescription)")
             let sub = text.dropLast(0)
-            #expect(sub.trimmingSpaces() == sub.trimmingCharacters(in: .whitespaces))
+            #expect(trimSubstring(sub) == sub.trimmingCharacters(in: set))
         }
     }
 
