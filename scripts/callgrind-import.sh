@@ -3,18 +3,21 @@
 #   scripts/callgrind-import.sh BINARY CORPUS WORKDIR TAG [REFERENCE_DIGEST]
 # prints "TAG <instructions> digest same|DIFFERENT|written" and leaves WORKDIR/cg.TAG.out for callgrind_annotate.
 #
-# Why a warm-up under valgrind: DerivedKeyCache names its files by the executable's stamp, and under valgrind the
-# executable is valgrind's own; it keeps four stamps a table, so after a few test builds the next callgrind run
-# derives the names table's and the glossary's keys again (+85-100 M at 500 documents, docs/performance.md,
-# sessions 16-17). `valgrind --tool=none` warms it without counting. A run is still reported cold (and should be
-# taken again) when its profile shows the names table being derived: something (a test run beside it) evicted
-# the stamp between the two runs. Corpus: `diglot-bench --write-corpus DIR --sizes N`. Sources keep their file
+# Why a warm-up under callgrind: DerivedKeyCache names its files by the executable's stamp (size and time of
+# /proc/self/exe), and under valgrind that is the tool's own binary (callgrind's, not the program's, and not
+# `--tool=none`'s); it keeps four stamps a table, so after a few test builds the next callgrind run derives the
+# names table's and the glossary's keys again (+85-100 M at 500 documents, docs/performance.md, sessions 16-17).
+# A callgrind import of one file of the corpus warms it. A run is still reported cold (and should be taken again)
+# when its profile shows the names table being derived: something (a test run beside it) evicted the stamp
+# between the two runs. Corpus: `diglot-bench --write-corpus DIR --sizes N`. Sources keep their file
 # names as given, so compare digests of runs given the corpus by the same path (run from the same folder).
 set -euo pipefail
 bin=$1; corpus=$2; work=$3; tag=$4; reference=${5:-}
 here=$(cd "$(dirname "$0")" && pwd)
 rm -f "$work/warm.$tag.sqlite"*
-valgrind --tool=none "$bin" import --archive "$work/warm.$tag.sqlite" "$corpus" > /dev/null 2>&1 || true
+first=$(find "$corpus" -type f -print -quit)  # any one file: it only has to load the analysis
+valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" import --archive "$work/warm.$tag.sqlite" "$first" \
+    > /dev/null 2>&1 || true
 rm -f "$work/cg.$tag.sqlite"* "$work/warm.$tag.sqlite"*
 valgrind --tool=callgrind --callgrind-out-file="$work/cg.$tag.out" "$bin" import --archive "$work/cg.$tag.sqlite" "$corpus" \
     > "$work/cg.$tag.log" 2>&1 || true
@@ -24,7 +27,8 @@ if [ -z "$reference" ]; then verdict=written
 elif diff -q "$reference" "$work/digest.$tag.txt" > /dev/null; then verdict=same
 else verdict=DIFFERENT; fi
 cold=""
-if callgrind_annotate --inclusive=yes "$work/cg.$tag.out" 2>/dev/null | grep -q 'NamesTableV7bundled'; then
+# grep -c reads the whole listing: with -q it would stop early and, under pipefail, fail the test.
+if callgrind_annotate --inclusive=yes "$work/cg.$tag.out" 2>/dev/null | grep -c 'NamesTableV7bundled' > /dev/null; then
     cold=" (COLD: the names table was derived; take it again)"
 fi
 echo "$tag $instructions digest $verdict$cold"

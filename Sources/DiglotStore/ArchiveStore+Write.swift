@@ -191,7 +191,7 @@ extension ArchiveStore {
                 original.document.rawValue, original.language.rawValue,
                 rendering.document.rawValue, rendering.language.rawValue,
                 pair.method.rawValue, pair.confidence, pair.fidelity.status.rawValue,
-                try StoreJSON.encode(pair.fidelity), pair.origin.rawValue, pair.parent?.rawValue,
+                try StoreJSON.encodeFidelity(pair.fidelity), pair.origin.rawValue, pair.parent?.rawValue,
                 timestamp(Date()),
             ])
         return db.changesCount > 0

@@ -23,6 +23,14 @@ enum StoreJSON {
         return text + "}"
     }
 
+    /// A pair's fidelity report as `encode` writes it, by hand when it lists no issue (most pairs:
+    /// `{"issues":[],"status":"ok"}`); a report with issues goes to `encode`. Every pair is written with its
+    /// report, and `JSONEncoder` took 59,000 instructions for each, on the writer.
+    static func encodeFidelity(_ report: FidelityReport) throws -> String {
+        guard report.issues.isEmpty else { return try encode(report) }
+        return "{\"issues\":[],\"status\":\"" + report.status.rawValue + "\"}"
+    }
+
     private static func isPlainKey(_ key: String) -> Bool {
         !key.isEmpty && key.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DiglotTestSupport
+import DiglotModel
 @testable import DiglotStore
 
 /// The hand-read metadata maps must read exactly what JSONDecoder reads, and leave to it what they cannot.
@@ -8,6 +9,19 @@ import DiglotTestSupport
     /// The hand-written metadata text is `JSONEncoder`'s, byte for byte: the keys importers write, and 5,000
     /// seeded maps over keys that sort differently by byte, by case and by "_", with values holding what JSON
     /// escapes (quotes, backslashes, control characters) and what it does not ("/", Cyrillic, emoji, U+2028).
+    /// A fidelity report without issues is written by hand exactly as `JSONEncoder` writes it, for every
+    /// status; one with issues still goes to the encoder.
+    @Test func fidelityIsWrittenAsJSONEncoderWritesIt() throws {
+        for status in [FidelityReport.Status.ok, .warning, .mismatch, .unchecked] {
+            let report = FidelityReport(status: status)
+            #expect(try StoreJSON.encodeFidelity(report) == StoreJSON.encode(report), "\(status)")
+        }
+        let withIssue = FidelityReport(issues: [FidelityIssue(kind: "figure", severity: .mismatch,
+                                                              message: "tank: 1637 in the original, 1673 in the rendering",
+                                                              subject: "tank")])
+        #expect(try StoreJSON.encodeFidelity(withIssue) == StoreJSON.encode(withIssue))
+    }
+
     @Test func metadataIsWrittenAsJSONEncoderWritesIt() throws {
         let real: [String: String] = ["speaker": "Зеленський", "outlet": "Reuters", "dateline": "KYIV, March 2 (Reuters) -",
                                       "byline": "Jane Dalton", "agency": "Reuters", "place": "KYIV", "tweet_id": "1499"]
