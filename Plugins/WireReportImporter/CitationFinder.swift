@@ -82,13 +82,8 @@ enum CitationFinder {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Sentences with their scalar offsets; "Mr.", "Maj." and initials do not end a sentence.
-    static func sentences(of text: String) -> [(text: String, start: Int, end: Int)] {
-        let scalars = Array(text.unicodeScalars)
-        return sentenceRanges(of: scalars).map { (String(scalars: scalars[$0]), $0.lowerBound, $0.upperBound) }
-    }
-
-    /// The scalar ranges of `sentences(of:)`, whitespace trimmed, without making their text.
+    /// The sentences of a paragraph's scalars, as scalar ranges with whitespace trimmed off; "Mr.", "Maj." and
+    /// initials do not end a sentence. Only ranges: `citations(in:)` makes text of a sentence naming an outlet.
     static func sentenceRanges(of scalars: [Unicode.Scalar]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0

@@ -1,5 +1,8 @@
 /// A hash table keyed by UTF-8 bytes, looked up without making a `String`.
 ///
+/// Inlinable, so each user (the word cache, the detector's word lists) gets it specialised for its value type:
+/// unspecialised across modules, every lookup went through the generic witness tables.
+///
 /// Why: analysis looks up every token of every text in a word cache. As `[String: …]` each lookup needed the
 /// token as a `String` (a heap allocation for a Cyrillic word of eight letters or more) hashed with SipHash:
 /// 1,060 instructions a token to make the strings and 420 to find them (callgrind, 5,000 documents). Here the
@@ -13,28 +16,28 @@
 /// ```
 public struct ByteKeyedTable<Value> {
     /// Every key's bytes, one after another.
-    private var arena: [UInt8] = []
+    @usableFromInline var arena: [UInt8] = []
     /// Each key's place in `arena` and its hash, in insertion order (apart from the values, so probing copies
     /// no reference).
-    private var keys: [(start: Int, count: Int, hash: Int)] = []
+    @usableFromInline var keys: [(start: Int, count: Int, hash: Int)] = []
     /// The values, in the order of `keys`.
-    private var values: [Value] = []
+    @usableFromInline var values: [Value] = []
     /// Open addressing, linear probing: an index into `keys`, or -1. At most half full.
-    private var slots: [Int32] = [Int32](repeating: -1, count: 16)
+    @usableFromInline var slots: [Int32] = [Int32](repeating: -1, count: 16)
 
-    public init() {}
+    @inlinable public init() {}
 
     /// How many keys the table holds.
-    public var count: Int { keys.count }
+    @inlinable public var count: Int { keys.count }
 
     /// The value stored for the key whose UTF-8 is `bytes`, or nil.
-    public func value(forUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+    @inlinable public func value(forUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Value? {
         let (slot, found) = find(bytes, hash: Self.hash(bytes))
         return found ? values[Int(slots[slot])] : nil
     }
 
     /// The value stored for `key`; setting nil is not supported (the cache only ever empties whole).
-    public subscript(key: String) -> Value? {
+    @inlinable public subscript(key: String) -> Value? {
         get {
             var key = key
             return key.withUTF8 { value(forUTF8: $0) }
@@ -47,7 +50,7 @@ public struct ByteKeyedTable<Value> {
     }
 
     /// Stores `value` for the key whose UTF-8 is `bytes`, replacing any value it had.
-    public mutating func set(_ value: Value, forUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    @inlinable public mutating func set(_ value: Value, forUTF8 bytes: UnsafeBufferPointer<UInt8>) {
         let hash = Self.hash(bytes)
         let (slot, found) = find(bytes, hash: hash)
         if found {
@@ -62,7 +65,7 @@ public struct ByteKeyedTable<Value> {
     }
 
     /// Empties the table, keeping its storage.
-    public mutating func removeAll() {
+    @inlinable public mutating func removeAll() {
         arena.removeAll(keepingCapacity: true)
         keys.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
@@ -70,7 +73,7 @@ public struct ByteKeyedTable<Value> {
     }
 
     /// The slot holding `bytes` (found) or the empty slot where it would go.
-    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> (slot: Int, found: Bool) {
+    @inlinable func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: Int) -> (slot: Int, found: Bool) {
         let mask = slots.count - 1
         var slot = hash & mask
         return arena.withUnsafeBufferPointer { arena in
@@ -87,7 +90,7 @@ public struct ByteKeyedTable<Value> {
         }
     }
 
-    private mutating func grow() {
+    @inlinable mutating func grow() {
         let capacity = slots.count * 2
         var grown = [Int32](repeating: -1, count: capacity)
         for (index, entry) in keys.enumerated() {
@@ -99,7 +102,7 @@ public struct ByteKeyedTable<Value> {
     }
 
     /// FNV-1a over the bytes, 64 bits folded to a non-negative `Int`.
-    public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    @inlinable static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
@@ -112,8 +115,8 @@ public struct ByteKeyedTable<Value> {
 extension ByteKeyedTable: Sendable where Value: Sendable {}
 
 /// Whether `count` bytes at `a` and `b` are equal.
-@inline(__always)
-private func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+@inlinable @inline(__always)
+func memoryEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
     var index = 0
     while index + 8 <= count {
         if UnsafeRawPointer(a + index).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + index).loadUnaligned(as: UInt64.self) {
