@@ -6,10 +6,12 @@ extension ArchiveStore {
     /// The document with this id, its sources, passages and pairs; nil when the archive has none.
     public func document(_ id: DocumentID) throws -> StoredDocument? {
         try reading { db in
-            guard let row = try Row.fetchOne(db, cachedSQL: "SELECT * FROM documents WHERE id = ?", [id.rawValue]) else {
-                return nil
+            var found: (document: Document, sequence: Int64)?
+            try db.forEachRow(cachedSQL: "SELECT \(StoredRecord.documentColumns), seq FROM documents WHERE id = ?",
+                              arguments: [id.rawValue]) { row in
+                found = (Self.document(row), Int64(row.int(StoredRecord.documentColumnNames.count)))
             }
-            let document = Self.document(from: row)
+            guard let (document, sequence) = found else { return nil }
             let sources = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT s.id, s.media_type, s.file_name, s.origin_url, s.imported_at, s.importer_id, s.importer_version,
                        s.byte_count
@@ -17,8 +19,7 @@ extension ArchiveStore {
                 WHERE ds.document_id = ?
                 ORDER BY s.id = ? DESC, s.imported_at, s.id
                 """), arguments: [id.rawValue, document.sourceID?.rawValue]).map(Self.source(from:))
-            let passages = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM passages WHERE document_id = ? ORDER BY idx"),
-                                            arguments: [id.rawValue]).map(Self.passage(from:))
+            let passages = try Self.passages(of: id, db)
             let pairs = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT * FROM pairs WHERE original_document = ?1 OR rendering_document = ?1 ORDER BY confidence DESC, id
                 """), arguments: [id.rawValue]).map { row -> PairLink in
@@ -28,7 +29,7 @@ extension ArchiveStore {
                                     partnerDocument: DocumentID(rawValue: row[isOriginal ? "rendering_document" : "original_document"]),
                                     partnerLanguage: LanguageTag(rawValue: row[isOriginal ? "rendering_language" : "original_language"]))
                 }
-            return StoredDocument(document: document, sequence: row["seq"], sources: sources, passages: passages, pairs: pairs)
+            return StoredDocument(document: document, sequence: sequence, sources: sources, passages: passages, pairs: pairs)
         }
     }
 
@@ -58,9 +59,10 @@ extension ArchiveStore {
     /// ```
     public func forEachDocument(since sequence: Int64, _ body: (Document, Int64) throws -> Void) throws {
         try reading { db in
-            let cursor = try Row.fetchCursor(db.cachedStatement(sql: "SELECT * FROM documents WHERE seq > ? ORDER BY seq"),
-                                             arguments: [sequence])
-            while let row = try cursor.next() { try body(Self.document(from: row), row["seq"]) }
+            try db.forEachRow(cachedSQL: "SELECT \(StoredRecord.documentColumns), seq FROM documents WHERE seq > ? ORDER BY seq",
+                              arguments: [sequence]) { row in
+                try body(Self.document(row), Int64(row.int(StoredRecord.documentColumnNames.count)))
+            }
         }
     }
 
@@ -71,10 +73,16 @@ extension ArchiveStore {
 
     /// The passages of one document, in order.
     public func passages(of id: DocumentID) throws -> [Passage] {
-        try reading { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM passages WHERE document_id = ? ORDER BY idx"),
-                             arguments: [id.rawValue]).map(Self.passage(from:))
+        try reading { db in try Self.passages(of: id, db) }
+    }
+
+    static func passages(of id: DocumentID, _ db: Database) throws -> [Passage] {
+        var passages: [Passage] = []
+        try db.forEachRow(cachedSQL: "SELECT \(StoredRecord.passageColumns) FROM passages WHERE document_id = ? ORDER BY idx",
+                          arguments: [id.rawValue]) { row in
+            passages.append(StoredRecord.passage(row, metadata: StoreJSON.metadata(row.optionalText(StoredRecord.passageMetadata))))
         }
+        return passages
     }
 
     /// The stored bytes of a source, exactly as imported.
@@ -87,24 +95,9 @@ extension ArchiveStore {
         try reading { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM sources WHERE id = ?", arguments: [id.rawValue]) ?? false }
     }
 
-    static func document(from row: Row) -> Document {
-        let published: String? = row["published"]
-        let declared: String? = row["declared_language"]
-        let sourceID: String? = row["source_id"]
-        return Document(id: DocumentID(rawValue: row["id"]), kind: DocumentKind(rawValue: row["kind"]) ?? .article,
-                        language: LanguageTag(rawValue: row["language"]),
-                        declaredLanguage: declared.map(LanguageTag.init(rawValue:)), title: row["title"],
-                        author: row["author"], publisher: row["publisher"],
-                        published: published.flatMap(PublishedDate.init(iso:)), canonicalURL: row["canonical_url"],
-                        text: row["text"], sourceID: sourceID.map(SourceID.init(rawValue:)),
-                        metadata: StoreJSON.metadata(row["metadata"]))
-    }
-
-    static func passage(from row: Row) -> Passage {
-        Passage(documentID: DocumentID(rawValue: row["document_id"]), index: row["idx"],
-                role: PassageRole(rawValue: row["role"]), start: row["start"], end: row["end"],
-                language: LanguageTag(rawValue: row["language"]), text: row["text"],
-                metadata: StoreJSON.metadata(row["metadata"]))
+    /// A document selected as `StoredRecord.documentColumns`, with all its metadata.
+    static func document(_ row: ColumnReader) -> Document {
+        StoredRecord.document(row, metadata: StoreJSON.metadata(row.optionalText(StoredRecord.documentMetadata)))
     }
 
     static func source(from row: Row) -> StoredSource {

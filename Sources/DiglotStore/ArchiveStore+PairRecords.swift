@@ -59,13 +59,10 @@ public final class PairRecordCursor {
     /// The columns read for a pair (see `PairRecordDecoder.pair`): id, original, rendering, method,
     /// confidence, fidelity status, fidelity JSON, origin, parent, original document, rendering document.
     static let pairColumns = 11
-    /// id, document_id, idx, role, start, end, language, text, metadata.
+    /// `StoredRecord.passageColumns`.
     static let passageColumns = 9
     /// pair_id, idx, original_text, rendering_text, pattern.
     static let unitColumns = 5
-    /// The columns read for a document, in `SELECT` order (see `PairRecordDecoder.document`).
-    static let documentColumns = ["id", "kind", "language", "declared_language", "title", "author",
-                                  "publisher", "published", "canonical_url", "text", "source_id", "metadata"]
 
     private let pairs: Statement
     private let rows: RowCursor
@@ -108,13 +105,13 @@ public final class PairRecordCursor {
         reading = PairRecordBatch.Reading(fidelityIssues: query.readsFidelityIssues, metadataKeys: query.metadataKeys)
         units = try KeyedLookup(db, columns: "pair_id, idx, original_text, rendering_text, pattern",
                                 from: "aligned_units", key: "pair_id", order: "keys.rowid, idx")
-        passages = try KeyedLookup(db, columns: #"id, document_id, idx, role, start, "end", language, text, metadata"#,
+        passages = try KeyedLookup(db, columns: StoredRecord.passageColumns,
                                    from: "passages", key: "id")
         // A side that is a passage carries its document without the text: the export prints the passage, and
         // copying a bulletin's full text for each of its line pairs was a sixth of an export.
         // Columns the query leaves out are selected as NULL, so the positions stay the same.
         let details: Set = ["declared_language", "author", "publisher", "source_id"]
-        let columns = Self.documentColumns.map { query.readsDocumentDetails || !details.contains($0) ? "\"\($0)\"" : "NULL" }
+        let columns = StoredRecord.documentColumnNames.map { query.readsDocumentDetails || !details.contains($0) ? "\"\($0)\"" : "NULL" }
         documentsWithText = try KeyedLookup(db, columns: columns.joined(separator: ", "), from: "documents", key: "id")
         documentsWithoutText = try KeyedLookup(db, columns: columns.map { $0 == "\"text\"" ? "''" : $0 }.joined(separator: ", "),
                                                from: "documents", key: "id")

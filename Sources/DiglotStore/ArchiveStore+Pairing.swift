@@ -32,8 +32,11 @@ extension ArchiveStore {
     public func documents(_ ids: Set<DocumentID>) throws -> [Document] {
         guard !ids.isEmpty else { return [] }
         return try reading { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM documents WHERE id IN (SELECT value FROM json_each(?))"),
-                             arguments: [try StoreJSON.encode(ids.map(\.rawValue))]).map(Self.document(from:))
+            var documents: [Document] = []
+            try db.forEachRow(cachedSQL: """
+                SELECT \(StoredRecord.documentColumns) FROM documents WHERE id IN (SELECT value FROM json_each(?))
+                """, arguments: [try StoreJSON.encode(ids.map(\.rawValue))]) { documents.append(Self.document($0)) }
+            return documents
         }
     }
 
@@ -41,27 +44,36 @@ extension ArchiveStore {
     /// `diglot pair` examines new documents a batch at a time.
     public func documents(since sequence: Int64, limit: Int) throws -> [(document: Document, sequence: Int64)] {
         try reading { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM documents WHERE seq > ? ORDER BY seq LIMIT ?"),
-                             arguments: [sequence, limit]).map { (Self.document(from: $0), $0["seq"]) }
+            var documents: [(document: Document, sequence: Int64)] = []
+            try db.forEachRow(cachedSQL: """
+                SELECT \(StoredRecord.documentColumns), seq FROM documents WHERE seq > ? ORDER BY seq LIMIT ?
+                """, arguments: [sequence, limit]) { row in
+                documents.append((Self.document(row), Int64(row.int(StoredRecord.documentColumnNames.count))))
+            }
+            return documents
         }
     }
 
     /// The figures one document states, in passage order.
     public func figures(of document: DocumentID) throws -> [Figure] {
         try reading { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM figures WHERE document_id = ? ORDER BY id"),
-                             arguments: [document.rawValue]).map(Self.figure(from:))
+            var figures: [Figure] = []
+            try db.forEachRow(cachedSQL: "SELECT \(StoredRecord.figureColumns) FROM figures WHERE document_id = ? ORDER BY id",
+                              arguments: [document.rawValue]) { figures.append(StoredRecord.figure($0)) }
+            return figures
         }
     }
 
     /// Stored staff bulletins whose `bulletin_date` metadata is `date` (`YYYY-MM-DD`), every language.
     public func staffBulletins(on date: String) throws -> [Document] {
         try reading { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT * FROM documents
+            var documents: [Document] = []
+            try db.forEachRow(cachedSQL: """
+                SELECT \(StoredRecord.documentColumns) FROM documents
                 WHERE kind = 'staff-bulletin' AND json_extract(metadata, '$.bulletin_date') = ?
                 ORDER BY seq
-                """), arguments: [date]).map(Self.document(from:))
+                """, arguments: [date]) { documents.append(Self.document($0)) }
+            return documents
         }
     }
 
@@ -179,13 +191,5 @@ extension ArchiveStore {
                 renderingDocument: DocumentID(rawValue: row["rendering_document"]),
                 renderingLanguage: LanguageTag(rawValue: row["rendering_language"]),
                 renderingText: row["rendering_text"] ?? "")
-    }
-
-    static func figure(from row: Row) -> Figure {
-        let passage: String? = row["passage_id"]
-        return Figure(documentID: DocumentID(rawValue: row["document_id"]), date: row["date"],
-                      category: FigureCategory(rawValue: row["category"]) ?? .personnel, total: row["total"],
-                      delta: row["delta"], qualifier: row["qualifier"], language: LanguageTag(rawValue: row["language"]),
-                      label: row["label"], passageID: passage.map(PassageID.init(rawValue:)))
     }
 }

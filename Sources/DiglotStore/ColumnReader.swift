@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import GRDBSQLite
 
 /// The columns of the row a SQLite statement stands on, read by position. Valid until the statement steps.
@@ -36,5 +37,17 @@ struct ColumnReader {
         return value.withUTF8 { own in
             own.count == bytes.count && (own.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0)
         }
+    }
+}
+
+extension Database {
+    /// Runs a cached statement and hands each row to `read` by position (see `RecordColumns`). The reader
+    /// stands on the statement's current row: it is valid only inside `read`.
+    func forEachRow(cachedSQL sql: String, arguments: StatementArguments = [],
+                    _ read: (ColumnReader) throws -> Void) throws {
+        let statement = try cachedStatement(sql: sql)
+        let cursor = try Row.fetchCursor(statement, arguments: arguments)
+        let row = ColumnReader(statement.sqliteStatement)
+        while try cursor.next() != nil { try read(row) }
     }
 }

@@ -27,8 +27,8 @@ public struct PairRecordBatch: Sendable {
     var pairs = CopiedRows(columns: PairRecordCursor.pairColumns)
     var items: [Item] = []
     var passages = CopiedRows(columns: PairRecordCursor.passageColumns)
-    var documentsWithText = CopiedRows(columns: PairRecordCursor.documentColumns.count)
-    var documentsWithoutText = CopiedRows(columns: PairRecordCursor.documentColumns.count)
+    var documentsWithText = CopiedRows(columns: StoredRecord.documentColumnNames.count)
+    var documentsWithoutText = CopiedRows(columns: StoredRecord.documentColumnNames.count)
     /// Aligned units in pair order, then index order; `unitOwners` gives each one's pair (its item number).
     var units = CopiedRows(columns: PairRecordCursor.unitColumns)
     var unitOwners: [Int32] = []
@@ -114,17 +114,10 @@ public final class PairRecordDecoder: @unchecked Sendable {
         return report
     }
 
-    /// A document from `PairRecordCursor.documentColumns`.
+    /// A document from `StoredRecord.documentColumns`.
     private static func document(_ rows: CopiedRows, _ row: Int, _ keys: Set<String>?,
                                  _ quotedKeys: StoreJSON.QuotedKeys?) -> Document {
-        Document(id: DocumentID(rawValue: rows.text(row, 0)), kind: DocumentKind(rawValue: rows.text(row, 1)) ?? .article,
-                 language: LanguageTag(rawValue: rows.text(row, 2)),
-                 declaredLanguage: rows.optionalText(row, 3).map(LanguageTag.init(rawValue:)),
-                 title: rows.optionalText(row, 4), author: rows.optionalText(row, 5), publisher: rows.optionalText(row, 6),
-                 published: rows.optionalText(row, 7).flatMap(PublishedDate.init(iso:)),
-                 canonicalURL: rows.optionalText(row, 8), text: rows.text(row, 9),
-                 sourceID: rows.optionalText(row, 10).map(SourceID.init(rawValue:)),
-                 metadata: metadata(rows, row, 11, keys, quotedKeys))
+        StoredRecord.document(rows.row(row), metadata: metadata(rows, row, StoredRecord.documentMetadata, keys, quotedKeys))
     }
 
     /// A document's metadata, or the keys of it the query reads: a column that cannot hold any of them is
@@ -136,11 +129,9 @@ public final class PairRecordDecoder: @unchecked Sendable {
         return StoreJSON.metadata(rows.text(row, column), keepingOnly: keys)
     }
 
-    /// A passage from `PairRecordCursor.passageColumns`.
+    /// A passage from `StoredRecord.passageColumns`.
     private static func passage(_ rows: CopiedRows, _ row: Int, _ keys: Set<String>?) -> Passage {
-        Passage(id: PassageID(rawValue: rows.text(row, 0)), documentID: DocumentID(rawValue: rows.text(row, 1)),
-                index: rows.int(row, 2), role: PassageRole(rawValue: rows.text(row, 3)), start: rows.int(row, 4),
-                end: rows.int(row, 5), language: LanguageTag(rawValue: rows.text(row, 6)), text: rows.text(row, 7),
-                metadata: keys == nil ? StoreJSON.metadata(rows.optionalText(row, 8)) : [:])
+        StoredRecord.passage(rows.row(row),
+                             metadata: keys == nil ? StoreJSON.metadata(rows.optionalText(row, StoredRecord.passageMetadata)) : [:])
     }
 }
