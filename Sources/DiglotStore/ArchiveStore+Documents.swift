@@ -92,7 +92,7 @@ extension ArchiveStore {
 
     /// Whether these bytes are already stored.
     public func containsSource(_ id: SourceID) throws -> Bool {
-        try reading { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM sources WHERE id = ?", arguments: [id.rawValue]) ?? false }
+        try reading { db in try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM sources WHERE id = ?", [id.rawValue]) ?? false }
     }
 
     /// A document selected as `StoredRecord.documentColumns`, with all its metadata.
