@@ -154,6 +154,9 @@ public struct ImportPipeline: Sendable {
         var written: [(path: String, outcome: Result<FileOutcome, any Error>)] = []
         var groupStart = DispatchTime.now().uptimeNanoseconds
         var documentsWritten = 0
+        // What a written file held is freed off this thread, the import's critical path (`BackgroundRelease`).
+        let release = BackgroundRelease<Prepared>()
+        defer { release.flush() }
         // Else read through the group's connection, before its first write.
         let documentsBefore = documentsBefore ?? (try? store.documentRows()) ?? 0
         func reportGroup(failure: (any Error)?) {
@@ -183,6 +186,7 @@ public struct ImportPipeline: Sendable {
                 continue
             }
             written.append((prepared.path, outcome))
+            release.add(prepared)
             if case .success(.imported(let imported)) = outcome {
                 documentsWritten += imported.documentsAdded
                 // The run will merge each index into one segment when it ends (`finishBulkImport`).

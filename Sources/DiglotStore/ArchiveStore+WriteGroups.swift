@@ -1,4 +1,5 @@
 import Foundation
+import DiglotModel
 import GRDB
 import Synchronization
 
@@ -41,6 +42,8 @@ public final class WriteGroup {
     private var unindexed: ArchiveStore.IndexedRows?
     /// The tokens the group's writes prepared for their texts.
     private var preparedTokens = PreparedIndexTokens.none
+    /// Frees each commit's tokens off the writing thread (see `BackgroundRelease`).
+    private let spentTokens = BackgroundRelease<PreparedIndexTokens>(batchSize: 1)
     /// Whether the next commit switches FTS5's automerge off (`deferIndexMerges`).
     private var indexMergesToDefer = false
     /// Whether a commit of this group switched FTS5's automerge off: `writingInGroups` switches it back on
@@ -92,6 +95,7 @@ public final class WriteGroup {
             writesSinceCommit = 0
             open = false
             unindexed = nil
+            spentTokens.add(preparedTokens)
             preparedTokens = .none
         }
         guard open else { return }
