@@ -254,7 +254,10 @@ struct BatchContext {
                 if documentLanguages[id] == nil { documentLanguages[id] = LanguageTag(rawValue: language) }
             }
         }
-        for id in passageIDs {
+        // A passage of a batch document the archive lacks cannot be stored (a passage's document is a foreign
+        // key): no need to look for it. Most tweet-quote pairs name such passages.
+        let newDocuments = Set(batch.documents.map(\.id)).subtracting(storedDocuments)
+        for id in passageIDs where !(passageSides[id].map { newDocuments.contains($0.document) } ?? false) {
             if let row = try Row.fetchOne(db, cachedSQL: "SELECT document_id, language FROM passages WHERE id = ?", [id.rawValue]) {
                 let side = ResolvedSide(document: DocumentID(rawValue: row[0]), language: LanguageTag(rawValue: row[1]))
                 storedPassages[id] = side

@@ -81,6 +81,34 @@ import DiglotStore
         #expect(shown.pairs.first?.role == .rendering && shown.pairs.first?.partnerDocument == original.id)
     }
 
+    /// A pair naming a passage of a document the archive already holds, sent again in the batch (a second source
+    /// of the same article, read here with another language), resolves through the stored passage; a passage of
+    /// a new document is not looked for and resolves through the batch.
+    @Test func pairsToPassagesOfStoredAndNewDocumentsInOneBatch() throws {
+        let archive = try TemporaryArchive()
+        let article = Fixture.document("article", .english, "Quote: tanks lost")
+        let quote = Passage(documentID: article.id, index: 0, role: .quote, start: 7, end: 17, language: .english,
+                            text: "tanks lost")
+        _ = try archive.store.write(source: Fixture.source("1"), batch: ImportBatch(documents: [article], passages: [quote]))
+        let tweet = Fixture.document("tweet", .ukrainian, "Втрачено танки")
+        let second = Fixture.document("second", .english, "Again: tanks lost")
+        let again = Passage(documentID: second.id, index: 0, role: .quote, start: 7, end: 17, language: .english,
+                            text: "tanks lost")
+        let toStored = Pair(original: .document(tweet.id), rendering: .passage(quote.id), method: .embeddedQuote, confidence: 0.9)
+        let toNew = Pair(original: .document(tweet.id), rendering: .passage(again.id), method: .embeddedQuote, confidence: 0.8)
+        var resent = quote
+        resent.language = .ukrainian
+        let outcome = try archive.store.write(source: Fixture.source("2", name: "second.note"),
+                                              batch: ImportBatch(documents: [article, tweet, second], passages: [resent, again],
+                                                                 pairs: [toStored, toNew]))
+        #expect(outcome.documentsLinked == 1 && outcome.documentsAdded == 2 && outcome.pairsAdded == 2)
+        var rows: [PairRow] = []
+        try archive.store.forEachPair { rows.append($0) }
+        #expect(Set(rows.map(\.renderingDocument)) == [article.id, second.id])
+        #expect(rows.allSatisfy { $0.renderingText == "tanks lost" && $0.originalLanguage == .ukrainian })
+        #expect(rows.allSatisfy { $0.renderingLanguage == .english })
+    }
+
     @Test func aManualUnlinkSurvivesReimportsAndEngineRuns() throws {
         let archive = try TemporaryArchive()
         let a = Fixture.document("a", .ukrainian, "Оригінал")
