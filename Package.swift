@@ -51,6 +51,8 @@ let package = Package(
                        providers: [.apt(["libstemmer-dev"])]),
         // SHA-256 rounds on the x86 SHA extensions (header only; nothing to install).
         .systemLibrary(name: "CSHA256", path: "Sources/CSHA256"),
+        // sqlite3_config, which Swift cannot call (variadic); header only, libsqlite3 is GRDB's.
+        .systemLibrary(name: "CSQLiteConfig", path: "Sources/CSQLiteConfig"),
 
         // The archive model: plain values, no storage or parsing code.
         .target(name: "DiglotModel", dependencies: ["CSHA256"]),
@@ -67,7 +69,7 @@ let package = Package(
         // Search analysis: normalisation, morphology, name keys, query parsing and expansion.
         .target(name: "DiglotAnalysis", dependencies: ["DiglotModel", "DiglotLexicon", "CHunspell", "CStemmer"]),
         // The SQLite store (GRDB): the only module that talks SQL.
-        .target(name: "DiglotStore", dependencies: ["DiglotModel", "DiglotAnalysis", grdb]),
+        .target(name: "DiglotStore", dependencies: ["DiglotModel", "DiglotAnalysis", "CSQLiteConfig", grdb]),
         // Finding, aligning and checking pairs across the archive.
         .target(name: "DiglotPairing", dependencies: ["DiglotModel", "DiglotLexicon", "DiglotLanguage"]),
         // Exporters: TMX, XLIFF, JSON Lines, CSV, Moses.

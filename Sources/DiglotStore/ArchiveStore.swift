@@ -1,4 +1,5 @@
 import Foundation
+import CSQLiteConfig
 import GRDB
 import Synchronization
 import DiglotAnalysis
@@ -29,6 +30,11 @@ public final class ArchiveStore: Sendable {
     /// How long a writer waits for another process's write transaction before giving up.
     public static let busyTimeout: TimeInterval = 30
 
+    /// SQLite's memory statistics, off before the process's first connection (see the CSQLiteConfig shim: a
+    /// mutex around every SQLite allocation otherwise). True when this call turned them off; false when SQLite
+    /// was already initialised (a connection opened before any store), which changes nothing else.
+    static let memoryStatisticsOff = diglot_sqlite_disable_memory_statistics() == SQLITE_OK
+
     /// Opens the archive at `path`, creating it when there is no file yet, and migrates it to this
     /// build's schema.
     ///
@@ -40,6 +46,7 @@ public final class ArchiveStore: Sendable {
     ///   morphological analysis lacks its Hunspell dictionaries.
     public init(path: String, analysis: SearchAnalysis = .morphological()) throws {
         self.path = path
+        _ = Self.memoryStatisticsOff
         _ = try ArchiveProbe.inspect(path)
         let vocabulary = ArchiveVocabulary()
         let analyzer = try analysis.makeAnalyzer(vocabulary)
