@@ -59,9 +59,10 @@ extension ArchiveStore {
                 .validationProblems(knownDocuments: context.storedDocuments, knownPassages: Set(context.storedPassages.keys))
             guard problems.isEmpty else { throw StoreError(file: path, reason: .invalidBatch(problems)) }
             var saved = Set<PairID>()
+            let now = Self.timestamp(Date())
             for pair in pairs {
                 guard let original = context.resolve(pair.original), let rendering = context.resolve(pair.rendering) else { continue }
-                if try Self.insertPair(pair, original: original, rendering: rendering, replacing: true, db) {
+                if try Self.insertPair(pair, original: original, rendering: rendering, replacing: true, createdAt: now, db) {
                     saved.insert(pair.id)
                 }
             }
@@ -90,7 +91,7 @@ extension ArchiveStore {
             guard problems.isEmpty, let o = context.resolve(original), let r = context.resolve(rendering) else {
                 throw StoreError(file: path, reason: .invalidBatch(problems))
             }
-            _ = try Self.insertPair(pair, original: o, rendering: r, replacing: true, db)
+            _ = try Self.insertPair(pair, original: o, rendering: r, replacing: true, createdAt: Self.timestamp(Date()), db)
         }
         return pair
     }

@@ -75,9 +75,10 @@ extension ArchiveStore {
                 outcome.figuresAdded += 1
             }
             var insertedPairs = Set<PairID>()
+            let now = Self.timestamp(Date())
             for pair in batch.pairs {
                 guard let original = context.resolve(pair.original), let rendering = context.resolve(pair.rendering) else { continue }
-                if try Self.insertPair(pair, original: original, rendering: rendering, replacing: false, db) {
+                if try Self.insertPair(pair, original: original, rendering: rendering, replacing: false, createdAt: now, db) {
                     insertedPairs.insert(pair.id)
                     outcome.pairsAdded += 1
                 }
@@ -170,9 +171,10 @@ extension ArchiveStore {
 
     /// Inserts a pair unless a person unlinked its two sides; `replacing` lets an engine run refresh its own
     /// earlier result, but a manual pair is never overwritten by anything automatic.
+    /// - Parameter createdAt: the write's time (`timestamp`), formatted once for all its pairs.
     /// - Returns: whether the pair was written.
     static func insertPair(_ pair: Pair, original: ResolvedSide, rendering: ResolvedSide, replacing: Bool,
-                           _ db: Database) throws -> Bool {
+                           createdAt: String, _ db: Database) throws -> Bool {
         if pair.origin != .manual,
            try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM unlinks WHERE pair_id = ?", [pair.id.rawValue]) == true {
             return false
@@ -199,7 +201,7 @@ extension ArchiveStore {
         insert.bind(rendering.document.rawValue); insert.bind(rendering.language.rawValue)
         insert.bind(pair.method.rawValue); insert.bind(pair.confidence); insert.bind(pair.fidelity.status.rawValue)
         insert.bind(try StoreJSON.encodeFidelity(pair.fidelity)); insert.bind(pair.origin.rawValue)
-        insert.bind(pair.parent?.rawValue); insert.bind(timestamp(Date()))
+        insert.bind(pair.parent?.rawValue); insert.bind(createdAt)
         try insert.run()
         return db.changesCount > 0
     }
