@@ -186,7 +186,7 @@ public struct ImportPipeline: Sendable {
                 continue
             }
             written.append((prepared.path, outcome))
-            release.add(prepared)
+            release.add(consume prepared)
             if case .success(.imported(let imported)) = outcome {
                 documentsWritten += imported.documentsAdded
                 // The run will merge each index into one segment when it ends (`finishBulkImport`).

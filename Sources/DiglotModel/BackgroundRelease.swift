@@ -24,18 +24,29 @@ public final class BackgroundRelease<Value: Sendable> {
     }
 
     /// Keeps `value` until its batch is full, then hands the batch to the background thread.
-    public func add(_ value: Value) {
-        pending.append(value)
+    ///
+    /// The value is taken over (`consuming`): a caller that still held a reference after the hand-off could be
+    /// the last to let go, when the background thread ran first, and free it on its own thread after all. Pass
+    /// a local with `consume`, or a copy whose original is already gone.
+    public func add(_ value: consuming Value) {
+        pending.append(consume value)
         if pending.count >= batchSize { flush() }
     }
 
     /// Hands what is pending to the background thread now.
     public func flush() {
         guard !pending.isEmpty else { return }
-        let batch = pending
+        // The batch's one strong reference is the unmanaged one the closure gives up: with a plain capture, the
+        // caller's own reference could be the last to go (when the queue ran first) and free it here after all.
+        let batch = Unmanaged.passRetained(Batch(values: pending))
         pending = []
-        // The closure holds the only reference left: the batch is freed where the closure is, after it ran.
-        queue.async { withExtendedLifetime(batch) {} }
+        queue.async { batch.release() }
+    }
+
+    /// The values of one hand-off, in one object so that exactly one reference owns them.
+    private final class Batch: Sendable {
+        let values: [Value]
+        init(values: [Value]) { self.values = values }
     }
 
     /// Waits until every batch handed over so far has been released (for tests and for a caller that

@@ -95,8 +95,10 @@ public final class WriteGroup {
             writesSinceCommit = 0
             open = false
             unindexed = nil
-            spentTokens.add(preparedTokens)
+            // Taken out of the group before the hand-off, so that the background thread holds the last reference.
+            let spent = preparedTokens
             preparedTokens = .none
+            spentTokens.add(consume spent)
         }
         guard open else { return }
         guard db.isInsideTransaction else {

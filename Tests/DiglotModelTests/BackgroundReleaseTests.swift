@@ -34,6 +34,18 @@ import DiglotModel
         #expect(freed.threads.withLock { $0.allSatisfy { $0 != caller } })
     }
 
+    /// One value a batch, handed over thousands of times: the background thread often runs before `flush`
+    /// returns, and the value must still be freed there, never by the caller letting go of its own reference.
+    @Test func nothingIsFreedOnTheCallersThreadEvenWhenTheQueueRunsFirst() {
+        let freed = Freed()
+        let release = BackgroundRelease<Tracked>(batchSize: 1)
+        for _ in 0..<5_000 { release.add(Tracked(freed)) }
+        release.waitUntilReleased()
+        #expect(freed.count == 5_000)
+        let caller = Self.currentThread
+        #expect(freed.threads.withLock { $0.filter { $0 == caller }.count } == 0)
+    }
+
     @Test func whatIsPendingIsFreedWhenTheReleaseGoesAway() {
         let freed = Freed()
         do {
