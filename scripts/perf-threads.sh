@@ -23,7 +23,7 @@ for line in sys.stdin:
     if not text.strip():
         if current: samples.append(current)
         current = None
-    elif not text[0].isspace():
+    elif not text.startswith("\t"):    # a sample: its thread id (right-aligned); its frames follow, tab-indented
         current = (text.strip(), [])
     elif current is not None:
         current[1].append(text.strip())
