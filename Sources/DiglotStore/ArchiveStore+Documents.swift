@@ -7,9 +7,9 @@ extension ArchiveStore {
     public func document(_ id: DocumentID) throws -> StoredDocument? {
         try reading { db in
             var found: (document: Document, sequence: Int64)?
-            try db.forEachRow(cachedSQL: "SELECT \(StoredRecord.documentColumns), seq FROM documents WHERE id = ?",
+            try db.forEachRow(cachedSQL: "SELECT \(StoredRecord.documentColumnsWithSequence) FROM documents WHERE id = ?",
                               arguments: [id.rawValue]) { row in
-                found = (Self.document(row), Int64(row.int(StoredRecord.documentColumnNames.count)))
+                found = (Self.document(row), StoredRecord.sequence(row))
             }
             guard let (document, sequence) = found else { return nil }
             let sources = try Row.fetchAll(db.cachedStatement(sql: """
@@ -59,9 +59,9 @@ extension ArchiveStore {
     /// ```
     public func forEachDocument(since sequence: Int64, _ body: (Document, Int64) throws -> Void) throws {
         try reading { db in
-            try db.forEachRow(cachedSQL: "SELECT \(StoredRecord.documentColumns), seq FROM documents WHERE seq > ? ORDER BY seq",
+            try db.forEachRow(cachedSQL: "SELECT \(StoredRecord.documentColumnsWithSequence) FROM documents WHERE seq > ? ORDER BY seq",
                               arguments: [sequence]) { row in
-                try body(Self.document(row), Int64(row.int(StoredRecord.documentColumnNames.count)))
+                try body(Self.document(row), StoredRecord.sequence(row))
             }
         }
     }

@@ -46,9 +46,9 @@ extension ArchiveStore {
         try reading { db in
             var documents: [(document: Document, sequence: Int64)] = []
             try db.forEachRow(cachedSQL: """
-                SELECT \(StoredRecord.documentColumns), seq FROM documents WHERE seq > ? ORDER BY seq LIMIT ?
+                SELECT \(StoredRecord.documentColumnsWithSequence) FROM documents WHERE seq > ? ORDER BY seq LIMIT ?
                 """, arguments: [sequence, limit]) { row in
-                documents.append((Self.document(row), Int64(row.int(StoredRecord.documentColumnNames.count))))
+                documents.append((Self.document(row), StoredRecord.sequence(row)))
             }
             return documents
         }

@@ -69,13 +69,12 @@ extension ArchiveStore {
                 try Self.insertPassage(passage, db)
                 outcome.passagesAdded += 1
             }
-            let batchDocuments = Set(batch.documents.map(\.id))
-            for figure in batch.figures where added.contains(figure.documentID) || !batchDocuments.contains(figure.documentID) {
+            for figure in batch.figures where added.contains(figure.documentID) || !context.batchDocuments.contains(figure.documentID) {
                 try Self.insertFigure(figure, db)
                 outcome.figuresAdded += 1
             }
             var insertedPairs = Set<PairID>()
-            let now = Self.timestamp(Date())
+            lazy var now = Self.timestamp(Date())  // formatted only for a batch with pairs
             for pair in batch.pairs {
                 guard let original = context.resolve(pair.original), let rendering = context.resolve(pair.rendering) else { continue }
                 if try Self.insertPair(pair, original: original, rendering: rendering, replacing: false, createdAt: now, db) {
@@ -230,17 +229,20 @@ struct ResolvedSide {
 
 /// What the archive already holds of the records a batch names, looked up inside the write transaction.
 struct BatchContext {
+    /// The ids of the batch's own documents.
+    let batchDocuments: Set<DocumentID>
     var storedDocuments: Set<DocumentID> = []
     var storedPassages: [PassageID: ResolvedSide] = [:]
     private var documentLanguages: [DocumentID: LanguageTag] = [:]
     private var passageSides: [PassageID: ResolvedSide] = [:]
 
     init(batch: ImportBatch, db: Database) throws {
+        batchDocuments = Set(batch.documents.map(\.id))
         for document in batch.documents { documentLanguages[document.id] = document.language }
         for passage in batch.passages {
             passageSides[passage.id] = ResolvedSide(document: passage.documentID, language: passage.language)
         }
-        var documentIDs = Set(batch.documents.map(\.id)).union(batch.figures.map(\.documentID))
+        var documentIDs = batchDocuments.union(batch.figures.map(\.documentID))
         var passageIDs = Set<PassageID>()
         for pair in batch.pairs {
             for side in [pair.original, pair.rendering] {
@@ -258,7 +260,7 @@ struct BatchContext {
         }
         // A passage of a batch document the archive lacks cannot be stored (a passage's document is a foreign
         // key): no need to look for it. Most tweet-quote pairs name such passages.
-        let newDocuments = Set(batch.documents.map(\.id)).subtracting(storedDocuments)
+        let newDocuments = batchDocuments.subtracting(storedDocuments)
         for id in passageIDs where !(passageSides[id].map { newDocuments.contains($0.document) } ?? false) {
             if let row = try Row.fetchOne(db, cachedSQL: "SELECT document_id, language FROM passages WHERE id = ?", [id.rawValue]) {
                 let side = ResolvedSide(document: DocumentID(rawValue: row[0]), language: LanguageTag(rawValue: row[1]))

@@ -79,9 +79,15 @@ struct BoundStatement {
     }
 
     private func bindText(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, place, "", 0, Self.transient) }
+        Self.bindText(bytes, to: handle, at: place)
+    }
+
+    /// Binds UTF-8 bytes as text at `place` of any statement (SQLite copies them); zero bytes bind as the empty
+    /// text, never as NULL. Shared with `KeyedLookup`, which binds its keys this way.
+    static func bindText(_ bytes: UnsafeBufferPointer<UInt8>, to handle: OpaquePointer, at place: Int32) -> Int32 {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_text(handle, place, "", 0, transient) }
         return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-            sqlite3_bind_text(handle, place, $0, Int32(bytes.count), Self.transient)
+            sqlite3_bind_text(handle, place, $0, Int32(bytes.count), transient)
         }
     }
 

@@ -47,13 +47,8 @@ struct KeyedLookup {
             let end = min(start + Self.width, keys.count)
             for position in start..<end {
                 let place = Int32(position - start + 1)
-                let bound = keys.withKey(position) { key -> Int32 in
-                    // A zero-length key still binds as text (an empty string), not NULL.
-                    guard let base = key.baseAddress, !key.isEmpty else { return sqlite3_bind_text(handle, place, "", 0, Self.transient) }
-                    return base.withMemoryRebound(to: CChar.self, capacity: key.count) {
-                        sqlite3_bind_text(handle, place, $0, Int32(key.count), Self.transient)
-                    }
-                }
+                // A zero-length key still binds as text (an empty string), not NULL.
+                let bound = keys.withKey(position) { BoundStatement.bindText($0, to: handle, at: place) }
                 guard bound == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: bound)) }
             }
             let row = ColumnReader(handle)
@@ -73,7 +68,4 @@ struct KeyedLookup {
             start = end
         }
     }
-
-    /// SQLite's `SQLITE_TRANSIENT` (copy the bound text), a C macro Swift does not import.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }

@@ -62,6 +62,11 @@ enum StoredRecord {
     static let documentColumns = documentColumnNames.map { "\"\($0)\"" }.joined(separator: ", ")
     /// Where `documentColumns` has the metadata.
     static let documentMetadata = 11
+    /// `documentColumns` and then the arrival number, read by `sequence(_:)`.
+    static let documentColumnsWithSequence = documentColumns + ", seq"
+
+    /// The arrival number of a row selected as `documentColumnsWithSequence`.
+    static func sequence(_ row: some RecordColumns) -> Int64 { Int64(row.int(documentColumnNames.count)) }
 
     static func document(_ row: some RecordColumns, metadata: [String: String]) -> Document {
         Document(id: DocumentID(rawValue: row.text(0)), kind: DocumentKind(rawValue: row.text(1)) ?? .article,
