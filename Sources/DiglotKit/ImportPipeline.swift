@@ -370,12 +370,17 @@ public struct ImportPipeline: Sendable {
         }
         defer { close(descriptor) }
         var status = stat()
-        if fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) > configuration.maximumInputBytes {
+        let isRegular = fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+        if isRegular, Int(status.st_size) > configuration.maximumInputBytes {
             throw ImportError(file: path, message: "\(path) is \(status.st_size) bytes, over the limit of \(configuration.maximumInputBytes) bytes")
         }
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         var data = Data()
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // A file's own size and one byte more (to see its end, or that it grew), not 64 KB zeroed for every file:
+        // that memset was 0.6 % of an import's instructions (callgrind, 5,000 documents, session 19). The bytes
+        // are uninitialised until `read` fills them, and only those it filled are used.
+        let chunkSize = isRegular ? min(Int(status.st_size) + 1, 1 << 16) : 1 << 16
+        var chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { _, initialized in initialized = chunkSize }
         while data.count <= configuration.maximumInputBytes {
             let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, min($0.count, configuration.maximumInputBytes + 1 - data.count)) }
             if count < 0 && errno == EINTR { continue }
