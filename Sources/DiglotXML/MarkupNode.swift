@@ -118,48 +118,51 @@ public struct MarkupNode: @unchecked Sendable, Hashable {
     /// Descendant elements in document order, optionally filtered.
     public func descendants(where predicate: (MarkupNode) -> Bool = { _ in true }) -> [MarkupNode] {
         var result: [MarkupNode] = []
-        var stack: [xmlNodePtr] = []
-        var k = pointer.pointee.children
-        var kids: [xmlNodePtr] = []
-        while let n = k { kids.append(n); k = n.pointee.next }
-        stack.append(contentsOf: kids.reversed())
-        while let node = stack.popLast() {
-            guard node.pointee.type == XML_ELEMENT_NODE else { continue }
+        forEachDescendantElement { node in
             let wrapped = MarkupNode(pointer: node, document: document)
             if predicate(wrapped) { result.append(wrapped) }
-            var grand: [xmlNodePtr] = []
-            var g = node.pointee.children
-            while let n = g { grand.append(n); g = n.pointee.next }
-            stack.append(contentsOf: grand.reversed())
+            return true
         }
         return result
     }
 
     /// Descendant elements with this local name (case-insensitive, for HTML).
     public func all(named name: String) -> [MarkupNode] {
-        let lower = name.lowercased()
-        return descendants { $0.name.lowercased() == lower }
+        let wanted = ElementName(name)
+        var result: [MarkupNode] = []
+        forEachDescendantElement { node in
+            if wanted.matches(node.pointee.name) { result.append(MarkupNode(pointer: node, document: document)) }
+            return true
+        }
+        return result
     }
 
     /// The first descendant element with this local name.
     public func first(named name: String) -> MarkupNode? {
-        let lower = name.lowercased()
+        let wanted = ElementName(name)
+        var found: MarkupNode?
+        forEachDescendantElement { node in
+            guard node.pointee.name != nil, wanted.matches(node.pointee.name) else { return true }
+            found = MarkupNode(pointer: node, document: document)
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with each descendant element in document order until it returns false.
+    ///
+    /// A node's children go on the stack from its last to its first (libxml2 links both ways, and Diglot never
+    /// changes a parsed tree), not through an array of them made for every node.
+    private func forEachDescendantElement(_ body: (xmlNodePtr) -> Bool) {
         var stack: [xmlNodePtr] = []
-        var k = pointer.pointee.children
-        var kids: [xmlNodePtr] = []
-        while let n = k { kids.append(n); k = n.pointee.next }
-        stack.append(contentsOf: kids.reversed())
+        var k = pointer.pointee.last
+        while let n = k { stack.append(n); k = n.pointee.prev }
         while let node = stack.popLast() {
             guard node.pointee.type == XML_ELEMENT_NODE else { continue }
-            if let raw = node.pointee.name, String(cString: raw).lowercased() == lower {
-                return MarkupNode(pointer: node, document: document)
-            }
-            var grand: [xmlNodePtr] = []
-            var g = node.pointee.children
-            while let n = g { grand.append(n); g = n.pointee.next }
-            stack.append(contentsOf: grand.reversed())
+            guard body(node) else { return }
+            var g = node.pointee.last
+            while let n = g { stack.append(n); g = n.pointee.prev }
         }
-        return nil
     }
 
     /// Child elements with this local name.
@@ -184,5 +187,33 @@ public struct MarkupNode: @unchecked Sendable, Hashable {
             }
         }
         return nil
+    }
+}
+
+/// An element name to look for, compared with libxml2's name bytes as `String(cString:).lowercased() ==
+/// name.lowercased()` compares them, without making a string for every element of a page: ASCII names (all
+/// of HTML's, nearly all of XML's) byte by byte, ASCII letters folded; any other name as strings.
+struct ElementName {
+    let lowercased: String
+    let asciiBytes: [UInt8]?
+
+    init(_ name: String) {
+        lowercased = name.lowercased()
+        asciiBytes = lowercased.utf8.allSatisfy { $0 < 0x80 } ? Array(lowercased.utf8) : nil
+    }
+
+    func matches(_ raw: UnsafePointer<xmlChar>?) -> Bool {
+        guard let raw else { return lowercased.isEmpty }
+        guard let ascii = asciiBytes else { return String(cString: raw).lowercased() == lowercased }
+        var index = 0
+        var equal = true
+        while raw[index] != 0 {
+            let byte = raw[index]
+            // Not ASCII: Unicode's lowercasing decides (the Kelvin sign lowercases to "k").
+            if byte >= 0x80 { return String(cString: raw).lowercased() == lowercased }
+            if equal { equal = index < ascii.count && (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == ascii[index] }
+            index += 1
+        }
+        return equal && index == ascii.count
     }
 }

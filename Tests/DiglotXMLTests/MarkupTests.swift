@@ -13,6 +13,28 @@ import Testing
         #expect(paragraphs[1].text == "танків & ББМ")
     }
 
+    /// `all(named:)` and `first(named:)` compare names byte by byte (`ElementName`); they must find what
+    /// comparing the lowercased strings finds, in document order, whatever the case and script of the names.
+    @Test func elementsAreFoundByNameAsLowercasedStringsFindThem() throws {
+        let xml = """
+            <Root><newsItem id="1"><NEWSITEM id="2"/><newsitems id="x"/><newsIte id="y"/></newsItem>\
+            <новина id="3"><Новина id="4"/></новина><newsItem id="5"/><ns:newsItem xmlns:ns="urn:x" id="6"/></Root>
+            """
+        let root = try #require(try MarkupDocument.xml(Data(xml.utf8), fileName: "names.xml").root)
+        func ids(_ nodes: [MarkupNode]) -> [String] { nodes.compactMap { $0.attribute("id") } }
+        for name in ["newsItem", "NEWSITEM", "новина", "НОВИНА", "newsitems", "news", "", "Root"] {
+            let expected = root.descendants { $0.name.lowercased() == name.lowercased() }
+            #expect(ids(root.all(named: name)) == ids(expected), "\(name)")
+            #expect(root.first(named: name)?.attribute("id") == expected.first?.attribute("id"), "\(name)")
+        }
+        #expect(ids(root.all(named: "newsitem")) == ["1", "2", "5", "6"])
+        #expect(ids(root.all(named: "Новина")) == ["3", "4"])
+        #expect(root.first(named: "newsIte")?.attribute("id") == "y")
+        // The descendants of a node, not the node itself, in document order.
+        #expect(root.all(named: "root").isEmpty)
+        #expect(ids(root.descendants()) == ["1", "2", "x", "y", "3", "4", "5", "6"])
+    }
+
     @Test func malformedXMLReportsLineAndColumn() {
         let xml = "<a>\n  <b>text</c>\n</a>"
         do {
