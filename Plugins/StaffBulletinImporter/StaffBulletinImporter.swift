@@ -77,7 +77,7 @@ public struct StaffBulletinImporter: Importer {
             (lines, facts) = try BulletinPage.read(input, configuration: configuration)
         } else {
             let text = try input.text()
-            lines = text.components(separatedBy: .newlines).enumerated().map { SourceLine(text: $1, line: $0 + 1) }
+            lines = ByteScan.componentsSeparatedByNewlines(text).enumerated().map { SourceLine(text: $1, line: $0 + 1) }
             facts = PageFacts()
         }
         var reader = BulletinReader(fileName: input.fileName, vocabulary: vocabulary)

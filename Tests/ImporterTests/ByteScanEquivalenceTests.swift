@@ -25,6 +25,13 @@ import DiglotTestSupport
         }
     }
 
+    @Test func componentsMatchFoundationsNewlineSplit() {
+        for sample in Self.samples + ["\r\n", "a\r\n\r\nb\n", "\u{2028}\u{2029}\u{85}", "x\n\u{301}y\r", "end\n"] {
+            #expect(ByteScan.componentsSeparatedByNewlines(sample) == sample.components(separatedBy: .newlines),
+                    "\(sample.debugDescription)")
+        }
+    }
+
     @Test func tagReplacementMatchesThePattern() {
         for sample in Self.samples {
             let expected = sample.replacingOccurrences(of: "<[^>]+>", with: "\n", options: .regularExpression)
