@@ -106,16 +106,19 @@ struct TweetBatchBuilder {
         // Each quote's language and facts are read once, not once for every tweet of the article.
         let quoteLanguages = candidates.map { LanguageDetector.detect($0.text) }
         var quoteFacts: [Int: QuoteEvidence.TextFacts] = [:]
+        var speakerWords: [Int: Set<String>] = [:]
         for (itemIndex, item) in article.items.enumerated() {
             guard case .tweet(let tweet) = item else { continue }
             let tweetLanguage = tweet.language
             guard tweetLanguage != .undetermined else { continue }
             let tweetFacts = QuoteEvidence.TextFacts(tweet.text)
+            let authorWords = QuoteEvidence.authorWords(of: tweet)
             for (index, candidate) in candidates.enumerated() {
                 guard quoteLanguages[index] != tweetLanguage else { continue }
                 if quoteFacts[index] == nil { quoteFacts[index] = QuoteEvidence.TextFacts(candidate.text) }
-                let evidence = QuoteEvidence(tweet: tweet, tweetFacts: tweetFacts, quoteFacts: quoteFacts[index]!,
-                                             speaker: candidate.speaker, verb: candidate.verb,
+                if let speaker = candidate.speaker, speakerWords[index] == nil { speakerWords[index] = QuoteEvidence.words(speaker) }
+                let evidence = QuoteEvidence(tweetFacts: tweetFacts, quoteFacts: quoteFacts[index]!, authorWords: authorWords,
+                                             speakerWords: speakerWords[index], verb: candidate.verb,
                                              distance: abs(candidate.item - itemIndex))
                 if evidence.confidence >= QuoteEvidence.threshold { scored.append((tweet, itemIndex, index, evidence)) }
             }
