@@ -58,8 +58,25 @@ enum CitationFinder {
             return cues.contains(where: { rest.contains($0) || lowered.contains(outlet + $0) })
         }
         let rest = replacingBytes(of: outlet, in: lowered)
-        return cues.contains { ByteScan.contains(rest, $0) || ByteScan.contains(lowered, outlet + $0) }
+        if ByteScan.withBytes(rest, { rest in cueBytes.contains { ByteScan.firstOffset(of: $0, in: rest) != nil } }) {
+            return true
+        }
+        // "outlet + cue" somewhere: a cue right after one of the outlet's occurrences. Found from the outlet's
+        // occurrences with the cues' bytes made once, not by making and searching 19 strings a sentence.
+        let outletBytes = Array(outlet.utf8)
+        guard !outletBytes.isEmpty else { return cues.contains { ByteScan.contains(lowered, outlet + $0) } }
+        return ByteScan.withBytes(lowered) { sentence in
+            var start = 0
+            while let at = ByteScan.firstOffset(of: outletBytes, in: sentence, from: start) {
+                let after = sentence[(at + outletBytes.count)...]
+                if cueBytes.contains(where: { after.starts(with: $0) }) { return true }
+                start = at + 1
+            }
+            return false
+        }
     }
+
+    private static let cueBytes = cues.map { Array($0.utf8) }
 
     /// `text` with every occurrence of `needle`, left to right, replaced by a space.
     static func replacingBytes(of needle: String, in text: String) -> String {
