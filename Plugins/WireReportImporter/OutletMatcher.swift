@@ -32,8 +32,11 @@ enum OutletMatcher {
         while position < sentence.endIndex {
             defer { position += 1 }
             let first = sentence[position].value
-            // Every name and every "… news agency" form starts with an ASCII letter.
+            // Every name and every "… news agency" form starts with an ASCII letter; a letter no name starts
+            // with, where no "… news agency" form can start (a capital, in a sentence that says it), is passed
+            // over before the boundary is looked at.
             guard first < 0x80, (first | 0x20) >= 0x61, (first | 0x20) <= 0x7A,
+                  !names[Int(first)].isEmpty || (saysNewsAgency && first <= 0x5A),
                   isBoundary(sentence, at: position) else { continue }
             for name in names[Int(first)] where matches(name, in: sentence, at: position) {
                 if isBoundary(sentence, at: position + name.count) { return String(scalars: name) }
