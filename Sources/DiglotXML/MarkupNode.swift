@@ -49,22 +49,33 @@ public struct MarkupNode: @unchecked Sendable, Hashable {
     public var children: [MarkupNode] { childNodes.filter(\.isElement) }
 
     /// The value of an attribute without a namespace (`class`, `href`, `lang`).
+    ///
+    /// The name is lent to libxml2 in place (`withCString`): passed as a `String`, Swift copied it into a new
+    /// array for each of the two lookups, 470,000 copies at 5,000 documents (callgrind, session 19).
     public func attribute(_ name: String) -> String? {
-        guard let value = xmlGetNoNsProp(pointer, name) else {
-            // HTML attributes like xml:lang or namespaced ones fall back to any-namespace lookup.
-            guard let any = xmlGetProp(pointer, name) else { return nil }
-            defer { diglot_xml_free(any) }
-            return String(cString: any)
+        name.withCString { raw in
+            let name = UnsafeRawPointer(raw).assumingMemoryBound(to: xmlChar.self)
+            guard let value = xmlGetNoNsProp(pointer, name) else {
+                // HTML attributes like xml:lang or namespaced ones fall back to any-namespace lookup.
+                guard let any = xmlGetProp(pointer, name) else { return nil }
+                defer { diglot_xml_free(any) }
+                return String(cString: any)
+            }
+            defer { diglot_xml_free(value) }
+            return String(cString: value)
         }
-        defer { diglot_xml_free(value) }
-        return String(cString: value)
     }
 
     /// The value of a namespaced attribute, e.g. `attribute("lang", namespace: MarkupNode.xmlNamespace)`.
     public func attribute(_ name: String, namespace: String) -> String? {
-        guard let value = xmlGetNsProp(pointer, name, namespace) else { return nil }
-        defer { diglot_xml_free(value) }
-        return String(cString: value)
+        name.withCString { rawName in
+            namespace.withCString { rawNamespace in
+                guard let value = xmlGetNsProp(pointer, UnsafeRawPointer(rawName).assumingMemoryBound(to: xmlChar.self),
+                                               UnsafeRawPointer(rawNamespace).assumingMemoryBound(to: xmlChar.self)) else { return nil }
+                defer { diglot_xml_free(value) }
+                return String(cString: value)
+            }
+        }
     }
 
     /// `xml:lang`'s namespace.
