@@ -26,6 +26,9 @@ enum PassageTokenCutting {
         let first = firstToken(startingAtOrAfter: range.lowerBound, in: wholeTokens)
         if first > 0, wholeTokens[first - 1].byteRange.upperBound > range.lowerBound { return nil }
         var cut: [AnalyzedToken] = []
+        // Room for every token up to the part's end at once: grown token by token, the arrays were reallocated
+        // 207,000 times at 5,000 documents (callgrind, session 19).
+        cut.reserveCapacity(firstToken(startingAtOrAfter: range.upperBound, in: wholeTokens) - first)
         var index = first
         while index < wholeTokens.count, wholeTokens[index].byteRange.lowerBound < range.upperBound {
             let token = wholeTokens[index]
