@@ -9,8 +9,9 @@ import DiglotModel
     /// The hand-written metadata text is `JSONEncoder`'s, byte for byte: the keys importers write, and 5,000
     /// seeded maps over keys that sort differently by byte, by case and by "_", with values holding what JSON
     /// escapes (quotes, backslashes, control characters) and what it does not ("/", Cyrillic, emoji, U+2028).
-    /// A fidelity report without issues is written by hand exactly as `JSONEncoder` writes it, for every
-    /// status; one with issues still goes to the encoder.
+    /// A fidelity report is written by hand exactly as `JSONEncoder` writes it, for every status, with and
+    /// without issues and subjects; 3,000 seeded reports hold texts JSON escapes (which go to the encoder) and
+    /// texts it does not.
     @Test func fidelityIsWrittenAsJSONEncoderWritesIt() throws {
         for status in [FidelityReport.Status.ok, .warning, .mismatch, .unchecked] {
             let report = FidelityReport(status: status)
@@ -20,6 +21,20 @@ import DiglotModel
                                                               message: "tank: 1637 in the original, 1673 in the rendering",
                                                               subject: "tank")])
         #expect(try StoreJSON.encodeFidelity(withIssue) == StoreJSON.encode(withIssue))
+        let pieces = ["tank", ": ", "+13", "Київ", "/", "👍", "\"", "\\", "\n", "\t", "\u{01}", "\u{7F}", "\u{2028}", " ", "é",
+                      "<b>", "&", "armored_combat_vehicle"]
+        let severities: [FidelityReport.Status] = [.ok, .warning, .mismatch, .unchecked]
+        var generator = SeededGenerator(seed: 98)
+        func text() -> String { (0..<generator.below(5)).map { _ in pieces[generator.below(pieces.count)] }.joined() }
+        for _ in 0..<3_000 {
+            let issues = (0..<generator.below(4)).map { _ in
+                FidelityIssue(kind: text(), severity: severities[generator.below(4)], message: text(),
+                              subject: generator.below(3) == 0 ? nil : text())
+            }
+            let report = generator.below(2) == 0 ? FidelityReport(issues: issues)
+                                                 : FidelityReport(status: severities[generator.below(4)], issues: issues)
+            #expect(try StoreJSON.encodeFidelity(report) == StoreJSON.encode(report), "\(report)")
+        }
     }
 
     @Test func metadataIsWrittenAsJSONEncoderWritesIt() throws {
