@@ -88,6 +88,11 @@ public enum BulletinPairing {
         return BulletinPairResult(documentPair: documentPair, linePairs: linePairs)
     }
 
+    /// A change as the messages write it: "+13", "+0", "-2" (a category name never holds "+-", so this is the
+    /// "+\(delta)" with "+-" made "-" that Foundation's `replacingOccurrences` wrote, without bridging every
+    /// message to `NSString` on the writing thread).
+    static func signed(_ delta: Int) -> String { delta < 0 ? String(delta) : "+" + String(delta) }
+
     /// Compares two versions' figures category by category: a total or a stated delta that differs is a
     /// `mismatch` naming the category; a category only one version states, or a delta only one states,
     /// is a `warning`.
@@ -111,8 +116,7 @@ public enum BulletinPairing {
             switch (figure.delta, other.delta) {
             case let (a?, b?) where a != b:
                 issues.append(FidelityIssue(kind: "figure-delta", severity: .mismatch,
-                                            message: "\(name): change +\(a) in the original, +\(b) in the rendering"
-                                                .replacingOccurrences(of: "+-", with: "-"),
+                                            message: "\(name): change \(signed(a)) in the original, \(signed(b)) in the rendering",
                                             subject: name))
             case (nil, _?), (_?, nil):
                 issues.append(FidelityIssue(kind: "figure-delta", severity: .warning,

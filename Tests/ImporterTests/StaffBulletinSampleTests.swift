@@ -12,6 +12,22 @@ import StaffBulletinImporter
         GoldenFile.samples(for: StaffBulletinImporter.identifier).filter { !$0.lastPathComponent.hasSuffix(".error.txt") }
     }
 
+    /// Deltas that disagree are named with their signs as written: "+13", "+0", and a negative one with its
+    /// minus only.
+    @Test func deltaMismatchesNameBothChangesWithTheirSigns() {
+        let id = DocumentID(rawValue: "d1")
+        func figure(_ delta: Int?) -> Figure {
+            Figure(documentID: id, date: "2024-03-01", category: .tank, total: 6_700, delta: delta, qualifier: nil, language: .ukrainian)
+        }
+        for (ours, theirs, expected) in [(13, 2, "tank: change +13 in the original, +2 in the rendering"),
+                                         (0, -2, "tank: change +0 in the original, -2 in the rendering"),
+                                         (-5, 7, "tank: change -5 in the original, +7 in the rendering")] {
+            let report = BulletinPairing.fidelity(original: [figure(ours)], rendering: [figure(theirs)])
+            #expect(report.issues.map(\.message) == [expected])
+            #expect(report.status == .mismatch)
+        }
+    }
+
     @Test func everyFormatHasASample() {
         let names = Self.samples.map(\.lastPathComponent)
         #expect(names.count >= 14)
