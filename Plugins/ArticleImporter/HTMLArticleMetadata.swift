@@ -91,10 +91,10 @@ struct HTMLArticleMetadata {
             guard let value = meta[key], Self.absoluteURL(value) == nil else { continue }
             return value.hasPrefix("By ") ? String(value.dropFirst(3)) : value
         }
-        let byline = root.descendants { node in
+        let byline = root.firstDescendant { node in
             node.attribute("rel") == "author" || node.attribute("itemprop") == "author"
                 || node.classes.contains { $0.quickLowercased().contains("byline") || $0.quickLowercased() == "author" }
-        }.first.map { PlainTextArticle.collapseWhitespace($0.text) }
+        }.map { PlainTextArticle.collapseWhitespace($0.text) }
         guard var name = byline, !name.isEmpty, name.count <= 100 else { return nil }
         for prefix in ["By ", "by ", "Автор: ", "Автор ", "Author: "] where name.hasPrefix(prefix) {
             name = String(name.dropFirst(prefix.count))

@@ -21,13 +21,13 @@ enum BulletinPage {
         facts.declaredLanguage = declaredLanguage(root)
         facts.publisher = meta(root, property: "og:site_name")
 
-        let heading = root.descendants { $0.attribute("id") == "article_heading" }.first
-        let content = root.descendants { $0.attribute("id") == "aticle-content" }.first
+        let heading = root.firstDescendant { $0.attribute("id") == "article_heading" }
+        let content = root.firstDescendant { $0.attribute("id") == "aticle-content" }
         if let heading, let content {
             let h1 = heading.first(named: "h1")
             let headingText = BulletinText.collapsed(h1?.text ?? "")
             if ["news", "новини", "усі новини", "all news"].contains(headingText.quickLowercased())
-                || !content.descendants(where: { $0.classes.contains("pagination") }).isEmpty {
+                || content.firstDescendant(where: { $0.classes.contains("pagination") }) != nil {
                 throw input.error("not a bulletin: \(input.fileName) is mil.gov.ua's generic \"\(headingText)\" list page (saved in place of an article that did not exist), not a loss bulletin",
                                   line: h1?.line)
             }
@@ -35,7 +35,7 @@ enum BulletinPage {
                 facts.title = headingText
                 facts.titleLine = h1?.line
             }
-            if let dateSpan = heading.descendants(where: { $0.classes.contains("aticle-date") }).first {
+            if let dateSpan = heading.firstDescendant(where: { $0.classes.contains("aticle-date") }) {
                 let raw = dateSpan.text.split(separator: "|").first.map(String.init) ?? ""
                 facts.published = BulletinDates.publicationDate(raw)
             }

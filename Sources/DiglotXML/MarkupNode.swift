@@ -137,6 +137,19 @@ public struct MarkupNode: @unchecked Sendable, Hashable {
         return result
     }
 
+    /// The first descendant element in document order that `predicate` accepts: `descendants(where:).first`
+    /// without asking about the rest of the page (every element of it, for a page without one).
+    public func firstDescendant(where predicate: (MarkupNode) -> Bool) -> MarkupNode? {
+        var found: MarkupNode?
+        forEachDescendantElement { node in
+            let wrapped = MarkupNode(pointer: node, document: document)
+            guard predicate(wrapped) else { return true }
+            found = wrapped
+            return false
+        }
+        return found
+    }
+
     /// Descendant elements with this local name (case-insensitive, for HTML).
     public func all(named name: String) -> [MarkupNode] {
         let wanted = ElementName(name)

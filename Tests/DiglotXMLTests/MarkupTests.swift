@@ -33,6 +33,11 @@ import Testing
         // The descendants of a node, not the node itself, in document order.
         #expect(root.all(named: "root").isEmpty)
         #expect(ids(root.descendants()) == ["1", "2", "x", "y", "3", "4", "5", "6"])
+        // The first match alone is what the whole list's first is.
+        for wanted in ["1", "2", "y", "4", "6", "none"] {
+            let predicate: (MarkupNode) -> Bool = { $0.attribute("id") == wanted || ($0.attribute("id") ?? "") > wanted }
+            #expect(root.firstDescendant(where: predicate) == root.descendants(where: predicate).first, "\(wanted)")
+        }
     }
 
     @Test func malformedXMLReportsLineAndColumn() {
