@@ -32,7 +32,12 @@ struct QuoteEvidence {
 
         init(_ text: String) {
             numbers = QuoteEvidence.numbers(in: text)
-            letters = text.reduce(0) { $1.isLetter ? $0 + 1 : $0 }
+            var letters = 0
+            text.forEachCharacterClass { classes in
+                if classes.contains(.letter) { letters += 1 }
+                return true
+            }
+            self.letters = letters
         }
     }
 

@@ -119,16 +119,18 @@ public enum QuotationFinder {
         var words = 0
         var inWord = false
         var wordHasLetterOrNumber = false
-        for character in text {
-            if character.isWhitespace {
-                if inWord, wordHasLetterOrNumber { words += 1; if words >= count { return true } }
+        text.forEachCharacterClass { classes in
+            if classes.contains(.whitespace) {
+                if inWord, wordHasLetterOrNumber { words += 1; if words >= count { return false } }
                 inWord = false
                 wordHasLetterOrNumber = false
             } else {
                 inWord = true
-                if !wordHasLetterOrNumber, character.isLetter || character.isNumber { wordHasLetterOrNumber = true }
+                if !classes.isDisjoint(with: [.letter, .number]) { wordHasLetterOrNumber = true }
             }
+            return true
         }
+        if words >= count { return true }
         if inWord, wordHasLetterOrNumber { words += 1 }
         return words >= count
     }

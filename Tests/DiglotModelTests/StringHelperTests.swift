@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import DiglotModel
+import DiglotTestSupport
 
 /// The fast string helpers importers use in place of `lowercased()` and Foundation's trimming: each must return
 /// exactly what it replaces, for every scalar and for mixed text.
@@ -61,6 +62,35 @@ import Testing
         for sample in ["", "a", "Київ", "e\u{301}", "👍🏽", "\r\n", "ﬁ"] {
             #expect(sample.unicodeScalarCount == sample.unicodeScalars.count, "\(sample.debugDescription)")
         }
+    }
+
+    /// The classes walked by scalar are those of the characters: for every scalar alone (each standalone one by
+    /// its value, the others through the character walk), and for 5,000 seeded texts mixing ASCII, Cyrillic,
+    /// quotes, spaces of every kind, digits of other scripts, combining marks, CR LF and emoji.
+    @Test func characterClassesAreTheCharactersOwn() {
+        func expected(_ text: String) -> [CharacterClass] { text.map { CharacterClass(of: $0) } }
+        func walked(_ text: String) -> [CharacterClass] {
+            var classes: [CharacterClass] = []
+            text.forEachCharacterClass { classes.append($0); return true }
+            return classes
+        }
+        var differing: [String] = []
+        for value in UInt32(0)...0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if walked(String(scalar)) != expected(String(scalar)) { differing.append(String(value, radix: 16)) }
+        }
+        #expect(differing.isEmpty, "differ for U+\(differing.prefix(10).joined(separator: ", U+"))")
+        let pieces = ["a", "Z", "7", " ", "\t", "\n", "\r\n", "\r", "\u{A0}", "\u{2009}", "\u{2028}", "Київ", "ʼ", "’", "“",
+                      "—", "e\u{301}", "\u{0663}", "Ⅻ", "👍🏽", "\u{200D}", "№", "_", "."]
+        var generator = SeededGenerator(seed: 5)
+        for _ in 0..<5_000 {
+            let text = (0..<generator.below(12)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            #expect(walked(text) == expected(text), "\(text.debugDescription)")
+        }
+        // Stopping early stops the walk.
+        var seen = 0
+        "abc def".forEachCharacterClass { _ in seen += 1; return seen < 2 }
+        #expect(seen == 2)
     }
 
     /// A scalar called standalone forms no grapheme with a neighbour on either side: beside brackets, letters,
