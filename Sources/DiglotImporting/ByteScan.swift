@@ -92,15 +92,7 @@ public enum ByteScan {
             var start = 0
             var i = 0
             while i < bytes.count {
-                let byte = bytes[i]
-                var width = 0
-                if byte >= 0x0A && byte <= 0x0D {
-                    width = 1
-                } else if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 {
-                    width = 2
-                } else if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
-                    width = 3
-                }
+                let width = newlineWidth(in: bytes, at: i)
                 if width == 0 { i += 1; continue }
                 lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
                 i += width
@@ -124,15 +116,7 @@ public enum ByteScan {
                 return body(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
             }
             while i < bytes.count {
-                let byte = bytes[i]
-                var width = 0
-                if byte >= 0x0A && byte <= 0x0D {
-                    width = 1
-                } else if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 {
-                    width = 2
-                } else if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
-                    width = 3
-                }
+                let width = newlineWidth(in: bytes, at: i)
                 if width == 0 { i += 1; continue }
                 guard emit(i) else { return }
                 i += width
@@ -140,6 +124,16 @@ public enum ByteScan {
             }
             _ = emit(bytes.count)
         }
+    }
+
+    /// The length in bytes of the line separator at `i` (LF, VT, FF, CR, NEL, U+2028, U+2029), 0 for none.
+    @inline(__always)
+    static func newlineWidth(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let byte = bytes[i]
+        if byte >= 0x0A && byte <= 0x0D { return 1 }
+        if byte == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0x85 { return 2 }
+        if byte == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return 3 }
+        return 0
     }
 
     /// Runs `body` on the text's UTF-8 bytes, without copying native strings.
