@@ -45,8 +45,13 @@ import Testing
         #expect(IgnoreFreeAffixFile(affixPath: aff.path, dictionaryPath: stressed.path) == nil)
         let derived = try #require(IgnoreFreeAffixFile(affixPath: aff.path, dictionaryPath: clean.path))
         #expect(FileManager.default.contents(atPath: derived.path) == Data("SET UTF-8".utf8))
+        #if os(Linux)
+        // Read through an open descriptor whose file has no name left (it is used only once unlinked): a process
+        // killed while Hunspell reads it leaves nothing in the temporary folder.
+        #expect(derived.path.hasPrefix("/proc/self/fd/"))
+        #endif
         derived.remove()
-        #expect(!FileManager.default.fileExists(atPath: derived.path))
+        #expect(FileManager.default.contents(atPath: derived.path) != Data("SET UTF-8".utf8))
     }
 
     @Test func wordsLoseTheIgnoredCharactersOnly() {

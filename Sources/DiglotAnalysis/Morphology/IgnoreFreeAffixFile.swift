@@ -19,10 +19,17 @@ import Foundation
 /// }
 /// ```
 struct IgnoreFreeAffixFile {
-    /// The temporary affix file: Hunspell reads it whole while it loads, so it is removed right after.
+    /// Where Hunspell reads the affix file: on Linux `/proc/self/fd/N`, an open descriptor of a temporary file
+    /// whose name is already gone, so that nothing is left behind even when the process is killed while the
+    /// dictionary loads (a name in the temporary folder would then stay: seen once, an import a test killed);
+    /// elsewhere the temporary file's own path, removed by `remove()`.
     let path: String
     /// The characters the `IGNORE` line named.
     let ignored: [Unicode.Scalar]
+    /// The open descriptor behind `path`, or -1 when `path` names the file itself.
+    private let descriptor: Int32
+    /// The temporary file's name while it still has one.
+    private let temporaryPath: String?
 
     init?(affixPath: String, dictionaryPath: String) {
         guard let affix = FileManager.default.contents(atPath: affixPath),
@@ -32,11 +39,25 @@ struct IgnoreFreeAffixFile {
         let folder = FileManager.default.temporaryDirectory
         let url = folder.appendingPathComponent("diglot-\(getpid())-\(UUID().uuidString).aff")
         guard (try? kept.write(to: url)) != nil else { return nil }
-        path = url.path
         self.ignored = ignored
+        let opened = open(url.path, O_RDONLY | O_CLOEXEC)
+        if opened >= 0, FileManager.default.isReadableFile(atPath: "/proc/self/fd/\(opened)"), unlink(url.path) == 0 {
+            descriptor = opened
+            path = "/proc/self/fd/\(opened)"
+            temporaryPath = nil
+        } else {
+            if opened >= 0 { close(opened) }
+            descriptor = -1
+            path = url.path
+            temporaryPath = url.path
+        }
     }
 
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
+    /// Closes the descriptor, or removes the temporary file where it kept its name.
+    func remove() {
+        if descriptor >= 0 { close(descriptor) }
+        if let temporaryPath { try? FileManager.default.removeItem(atPath: temporaryPath) }
+    }
 
     /// The characters of the affix file's one `IGNORE` line and the file without that line; nil when the file
     /// is not UTF-8 (`SET UTF-8`), has no or several `IGNORE` lines, or names an ignored character elsewhere.
