@@ -12,9 +12,10 @@ import Foundation
 /// ```
 public enum ByteScan {
     /// Whether the UTF-8 bytes of `needle` occur in those of `text`.
+    /// The needle's bytes are lent in place (`withBytes`), not copied into an array for every call: detection and
+    /// the per-block checks call this with literals, many times a page.
     public static func contains(_ text: some StringProtocol, _ needle: some StringProtocol) -> Bool {
-        let pattern = Array(needle.utf8)
-        return withBytes(text) { firstOffset(of: pattern, in: $0) != nil }
+        withBytes(needle) { pattern in withBytes(text) { firstOffset(of: pattern, in: $0) != nil } }
     }
 
     /// Whether `needle` occurs in `text`, ASCII letters compared without case (other bytes exactly).
@@ -65,20 +66,24 @@ public enum ByteScan {
 
     /// The byte offset of the first occurrence of `needle` in `bytes` at or after `start`.
     public static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
-        let count = needle.count
+        needle.withUnsafeBufferPointer { firstOffset(of: $0, in: bytes, from: start) }
+    }
+
+    /// `firstOffset(of:in:from:)` for a needle already in memory.
+    public static func firstOffset(of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>,
+                                   from start: Int = 0) -> Int? {
+        let count = pattern.count
         guard count > 0 else { return start }
         guard let base = bytes.baseAddress, start >= 0, bytes.count - start >= count else { return nil }
         let last = bytes.count - count
         var i = start
-        return needle.withUnsafeBufferPointer { pattern in
-            while i <= last {
-                guard let hit = memchr(base + i, Int32(pattern[0]), last - i + 1) else { return nil }
-                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if count == 1 || memcmp(base + i + 1, pattern.baseAddress! + 1, count - 1) == 0 { return i }
-                i += 1
-            }
-            return nil
+        while i <= last {
+            guard let hit = memchr(base + i, Int32(pattern[0]), last - i + 1) else { return nil }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if count == 1 || memcmp(base + i + 1, pattern.baseAddress! + 1, count - 1) == 0 { return i }
+            i += 1
         }
+        return nil
     }
 
     /// `text.components(separatedBy: .newlines)`: split at every LF, VT, FF, CR, NEL, U+2028 and U+2029, empty

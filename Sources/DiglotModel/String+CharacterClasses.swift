@@ -18,12 +18,7 @@ public struct CharacterClass: OptionSet, Sendable {
             else { self = [] }
             return
         }
-        let character = Character(scalar)
-        var classes: CharacterClass = []
-        if character.isWhitespace { classes.insert(.whitespace) }
-        if character.isLetter { classes.insert(.letter) }
-        if character.isNumber { classes.insert(.number) }
-        self = classes
+        self.init(of: Character(scalar))
     }
 
     /// The classes of `character`, as its own properties give them.

@@ -51,34 +51,3 @@ extension Database {
         while try cursor.next() != nil { try read(row) }
     }
 }
-
-/// A cached statement with one text parameter, run for one key after another through SQLite's C API: the
-/// archive's row for each of a batch's ids.
-///
-/// Why: `fetchOne` with GRDB boxed the key into `StatementArguments`, looked the statement up by its SQL and
-/// decoded a `Row` each time: 13,000-18,000 instructions a key on the writer, where the lookup itself is a few
-/// thousand (callgrind, 5,000 documents, session 19).
-struct KeyedRowLookup {
-    private let handle: OpaquePointer
-
-    init(_ db: Database, cachedSQL sql: String) throws {
-        handle = try db.cachedStatement(sql: sql).sqliteStatement
-    }
-
-    /// Calls `read` with the first row `key` finds, if any; whether there was one. The statement is reset and
-    /// its binding cleared before it returns, as GRDB leaves a statement it ran.
-    @discardableResult
-    func firstRow(for key: String, _ read: (ColumnReader) -> Void) throws -> Bool {
-        defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
-        var key = key
-        let bound = key.withUTF8 { BoundStatement.bindText($0, to: handle, at: 1) }
-        guard bound == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: bound)) }
-        let code = sqlite3_step(handle)
-        if code == SQLITE_DONE { return false }
-        guard code == SQLITE_ROW else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
-        }
-        read(ColumnReader(handle))
-        return true
-    }
-}

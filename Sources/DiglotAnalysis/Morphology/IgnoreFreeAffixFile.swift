@@ -26,10 +26,8 @@ struct IgnoreFreeAffixFile {
     let path: String
     /// The characters the `IGNORE` line named.
     let ignored: [Unicode.Scalar]
-    /// The open descriptor behind `path`, or -1 when `path` names the file itself.
+    /// The open descriptor behind `path`, or -1 when `path` names the temporary file itself.
     private let descriptor: Int32
-    /// The temporary file's name while it still has one.
-    private let temporaryPath: String?
 
     init?(affixPath: String, dictionaryPath: String) {
         guard let affix = FileManager.default.contents(atPath: affixPath),
@@ -44,19 +42,16 @@ struct IgnoreFreeAffixFile {
         if opened >= 0, FileManager.default.isReadableFile(atPath: "/proc/self/fd/\(opened)"), unlink(url.path) == 0 {
             descriptor = opened
             path = "/proc/self/fd/\(opened)"
-            temporaryPath = nil
         } else {
             if opened >= 0 { close(opened) }
             descriptor = -1
             path = url.path
-            temporaryPath = url.path
         }
     }
 
     /// Closes the descriptor, or removes the temporary file where it kept its name.
     func remove() {
-        if descriptor >= 0 { close(descriptor) }
-        if let temporaryPath { try? FileManager.default.removeItem(atPath: temporaryPath) }
+        if descriptor >= 0 { close(descriptor) } else { try? FileManager.default.removeItem(atPath: path) }
     }
 
     /// The characters of the affix file's one `IGNORE` line and the file without that line; nil when the file
