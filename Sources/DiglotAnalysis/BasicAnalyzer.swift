@@ -13,9 +13,6 @@ public struct BasicAnalyzer: TextAnalyzer {
 
     public func indexTokens(_ text: String) -> [AnalyzedToken] { Self.tokenize(text) }
     public func queryTokens(_ text: String) -> [AnalyzedToken] { Self.tokenize(text) }
-    /// The scan keeps no state between tokens, and a token never holds ASCII whitespace except a number's
-    /// group separator (a number crossing a part's end crosses it as a token, which rules the part out).
-    public var indexTokensAreLocal: Bool { true }
 
     /// The apostrophe forms found in real Ukrainian text, all read as U+0027.
     public static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{02BC}", "`", "\u{00B4}", "\u{2018}"]

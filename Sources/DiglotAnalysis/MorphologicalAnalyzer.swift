@@ -85,9 +85,6 @@ public final class MorphologicalAnalyzer: TextAnalyzer {
         subscript(capitalised capitalised: Bool) -> CachedWord? { capitalised ? self.capitalised : plain }
     }
 
-    /// Each token's forms come from its `BasicAnalyzer` token alone (spelling and capitalisation).
-    public var indexTokensAreLocal: Bool { true }
-
     /// Each occurrence is analysed by its spelling and whether it is capitalised, nothing else: the index of a
     /// text never depends on which texts this process analysed before it, so parsing threads may analyse in any
     /// order (and an archive imported in one run or in several gets the same index).

@@ -34,19 +34,9 @@ public protocol TextAnalyzer: Sendable {
     /// process answers without loading a dictionary) and no terms (a String per word was a seventh of a
     /// search's instructions).
     func forEachPositionRange(in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool)
-    /// Whether the index tokens of a part of a text are that text's tokens inside the part, wherever the part
-    /// starts after and ends before ASCII whitespace and no token of the whole crosses either end.
-    ///
-    /// True when every token is made from its own bytes alone, scanning left to right from a fresh state after
-    /// whitespace; then an import analyses a document's text once and cuts its passages' tokens from it
-    /// (`PreparedIndexTokens`), where it analysed every word twice. False (the default) for an analyzer that
-    /// looks further (a sentence's first word, a name spanning tokens): every text is then analysed on its own.
-    var indexTokensAreLocal: Bool { get }
 }
 
 extension TextAnalyzer {
-    public var indexTokensAreLocal: Bool { false }
-
     /// The non-colocated index tokens' ranges: correct for any analyzer, though it pays for the full analysis.
     public func forEachPositionRange(in text: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
         for token in indexTokens(String(decoding: text, as: UTF8.self)) where !token.isColocated {

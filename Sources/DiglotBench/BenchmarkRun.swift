@@ -111,7 +111,7 @@ struct BenchmarkRun {
             do {
                 try pipeline.finishBulkImport(documentsAdded: result.documents)
             } catch {
-                result.firstErrors.append("merging the full-text indexes: \(error)")
+                result.firstErrors.append("merging the full-text index: \(error)")
             }
         }
         result.importPeakRSSBytes = Measure.peakResidentBytes() ?? 0

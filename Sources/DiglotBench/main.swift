@@ -99,7 +99,7 @@ if let path = option("--optimize-archive") {
         let merging = try Measure.seconds { try store.optimizeSearchIndexes() }
         let counting = try Measure.seconds { try store.refreshTermStatistics() }
         try store.close()
-        print(String(format: "optimized the full-text indexes of %@ in %.1f s, counted their terms in %.1f s",
+        print(String(format: "optimized the full-text index of %@ in %.1f s, counted their terms in %.1f s",
                      path, merging, counting))
         exit(0)
     } catch {

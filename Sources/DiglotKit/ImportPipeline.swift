@@ -189,7 +189,7 @@ public struct ImportPipeline: Sendable {
             release.add(consume prepared)
             if case .success(.imported(let imported)) = outcome {
                 documentsWritten += imported.documentsAdded
-                // The run will merge each index into one segment when it ends (`finishBulkImport`).
+                // The run will merge the index into one segment when it ends (`finishBulkImport`).
                 if Self.isBulkRun(adding: documentsWritten, to: documentsBefore) { group.deferIndexMerges() }
             }
             let age = DispatchTime.now().uptimeNanoseconds - groupStart
@@ -236,11 +236,11 @@ public struct ImportPipeline: Sendable {
         var result: Result<PreparedInput, any Error>
     }
 
-    /// How many documents one run must add before its end merges the full-text indexes.
+    /// How many documents one run must add before its end merges the full-text index.
     public static let bulkImportDocuments = 1_000
 
     /// Whether a run that adds `documentsAdded` documents to an archive of `documentsBefore` is a bulk run,
-    /// one that ends by merging each full-text index into one segment: `bulkImportDocuments` or more, and at
+    /// one that ends by merging the full-text index into one segment: `bulkImportDocuments` or more, and at
     /// least a quarter of what the archive held.
     ///
     /// Why relative: the merge rewrites the whole index, not only the run's part of it. 1,075 documents added to
@@ -252,8 +252,8 @@ public struct ImportPipeline: Sendable {
     }
 
     /// After a run that added `documentsAdded` documents to an archive of `documentsBefore` (nil: the archive's
-    /// documents now, less the run's): after a bulk run (`isBulkRun`), merges the full-text indexes into one
-    /// segment each (`ArchiveStore.optimizeSearchIndexes`).
+    /// documents now, less the run's): after a bulk run (`isBulkRun`), merges the full-text index into one
+    /// segment (`ArchiveStore.optimizeSearchIndexes`).
     ///
     /// Each group of files leaves FTS5 a segment, so a bulk import leaves dozens of them; merging them took
     /// 4.5 s on the 100,000-document archive (after a 14-minute import) and cut the bench's search work by a

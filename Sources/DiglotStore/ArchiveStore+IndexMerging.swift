@@ -1,11 +1,11 @@
 import GRDB
 
-/// How FTS5 merges the segments of the full-text indexes while an import writes them.
+/// How FTS5 merges the segments of the full-text index while an import writes them.
 ///
-/// Every group commit adds one segment to each index (`WriteGroup`), and FTS5's automerge folds them together
+/// Every group commit adds one segment to the index (`WriteGroup`), and FTS5's automerge folds them together
 /// as it goes: four segments of a level into one of the next, a little at each commit, so the postings of a
 /// 100,000-document import are rewritten once per level, five or six times. A bulk run
-/// (`ImportPipeline.isBulkRun`) ends by merging each index into one segment anyway (`optimizeSearchIndexes`),
+/// (`ImportPipeline.isBulkRun`) ends by merging the index into one segment anyway (`optimizeSearchIndexes`),
 /// so the merges before it are work thrown away. Such a run switches automerge off once it has written enough
 /// to be one (`WriteGroup.deferIndexMerges`); FTS5 then only merges a level that reaches
 /// `deferredCrisisMerge` segments, which keeps a search during the import from looking each term up in
@@ -16,7 +16,7 @@ import GRDB
 /// run, which look each term up in more segments (p99 41 ms against 15 ms 80 s into that import); after it, the
 /// index is what it was.
 ///
-/// The settings are stored in each index's `_config` table, so they outlive the connection: a run killed with
+/// The settings are stored in the index's `_config` table, so they outlive the connection: a run killed with
 /// merges deferred leaves them so, and the next write group puts the defaults back when it begins.
 public enum IndexMerging: Equatable, Sendable {
     /// FTS5's defaults: automerge 4, crisis merge 16.
@@ -24,8 +24,8 @@ public enum IndexMerging: Equatable, Sendable {
     /// Automerge off; a level is merged once it holds `deferredCrisisMerge` segments.
     case deferred
 
-    /// The full-text indexes whose merges an import controls.
-    static let indexes = ["documents_fts", "passages_fts"]
+    /// The full-text index whose merges an import controls.
+    static let index = "documents_fts"
 
     /// FTS5's own `automerge` and `crisismerge` defaults (fts5Int.h), what an index without settings uses.
     static let defaultAutomerge = 4
@@ -38,30 +38,27 @@ public enum IndexMerging: Equatable, Sendable {
     var automerge: Int { self == .incremental ? Self.defaultAutomerge : 0 }
     var crisisMerge: Int { self == .incremental ? Self.defaultCrisisMerge : Self.deferredCrisisMerge }
 
-    /// How the indexes merge now: `.incremental` only when every index has FTS5's defaults (stored or absent).
+    /// How the index merges now: `.incremental` only when it has FTS5's defaults (stored or absent).
     static func current(_ db: Database) throws -> IndexMerging {
-        for index in indexes {
-            let stored = try Row.fetchAll(db, sql: "SELECT k, v FROM \(index)_config WHERE k IN ('automerge', 'crisismerge')")
-            for row in stored {
-                let key: String = row["k"]
-                let value: Int = row["v"]
-                if value != (key == "automerge" ? defaultAutomerge : defaultCrisisMerge) { return .deferred }
-            }
+        let stored = try Row.fetchAll(db, sql: "SELECT k, v FROM \(index)_config WHERE k IN ('automerge', 'crisismerge')")
+        for row in stored {
+            let key: String = row["k"]
+            let value: Int = row["v"]
+            if value != (key == "automerge" ? defaultAutomerge : defaultCrisisMerge) { return .deferred }
         }
         return .incremental
     }
 
-    /// Stores these settings in every index (in the caller's transaction, if one is open).
+    /// Stores these settings in the index (in the caller's transaction, if one is open).
     func apply(_ db: Database) throws {
-        for index in Self.indexes {
-            try db.execute(sql: "INSERT INTO \(index)(\(index), rank) VALUES('automerge', ?)", arguments: [automerge])
-            try db.execute(sql: "INSERT INTO \(index)(\(index), rank) VALUES('crisismerge', ?)", arguments: [crisisMerge])
-        }
+        let index = Self.index
+        try db.execute(sql: "INSERT INTO \(index)(\(index), rank) VALUES('automerge', ?)", arguments: [automerge])
+        try db.execute(sql: "INSERT INTO \(index)(\(index), rank) VALUES('crisismerge', ?)", arguments: [crisisMerge])
     }
 }
 
 extension ArchiveStore {
-    /// How the full-text indexes merge their segments now (see `IndexMerging`).
+    /// How the full-text index merges its segments now (see `IndexMerging`).
     public func indexMerging() throws -> IndexMerging {
         try reading { db in try IndexMerging.current(db) }
     }

@@ -1,7 +1,7 @@
 import GRDB
 
 extension ArchiveStore {
-    /// Merges each full-text index into one segment (FTS5's `optimize`).
+    /// Merges the full-text index into one segment (FTS5's `optimize`).
     ///
     /// Every import transaction leaves FTS5 a new segment, and its automerge keeps several levels of them: a
     /// query then looks each term up in every segment. After a bulk import, merging them once makes lookups
@@ -10,7 +10,6 @@ extension ArchiveStore {
     public func optimizeSearchIndexes() throws {
         try writing { db in
             try db.execute(sql: "INSERT INTO documents_fts(documents_fts) VALUES('optimize')")
-            try db.execute(sql: "INSERT INTO passages_fts(passages_fts) VALUES('optimize')")
         }
     }
 }

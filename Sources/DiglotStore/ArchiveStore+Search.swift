@@ -74,15 +74,6 @@ public struct SearchHit: Hashable, Sendable {
     public var pairs: [Partner]
 }
 
-/// One passage that matched.
-public struct PassageHit: Hashable, Sendable {
-    public var passage: PassageID
-    public var document: DocumentID
-    public var language: LanguageTag
-    public var snippet: String
-    public var score: Double
-}
-
 extension ArchiveStore {
     /// Weight of a title match against a text match in the ranking.
     ///
@@ -265,27 +256,6 @@ extension ArchiveStore {
         case .excluding(let kept, let excluded):
             return .excluding(surfaceExpression(kept),
                               excluded.count == 1 ? surfaceExpression(excluded[0]) : .any(excluded.map(surfaceExpression)))
-        }
-    }
-
-    /// Passages matching all of `text` at any tier, best first: what pairing and fidelity checks look up.
-    /// Text with nothing to search for (punctuation alone) matches nothing.
-    public func searchPassages(_ text: String, language: LanguageTag? = nil, limit: Int = 20) throws -> [PassageHit] {
-        guard let query = try? SearchQuery.parse(text).get(),
-              let match = stages(for: query).last(where: { $0.tier <= .translation })?.match else { return [] }
-        return try reading { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT p.id, p.document_id, p.language, snippet(passages_fts, 0, '[', ']', '…', 16) AS snippet,
-                       passages_fts.rank AS rank
-                FROM passages_fts JOIN passages p ON p.seq = passages_fts.rowid
-                WHERE passages_fts MATCH ?1 AND (?2 IS NULL OR p.language = ?2)
-                ORDER BY passages_fts.rank LIMIT ?3
-                """), arguments: [match, language?.rawValue, limit]).map { row in
-                    let rank: Double = row["rank"]
-                    return PassageHit(passage: PassageID(rawValue: row["id"]), document: DocumentID(rawValue: row["document_id"]),
-                                      language: LanguageTag(rawValue: row["language"]), snippet: row["snippet"] ?? "",
-                                      score: -rank)
-                }
         }
     }
 }

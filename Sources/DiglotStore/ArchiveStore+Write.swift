@@ -97,28 +97,23 @@ extension ArchiveStore {
         }
     }
 
-    /// The last document and passage row numbers before a write: the rows after them are the write's own.
+    /// The last document row number before a write: the documents after it are the write's own.
     struct IndexedRows {
         var document: Int64
-        var passage: Int64
 
         init(_ db: Database) throws {
             document = try Int64.fetchOne(db, cachedSQL: "SELECT coalesce(max(seq), 0) FROM documents", []) ?? 0
-            passage = try Int64.fetchOne(db, cachedSQL: "SELECT coalesce(max(seq), 0) FROM passages", []) ?? 0
         }
     }
 
-    /// Adds the documents and passages written after `rows` to the full-text indexes, one statement per index:
-    /// the write's last statements touching them, so FTS5 builds one segment per index for the whole write
-    /// rather than one per row (see `ArchiveSchema.indexNewRowsExplicitly`). Row numbers only grow (rows are
-    /// never deleted), so the new rows are those past the old maximum.
+    /// Adds the documents written after `rows` to the full-text index in one statement: the write's last
+    /// statement touching it, so FTS5 builds one segment for the whole write rather than one per row (see
+    /// `ArchiveSchema.indexNewRowsExplicitly`). Row numbers only grow (rows are never deleted), so the new rows
+    /// are those past the old maximum. Passages have no index of their own (`ArchiveSchema.dropPassageIndex`).
     static func indexNewRows(since rows: IndexedRows, _ db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO documents_fts(rowid, title, text) SELECT seq, title, text FROM documents WHERE seq > ? ORDER BY seq
             """).execute(arguments: [rows.document])
-        try db.cachedStatement(sql: """
-            INSERT INTO passages_fts(rowid, text) SELECT seq, text FROM passages WHERE seq > ? ORDER BY seq
-            """).execute(arguments: [rows.passage])
     }
 
     private func insertSource(_ source: Source, _ db: Database) throws {

@@ -17,7 +17,7 @@ import Synchronization
 /// commits, not when its own write returns, so callers report a file as imported only once `commit()` has
 /// returned (`ImportPipeline` does).
 ///
-/// The full-text indexes are written once per group, at its commit: FTS5 writes a new index segment for every
+/// The full-text index is written once per group, at its commit: FTS5 writes a new index segment for every
 /// savepoint, and merging the thousands of one-file segments (each term's postings rewritten at every merge
 /// level) was most of a bulk import's disk writes. Until its group commits, a file's rows are therefore not yet
 /// found by a search on the group's own connection; no import step searches.
@@ -79,8 +79,8 @@ public final class WriteGroup {
     /// gone, and the caller must report those files as not imported.
     public var isIntact: Bool { !open || db.isInsideTransaction }
 
-    /// Leaves the full-text indexes' segments unmerged from the next commit until the group ends (see
-    /// `IndexMerging`): for a run that will merge each index into one segment when it ends, so that the
+    /// Leaves the full-text index's segments unmerged from the next commit until the group ends (see
+    /// `IndexMerging`): for a run that will merge the index into one segment when it ends, so that the
     /// merges meanwhile are not work thrown away. The setting commits with the group's writes.
     public func deferIndexMerges() {
         if !deferredIndexMerges { indexMergesToDefer = true }

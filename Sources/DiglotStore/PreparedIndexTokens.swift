@@ -27,57 +27,21 @@ public struct PreparedIndexTokens: Sendable {
 
     private init() {}
 
-    /// A batch's titles, document texts and passages, each distinct text once; a passage that is a clean cut of
-    /// its document's text takes its tokens from the document's (`PassageTokenCutting`) when the analyzer's
-    /// tokens are local, and is analysed on its own otherwise.
+    /// A batch's titles and document texts, each distinct text once.
     init(batch: ImportBatch, analyzer: any TextAnalyzer) {
-        var wholes: [DocumentID: (text: String, tokens: [AnalyzedToken])] = [:]
         for document in batch.documents {
-            _ = tokens(for: document.title ?? "", analyzer)
-            if let tokens = tokens(for: document.text, analyzer), wholes[document.id] == nil {
-                wholes[document.id] = (document.text, tokens)
-            }
-        }
-        guard analyzer.indexTokensAreLocal else {
-            for passage in batch.passages { _ = tokens(for: passage.text, analyzer) }
-            return
-        }
-        var scalarOffsets: [DocumentID: PassageTokenCutting.ScalarOffsets] = [:]
-        for passage in batch.passages {
-            _ = tokens(for: passage.text, analyzer) {
-                guard var whole = wholes[passage.documentID] else { return nil }
-                return whole.text.withUTF8 { bytes in
-                    let offsets = scalarOffsets[passage.documentID] ?? PassageTokenCutting.ScalarOffsets(bytes)
-                    scalarOffsets[passage.documentID] = offsets
-                    guard passage.start <= passage.end,
-                          let start = offsets.byteOffset(ofScalar: passage.start, in: bytes),
-                          let end = offsets.byteOffset(ofScalar: passage.end, in: bytes) else { return nil }
-                    return PassageTokenCutting.tokens(of: passage.text, at: start..<end, in: bytes, wholeTokens: whole.tokens)
-                }
-            }
+            prepare(document.title ?? "", analyzer)
+            prepare(document.text, analyzer)
         }
     }
 
-    /// How many passages took their tokens from their document's (`PassageTokenCutting`).
-    public private(set) var cutPassages = 0
-
-    /// The tokens held for `text`, analysed now (or cut by `cut`, when it can) if not yet held; nil for an
-    /// empty text.
-    private mutating func tokens(for text: String, _ analyzer: any TextAnalyzer,
-                                 cut: () -> [AnalyzedToken]? = { nil }) -> [AnalyzedToken]? {
-        guard !text.isEmpty else { return nil }
+    /// Analyses `text` unless it is empty or already held.
+    private mutating func prepare(_ text: String, _ analyzer: any TextAnalyzer) {
+        guard !text.isEmpty else { return }
         var text = text
         let key = text.withUTF8 { Self.key(UnsafeRawBufferPointer($0)) }
-        if let held = text.withUTF8({ tokens(forUTF8: UnsafeRawBufferPointer($0), key: key) }) { return held }
-        let made: [AnalyzedToken]
-        if let cutTokens = cut() {
-            made = cutTokens
-            cutPassages += 1
-        } else {
-            made = analyzer.indexTokens(text)
-        }
-        entries[key, default: []].append(Entry(text: text, tokens: made))
-        return made
+        if text.withUTF8({ tokens(forUTF8: UnsafeRawBufferPointer($0), key: key) }) != nil { return }
+        entries[key, default: []].append(Entry(text: text, tokens: analyzer.indexTokens(text)))
     }
 
     /// Adds `other`'s texts (a write group gathers those of its files).
@@ -136,8 +100,8 @@ public struct PreparedIndexTokens: Sendable {
 }
 
 extension ArchiveStore {
-    /// The index tokens of everything `batch` would add to the full-text indexes: document titles and texts,
-    /// passage texts. Safe on any thread; see `PreparedIndexTokens` for why an import calls it beside the writer.
+    /// The index tokens of everything `batch` would add to the full-text index: document titles and texts.
+    /// Safe on any thread; see `PreparedIndexTokens` for why an import calls it beside the writer.
     public func prepareIndexTokens(for batch: ImportBatch) -> PreparedIndexTokens {
         PreparedIndexTokens(batch: batch, analyzer: analyzer)
     }

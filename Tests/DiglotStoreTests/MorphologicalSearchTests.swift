@@ -138,6 +138,7 @@ import DiglotModel
         try Self.write(old, [Self.bulletin])
         #expect(try old.search(SearchRequest(text: "втратами")).isEmpty)
         try old.pool.write { db in
+            try PassageIndexMigrationTests.restorePassageIndex(db)
             try db.execute(sql: """
                 DROP TABLE vocabulary;
                 DROP TABLE term_documents;

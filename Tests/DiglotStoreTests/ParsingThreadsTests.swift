@@ -64,7 +64,7 @@ import DiglotTestSupport
         let (one, oneSummary) = try Self.imported(paths, threads: 1)
         let expected = try Self.content(one.store)
         #expect(oneSummary.imported > 30, "the samples and the corpus were imported")
-        #expect(expected.contains { $0.hasPrefix("passages_fts") && $0.contains("дані") })
+        #expect(expected.contains { $0.hasPrefix("documents_fts") && $0.contains("дані") })
         for _ in 0..<3 {
             let (three, threeSummary) = try Self.imported(paths, threads: 3)
             #expect(threeSummary.imported == oneSummary.imported && threeSummary.documents == oneSummary.documents)

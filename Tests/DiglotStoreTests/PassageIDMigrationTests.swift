@@ -31,9 +31,10 @@ import DiglotModel
     }
 
     /// Turns a current archive back into what schema 5 wrote: passage ids by the first formula, pair and unlink
-    /// ids derived from those, and no record of migration 6.
+    /// ids derived from those, the passages' full-text index, and no record of migrations 6 and 7.
     static func downgradeToSchema5(_ store: ArchiveStore) throws {
         try store.pool.write { db in
+            try PassageIndexMigrationTests.restorePassageIndex(db)
             // Pairs' ids change under their aligned units: checked at the commit, as a migration checks them.
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             var legacy: [String: String] = [:]
@@ -96,15 +97,16 @@ import DiglotModel
         #expect(ArchiveStore.pendingUpgrade(at: archive.path) == nil)
         #expect(ArchiveStore.pendingUpgrade(at: archive.file("none.sqlite").path) == nil)
         try Self.downgradeToSchema5(store)
-        #expect(ArchiveStore.pendingUpgrade(at: archive.path)?.contains("from schema 5 to 6") == true)
+        #expect(ArchiveStore.pendingUpgrade(at: archive.path)?.contains("from schema 5 to 7") == true)
         let downgraded = try Self.references(store)
         #expect(downgraded.count == current.count)
         #expect(Set(downgraded).intersection(current).count == 1, "only the document pair keeps its line: \(downgraded)")
         try store.close()
 
         let reopened = try ArchiveStore(path: archive.path)
-        #expect(try reopened.schemaVersion() == 6)
+        #expect(try reopened.schemaVersion() == 7)
         #expect(try Self.references(reopened) == current)
+        #expect(try PassageIndexMigrationTests.schemaEntries(reopened, like: "%passages_fts%").isEmpty)
         #expect(try reopened.isUnlinked(linePairs[1].id))
         #expect(try reopened.alignedUnits(of: linePairs[0].id).map(\.originalText) == [uk[0].text])
         #expect(try reopened.verify().isEmpty)
@@ -122,14 +124,14 @@ import DiglotModel
         let before = try Self.references(archive.store)
         try archive.store.pool.write { db in
             try db.execute(sql: """
-                DELETE FROM grdb_migrations WHERE identifier = 'v6-passage-ids-by-document';
+                DELETE FROM grdb_migrations WHERE identifier IN ('v6-passage-ids-by-document', 'v7-no-passage-index');
                 PRAGMA user_version = 5;
                 """)
         }
         try archive.store.close()
         let reopened = try ArchiveStore(path: archive.path)
         #expect(try Self.references(reopened) == before)
-        #expect(try reopened.schemaVersion() == 6)
+        #expect(try reopened.schemaVersion() == 7)
         try reopened.close()
     }
 }

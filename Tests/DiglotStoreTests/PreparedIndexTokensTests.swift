@@ -22,15 +22,11 @@ import DiglotModel
         func queryTokens(_ text: String) -> [AnalyzedToken] { base.queryTokens(text) }
     }
 
-    /// Every token of both indexes, with its row, column and position, as `fts5vocab` reads them.
+    /// Every token of the full-text index, with its row, column and position, as `fts5vocab` reads them.
     static func indexContent(_ store: ArchiveStore) throws -> [String] {
         try store.reading { db in
-            var rows: [String] = []
-            for table in ["documents_fts", "passages_fts"] {
-                try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.\(table)_v USING fts5vocab(main, \(table), instance)")
-                rows += try Row.fetchAll(db, sql: "SELECT * FROM temp.\(table)_v ORDER BY 1, 2, 3, 4").map { "\(table) \($0)" }
-            }
-            return rows
+            try db.execute(sql: "CREATE VIRTUAL TABLE IF NOT EXISTS temp.documents_fts_v USING fts5vocab(main, documents_fts, instance)")
+            return try Row.fetchAll(db, sql: "SELECT * FROM temp.documents_fts_v ORDER BY 1, 2, 3, 4").map { "documents_fts \($0)" }
         }
     }
 
@@ -55,8 +51,8 @@ import DiglotModel
         let store = try ArchiveStore(path: archive.file("counted.sqlite").path, analyzer: analyzer)
         let batch = Self.batches[0]
         let tokens = store.prepareIndexTokens(for: batch)
-        // The title, the text and three passages.
-        #expect(tokens.count == 5)
+        // The title and the text: passages are not indexed on their own.
+        #expect(tokens.count == 2)
         let analysedAhead = analyzer.count
         _ = try store.write(source: Fixture.source("a"), batch: batch, prepared: tokens)
         #expect(analyzer.count == analysedAhead)
@@ -70,7 +66,7 @@ import DiglotModel
         let forOther = store.prepareIndexTokens(for: Self.batches[1])
         let before = analyzer.count
         _ = try store.write(source: Fixture.source("a"), batch: Self.batches[0], prepared: forOther)
-        #expect(analyzer.count == before + 5)
+        #expect(analyzer.count == before + 2)
         #expect(try store.search(SearchRequest(text: "Kharkiv")).count == 1)
     }
 
@@ -80,7 +76,7 @@ import DiglotModel
         let composed = "Caf\u{E9} near Kharkiv", decomposed = "Cafe\u{301} near Kharkiv"
         #expect(composed == decomposed)
         var batch = IndexWriteTests.batch("x", passages: 1)
-        batch.passages[0].text = composed
+        batch.documents[0].text = composed
         let tokens = archive.store.prepareIndexTokens(for: batch)
         func lookup(_ text: String) -> [AnalyzedToken]? {
             var text = text
@@ -102,8 +98,8 @@ import DiglotModel
         }
         #expect(key(texts[0]) == key(texts[1]))
         var batch = IndexWriteTests.batch("x", passages: 2)
-        batch.passages[0].text = texts[0]
-        batch.passages[1].text = texts[1]
+        batch.documents[0].title = texts[0]
+        batch.documents[0].text = texts[1]
         let tokens = archive.store.prepareIndexTokens(for: batch)
         func lookup(_ text: String) -> [AnalyzedToken]? {
             var text = text

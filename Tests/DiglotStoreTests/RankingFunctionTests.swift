@@ -179,7 +179,14 @@ import DiglotModel
     @Test func aTableThatDoesNotAgreeIsNotUsed() throws {
         let archive = try RankingFunctionTests.archiveWithCommonTerms()
         let asked = try scores(archive.store, lengths: nil, #""tanks""#)
-        for table in ["passages_fts_docsize", "no_such_table", "documents"] {
+        // Another FTS5 index's lengths: a docsize table of the right shape whose rows are other texts.
+        try archive.store.pool.write { db in
+            try db.execute(sql: "CREATE VIRTUAL TABLE other_fts USING fts5(text)")
+            for row in 1...(ArchiveStore.countedTermMinimum * 8) {
+                try db.execute(sql: "INSERT INTO other_fts(rowid, text) VALUES (?, 'one word')", arguments: [row])
+            }
+        }
+        for table in ["other_fts_docsize", "no_such_table", "documents"] {
             #expect(try scores(archive.store, lengths: table, #""tanks""#) == asked, "\(table)")
         }
     }

@@ -60,13 +60,6 @@ import DiglotStore
         } catch let refusal as SearchQueryError {
             #expect(refusal.description.hasPrefix("The query"))
         }
-        _ = try archive.store.searchPassages(query)
-    }
-
-    @Test func passagesAreIndexedToo() throws {
-        let (archive, uk, _) = try archiveWithBulletins()
-        let hits = try archive.store.searchPassages("осіб", language: .ukrainian)
-        #expect(hits.map(\.document) == [uk.id])
     }
 
     @Test func aQuotedPhraseMatchesOnlyInOrder() throws {
