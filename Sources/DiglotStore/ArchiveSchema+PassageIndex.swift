@@ -6,8 +6,8 @@ extension ArchiveSchema {
     ///
     /// Why: nothing in Diglot searched it. Search ranks whole documents (all query words anywhere in one
     /// document), pairing finds candidates through its own index, and exports read passages by id; yet every
-    /// import analysed and indexed each passage's text a second time, inside the document's. Writing it was
-    /// 14-19 % of an import's wall time at 10,000 documents and a tenth of the archive (docs/performance.md,
+    /// import indexed each passage's text a second time, inside the document's. Writing it was 15 % of an
+    /// import's wall time at 10,000 documents and 22 % at 100,000, and 7-18 % of the archive (docs/performance.md,
     /// session 20). Dropping it frees its pages for the archive to reuse (the file does not shrink until a
     /// `VACUUM`).
     static func dropPassageIndex(_ db: Database) throws {

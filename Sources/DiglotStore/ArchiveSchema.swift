@@ -24,10 +24,11 @@ enum ArchiveSchema {
     }
 
     /// The morphological search analysis: the `vocabulary` table `ArchiveVocabulary` reads and writes, and
-    /// both FTS indexes rebuilt with the analyzer the archive is opened with, so an archive indexed by an
+    /// the documents' FTS index rebuilt with the analyzer the archive is opened with, so an archive indexed by an
     /// older build (surface forms only, `BasicAnalyzer`) gains lemmas and name keys. The rebuild records
     /// every word's analysis; `ArchiveStore` writes it to `vocabulary` right after migrating.
-    /// On a new archive the tables are empty and the rebuild costs nothing.
+    /// On a new archive the tables are empty and the rebuild costs nothing. The passages' index is not rebuilt:
+    /// migrations run to the newest schema in one go, and schema 7 drops it (`dropPassageIndex`).
     private static func addSearchVocabulary(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE vocabulary (
@@ -37,7 +38,6 @@ enum ArchiveSchema {
             ) WITHOUT ROWID;
             CREATE INDEX vocabulary_stem ON vocabulary(stem);
             INSERT INTO documents_fts(documents_fts) VALUES('rebuild');
-            INSERT INTO passages_fts(passages_fts) VALUES('rebuild');
             """)
         try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                        arguments: ["3"])
