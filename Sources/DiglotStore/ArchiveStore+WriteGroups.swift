@@ -49,12 +49,16 @@ public final class WriteGroup {
     /// Whether a commit of this group switched FTS5's automerge off: `writingInGroups` switches it back on
     /// when the group ends.
     private(set) var deferredIndexMerges = false
+    /// Who checkpoints the WAL after the group's commits (see `WALCheckpoints`).
+    let checkpoints: WALCheckpoints
 
-    init(_ db: Database, path: String, registration: AnalyzerRegistration, vocabulary: ArchiveVocabulary) {
+    init(_ db: Database, path: String, registration: AnalyzerRegistration, vocabulary: ArchiveVocabulary,
+         checkpoints: WALCheckpoints) {
         self.db = db
         self.path = path
         self.registration = registration
         self.vocabulary = vocabulary
+        self.checkpoints = checkpoints
     }
 
     /// Whether rows written since the last commit await indexing: a write then need not read where its own
@@ -116,6 +120,7 @@ public final class WriteGroup {
                 indexMergesToDefer = false
                 deferredIndexMerges = true
             }
+            checkpoints.committed()
         } catch let error as DatabaseError {
             if db.isInsideTransaction { try? db.rollback() }
             throw StoreError(file: path, unreadable: error)
@@ -166,7 +171,10 @@ extension ArchiveStore {
             return try pool.writeWithoutTransaction { db in try Self.withPragmas(Self.groupWritePragmas, db) {
                 // A run killed while its merges were deferred left them so: every group begins with FTS5's own.
                 if try IndexMerging.current(db) != .incremental { try IndexMerging.incremental.apply(db) }
-                let group = WriteGroup(db, path: path, registration: registration, vocabulary: vocabulary)
+                let checkpoints = WALCheckpoints(db, path: path)
+                defer { checkpoints.finish() }
+                let group = WriteGroup(db, path: path, registration: registration, vocabulary: vocabulary,
+                                       checkpoints: checkpoints)
                 // After the last commit (or the rollback on failure); a failure here is healed by the next group.
                 defer { if group.deferredIndexMerges, !db.isInsideTransaction { try? IndexMerging.incremental.apply(db) } }
                 heldWriteGroup.withLock { $0 = HeldWriteGroup(thread: pthread_self(), group: group) }
@@ -187,21 +195,17 @@ extension ArchiveStore {
 
     /// Page cache of the writer connection while it holds a write group, in KiB (SQLite's default: 2,000).
     static let groupCacheKiB = 16_384
-    /// WAL pages after which a commit checkpoints, while a write group is held (SQLite's default: 1,000).
-    static let groupCheckpointPages = 20_000
-
     /// The writer connection's settings while it holds a write group (`withPragmas` puts SQLite's defaults back
-    /// after): a larger page cache and a longer WAL.
+    /// after): a larger page cache, and no automatic checkpoint, since `WALCheckpoints` checkpoints instead.
     ///
-    /// Why: at 100,000 documents the writing thread spent half its time in the kernel, writing and reading
-    /// pages. The passages' and documents' indexes on hashed ids dirty pages all over their B-trees; with
-    /// SQLite's 2 MB cache a group spilled them to the WAL before its commit, and a checkpoint every 1,000 WAL
-    /// pages copied the same pages to the database again and again. With 16 MB and a checkpoint every 20,000
-    /// pages (an 80 MB WAL at most, until the next checkpoint), `diglot import` of the 100k bench corpus took
-    /// 63.2 s against 71.6-81.5 s, system time 17.9 s against 27.0-30.8 s, for 15 MB more memory
-    /// (docs/performance.md, session 9). Memory stays independent of the corpus size.
+    /// Why the cache: at 100,000 documents the writing thread spent half its time in the kernel, writing and
+    /// reading pages. The passages' and documents' indexes on hashed ids dirty pages all over their B-trees; with
+    /// SQLite's 2 MB cache a group spilled them to the WAL before its commit. With 16 MB (and a checkpoint every
+    /// 20,000 WAL pages rather than 1,000), `diglot import` of the 100k bench corpus took 63.2 s against
+    /// 71.6-81.5 s, system time 17.9 s against 27.0-30.8 s, for 15 MB more memory (docs/performance.md,
+    /// session 9). Memory stays independent of the corpus size.
     static let groupWritePragmas: [(name: String, value: Int)] = [
-        ("cache_size", -groupCacheKiB), ("wal_autocheckpoint", groupCheckpointPages),
+        ("cache_size", -groupCacheKiB), ("wal_autocheckpoint", 0),
     ]
 
     /// The group this thread holds, if any.

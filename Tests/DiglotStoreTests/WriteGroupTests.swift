@@ -231,7 +231,7 @@ extension WriteGroupTests {
         let before = try settings()
         #expect(before == [-2000, 1000])
         try archive.store.writingInGroups { _ in
-            #expect(try settings() == [-ArchiveStore.groupCacheKiB, ArchiveStore.groupCheckpointPages])
+            #expect(try settings() == [-ArchiveStore.groupCacheKiB, 0])
             _ = try archive.store.write(source: Fixture.source("a"), batch: IndexWriteTests.batch("a", passages: 2))
         }
         #expect(try settings() == before)
