@@ -101,25 +101,7 @@ public struct ImportPipeline: Sendable {
         return summary
     }
 
-    /// Imports inputs already in memory as `run(paths:)` imports files: each read by its importer on a worker
-    /// thread a few inputs ahead, written here in the order `next` gives them. `next` is called on the workers,
-    /// one call at a time, so it may be an ordinary iterator; `committed` gets each input's name and outcome, in
-    /// order, on this thread. Does not merge the indexes at the end: a caller whose inputs make a bulk run
-    /// (`isBulkRun`) ends with `finishBulkImport`, since FTS5's own merging stops for the rest of the run once
-    /// it has written that much (`WriteGroup.deferIndexMerges`).
-    ///
-    /// ```swift
-    /// var inputs = generated.makeIterator()
-    /// pipeline.importInputs({ inputs.next().map { ($0.bytes, $0.fileName) } }) { name, outcome in … }
-    /// ```
-    public func importInputs(_ next: @escaping () -> (bytes: Data, fileName: String)?,
-                             committed: (String, Result<FileOutcome, any Error>) -> Void) {
-        importInOrder(workers: parsingThreads, documentsBefore: nil, source: next, prepare: { [self] input in
-            Prepared(path: input.fileName, result: Result { try prepare(input.bytes, fileName: input.fileName) })
-        }, committed: committed)
-    }
-
-    /// The engine of `run(paths:)` and `importInputs`: `prepare` on `workers` threads (inline with none),
+    /// The engine of `run(paths:)`: `prepare` on `workers` threads (inline with none),
     /// `commit` and `committed` here, in order.
     /// `documentsBefore`: the archive's documents before the run (nil: read when the writer is held).
     private func importInOrder<Input: Sendable>(workers: Int, documentsBefore: Int?, source: @escaping () -> Input?,
