@@ -76,8 +76,7 @@ public struct WireReportImporter: Importer {
         let text = try input.text()
         let start = Substring(text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }.unicodeScalars.prefix(2048))
         let reports: [WireReport]
-        if start.hasPrefix("<?xml") || start.hasPrefix("<rss") || start.hasPrefix("<feed") || start.hasPrefix("<newsItem")
-            || start.hasPrefix("<newsMessage") {
+        if start.hasPrefix("<?xml") || Self.feedOrNewsMLRoots.contains(Self.firstElementName(start) ?? "") {
             let document = try xml(input)
             let rootName = document.root?.name ?? ""
             if rootName == "rss" || rootName == "feed" || rootName == "RDF" {
@@ -111,6 +110,30 @@ public struct WireReportImporter: Importer {
             batch.passages += passages
         }
         return batch
+    }
+
+    /// Root elements read as XML even without an XML declaration.
+    static let feedOrNewsMLRoots: Set<String> = ["rss", "feed", "rdf:RDF", "newsItem", "newsMessage"]
+
+    /// The name of the first element in `start`, past a DOCTYPE (with its internal subset), comments and
+    /// processing instructions; nil when none begins there.
+    ///
+    /// Why not the first characters: an RSS 0.91 feed opens with Netscape's `<!DOCTYPE rss …>`, often with no
+    /// XML declaration, and was read as an HTML page, its DTD's text becoming the report's.
+    static func firstElementName(_ start: Substring) -> String? {
+        var rest = start[...]
+        while let open = rest.firstIndex(of: "<") {
+            rest = rest[rest.index(after: open)...]
+            if rest.hasPrefix("!--") {
+                guard let end = rest.range(of: "-->") else { return nil }
+                rest = rest[end.upperBound...]
+                continue
+            }
+            guard let first = rest.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { continue }
+            let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == ":" || $0 == "-" || $0 == "_" || $0 == "." }
+            return String(name)
+        }
+        return nil
     }
 
     private func xml(_ input: ImportInput) throws -> MarkupDocument {

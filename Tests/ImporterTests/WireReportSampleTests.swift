@@ -131,6 +131,47 @@ import TweetEmbedImporter
         }
     }
 
+    /// An RSS 0.91 feed opens with Netscape's DOCTYPE, often with no XML declaration: a feed still, not a page
+    /// (it was refused as a page without an article body).
+    @Test func aFeedOpeningWithADoctypeIsReadAsAFeed() throws {
+        let feed = """
+            <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+            <rss version="0.91"><channel><title>Wire desk</title><link>https://wire.example/</link>
+            <item><title>Ukraine says it downed drones over Odesa</title><link>https://wire.example/2022/09/25/odesa</link>
+            <description>KYIV, Sept 25 (Reuters) - Ukraine's air force said on Sunday it had shot down four drones.</description>
+            </item></channel></rss>
+            """
+        let input = ImportInput(bytes: Data(feed.utf8), fileName: "rss091.rss")
+        #expect(WireReportImporter.confidence(for: input) > 0.3)
+        let batch = try WireReportImporter(configuration: .default).read(input)
+        #expect(batch.documents.map(\.title) == ["Ukraine says it downed drones over Odesa"])
+        #expect(batch.validationProblems().isEmpty)
+    }
+
+    /// Behind a DOCTYPE an entity bomb reaches libxml2's limits, and the file is refused by name.
+    @Test func anEntityBombBehindADoctypeIsRefused() throws {
+        let levels = (1...6).map { level in
+            "<!ENTITY e\(level) \"" + String(repeating: "&e\(level - 1);", count: 10) + "\">"
+        }
+        let bomb = "<!DOCTYPE rss [<!ENTITY e0 \"aa\">" + levels.joined() + "]>\n"
+            + "<rss version=\"2.0\"><channel><item><title>&e6;</title></item></channel></rss>\n"
+        do {
+            _ = try WireReportImporter(configuration: .default).read(ImportInput(bytes: Data(bomb.utf8), fileName: "bomb.rss"))
+            Issue.record("the entity bomb was accepted")
+        } catch let error as ImportError {
+            #expect(error.description.hasPrefix("bomb.rss:2:"), "\(error)")
+        }
+    }
+
+    @Test func theFirstElementIsFoundPastTheProlog() {
+        #expect(WireReportImporter.firstElementName("<?xml version=\"1.0\"?>\n<rss version=\"2.0\">") == "rss")
+        #expect(WireReportImporter.firstElementName("<!DOCTYPE r [<!ENTITY a '1'>]><feed xmlns=\"x\">") == "feed")
+        #expect(WireReportImporter.firstElementName("<!-- <rss> --><!doctype html><html lang=\"en\">") == "html")
+        #expect(WireReportImporter.firstElementName("<rdf:RDF xmlns:rdf=\"…\">") == "rdf:RDF")
+        #expect(WireReportImporter.firstElementName("KYIV (Reuters) - 3 < 4") == nil)
+        #expect(WireReportImporter.firstElementName("<!-- never closed <rss>") == nil)
+    }
+
     @Test func detectionBeatsTheGenericArticleImporterAndLeavesOthersAlone() throws {
         for sample in Self.valid {
             let input = ImportInput(bytes: try Data(contentsOf: sample), fileName: sample.lastPathComponent)
