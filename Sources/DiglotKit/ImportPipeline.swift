@@ -63,16 +63,19 @@ public struct ImportPipeline: Sendable {
         summary.skipped = collector.skipped
         summary.files = collector.items.count + collector.skipped.count + collector.errors.count
         // Standard input is read here, before any worker starts: it can be read only once, by one thread.
-        let standardInputData = collector.items.contains { $0.path == "-" } ? Result { try limited(standardInput(), name: "-") } : nil
+        // (A file found in a directory is never `-`: its path is not joined for the question.)
+        let standardInputData = collector.items.contains { !$0.fromDirectory && $0.path == "-" }
+            ? Result { try limited(standardInput(), name: "-") } : nil
         var pending = collector.items[...]
         var index = 0
         // Read once: whether the run is a bulk run is decided against it while writing and at the end.
         let documentsBefore = try? store.documentRows()
         importInOrder(workers: collector.items.count > 1 ? parsingThreads : 0, documentsBefore: documentsBefore,
                       source: { pending.popFirst() }) { [self] item in
-            Prepared(path: item.path, result: Result {
-                let data = item.path == "-" ? try standardInputData!.get() : try read(item.path)
-                return try prepare(data, fileName: item.path, importerID: importerID, skipUnrecognised: item.fromDirectory)
+            let path = item.path
+            return Prepared(path: path, result: Result {
+                let data = path == "-" ? try standardInputData!.get() : try read(path)
+                return try prepare(data, fileName: path, importerID: importerID, skipUnrecognised: item.fromDirectory)
             })
         } committed: { path, outcome in
             progress?(index, collector.items.count, path)
