@@ -106,7 +106,8 @@ struct BenchmarkRun {
         result.importSeconds = Measure.seconds { summary = pipeline.run(paths: [corpusFolder.path]) }
         result.documents = summary.documents
         result.failedInputs = summary.failed
-        result.firstErrors = summary.errors.prefix(5).map { "\($0.path): \($0.message)" }
+        // Each message names its file already, as `diglot import` prints it.
+        result.firstErrors = summary.errors.prefix(5).map(\.message)
         result.importPeakRSSBytes = Measure.peakResidentBytes() ?? 0
         let statistics = try archive.store.statistics()
         result.passages = statistics.passages
