@@ -54,6 +54,9 @@ struct BenchmarkRun {
     /// The archive's search analysis: Diglot's default, or `BasicAnalyzer` (`--analysis basic`) to measure
     /// what morphology costs at import.
     let analysis: SearchAnalysis
+    /// Whether the import runs as a `diglot import` process (Diglot's analysis, the CLI's) or in the bench
+    /// (`--analysis basic`, which the CLI does not offer).
+    var importsInChildProcess = true
     /// Stages left out of this run (`--skip`).
     var skipped: Set<Stage> = []
 
@@ -95,20 +98,13 @@ struct BenchmarkRun {
             result.rawBytes += input.bytes.count
         }
 
-        // Import: the files through the real pipeline (parsed on worker threads ahead of the writer, grouped
-        // commits, the final merge of a bulk run), as `diglot import` runs it.
-        let archive = try DiglotArchive(path: archivePath, analysis: analysis)
-        let pipeline = archive.importer()
-        // The import's peak is its own, not an earlier size's limits or search.
-        Measure.resetPeakResident()
         announce("import")
-        var summary = ImportSummary()
-        result.importSeconds = Measure.seconds { summary = pipeline.run(paths: [corpusFolder.path]) }
+        let summary = try importCorpus(corpusFolder, into: archivePath, result: &result)
         result.documents = summary.documents
         result.failedInputs = summary.failed
         // Each message names its file already, as `diglot import` prints it.
         result.firstErrors = summary.errors.prefix(5).map(\.message)
-        result.importPeakRSSBytes = Measure.peakResidentBytes() ?? 0
+        let archive = try DiglotArchive(path: archivePath, analysis: analysis)
         let statistics = try archive.store.statistics()
         result.passages = statistics.passages
         result.pairs = statistics.pairs
@@ -198,6 +194,40 @@ struct BenchmarkRun {
         try pipeline.store.close()
     }
 
+    /// Imports the corpus folder into a new archive and records the import's time and peak memory.
+    ///
+    /// With Diglot's own analysis the import is a `diglot import --json` process, exactly what a user runs, and
+    /// its peak memory is that process's alone. Until session 22 it ran inside the bench, whose peak then
+    /// carried the bench's own heap (160 MB for a 100k import that holds 132 MB as `diglot import`). The CLI has
+    /// no basic analysis, so `--analysis basic` still imports in process, through the same pipeline.
+    private func importCorpus(_ corpusFolder: URL, into archivePath: String, result: inout SizeResult) throws -> ImportSummary {
+        guard importsInChildProcess else {
+            let pipeline = try DiglotArchive(path: archivePath, analysis: analysis).importer()
+            // The import's peak is its own, not an earlier size's limits or search.
+            Measure.resetPeakResident()
+            var summary = ImportSummary()
+            result.importSeconds = Measure.seconds { summary = pipeline.run(paths: [corpusFolder.path]) }
+            result.importPeakRSSBytes = Measure.peakResidentBytes() ?? 0
+            return summary
+        }
+        let summaryPath = workFolder.appendingPathComponent("import-\(size).json").path
+        defer { try? FileManager.default.removeItem(atPath: summaryPath) }
+        var imported = ChildOutcome(status: 0, peakResidentBytes: nil)
+        result.importSeconds = try Measure.seconds {
+            imported = try Self.runDiglot(diglotBinary, ["import", "--json", "--archive", archivePath, corpusFolder.path],
+                                          measuringMemory: true, standardOutput: summaryPath)
+        }
+        // 1: some inputs failed, which the summary lists; anything else is the import itself failing.
+        guard imported.status == 0 || imported.status == 1,
+              let data = FileManager.default.contents(atPath: summaryPath),
+              let summary = try? JSONDecoder().decode(ImportSummary.self, from: data) else {
+            throw NSError(domain: "diglot-bench", code: Int(imported.status), userInfo: [NSLocalizedDescriptionKey:
+                "diglot import of \(corpusFolder.path) ended with status \(imported.status) and no summary"])
+        }
+        result.importPeakRSSBytes = imported.peakResidentBytes ?? 0
+        return summary
+    }
+
     /// Runs the built `diglot` binary, output discarded.
     @discardableResult
     func runDiglot(_ arguments: [String], measuringMemory: Bool = false) throws -> ChildOutcome {
@@ -226,13 +256,14 @@ struct BenchmarkRun {
     /// child's when it execs, so every child reported at least the bench's own peak (142 MB for a 10k export
     /// that holds 30). `/usr/bin/time` forks the measured process from a process of a few hundred kilobytes.
     @discardableResult
-    static func runDiglot(_ binary: URL, _ arguments: [String], measuringMemory: Bool = false) throws -> ChildOutcome {
+    static func runDiglot(_ binary: URL, _ arguments: [String], measuringMemory: Bool = false,
+                          standardOutput: String? = nil) throws -> ChildOutcome {
         let timing = measuringMemory && FileManager.default.isExecutableFile(atPath: timeCommand)
         let memoryReport = FileManager.default.temporaryDirectory
             .appendingPathComponent("diglot-bench-\(getpid())-peak.txt").path
         let command = timing ? [timeCommand, "-f", "%M", "-o", memoryReport, binary.path] + arguments
                              : [binary.path] + arguments
-        var outcome = try spawnAndWait(command)
+        var outcome = try spawnAndWait(command, standardOutput: standardOutput)
         if timing {
             defer { try? FileManager.default.removeItem(atPath: memoryReport) }
             let report = (try? String(contentsOfFile: memoryReport, encoding: .utf8)) ?? ""
@@ -243,12 +274,13 @@ struct BenchmarkRun {
         return outcome
     }
 
-    /// Starts `command` (its first element the executable's path), output discarded, and waits for it.
-    private static func spawnAndWait(_ command: [String]) throws -> ChildOutcome {
+    /// Starts `command` (its first element the executable's path) and waits for it; its standard output goes
+    /// to the file `standardOutput` names, else with its errors to /dev/null.
+    private static func spawnAndWait(_ command: [String], standardOutput: String? = nil) throws -> ChildOutcome {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, standardOutput ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }

@@ -147,6 +147,7 @@ for size in sizes {
     FileHandle.standardError.write(Data("diglot-bench: \(size) documents...\n".utf8))
     let run = BenchmarkRun(size: size, seed: seed, figures: figures, workFolder: work, diglotBinary: binary,
                            searchRepetitions: smoke ? 2 : 20, analysis: analysis,
+                           importsInChildProcess: option("--analysis") != "basic",
                            skipped: Set(skipped.compactMap(BenchmarkRun.Stage.init(rawValue:))))
     do {
         results.append(try run.run())

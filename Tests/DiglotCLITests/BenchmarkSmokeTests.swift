@@ -38,6 +38,8 @@ import DiglotTestSupport
         // The limits between the plain insert and the import: the analysed bare index, the reading alone.
         #expect((first["bareIndexSeconds"] as? Double ?? 0) > 0)
         #expect((first["readingSeconds"] as? Double ?? 0) > 0)
+        // The import is a `diglot import` process, measured as such: its own peak memory.
+        #expect((first["importPeakRSSBytes"] as? Int ?? 0) > 0)
         // Each export child's own peak memory, not the largest of every child so far.
         #expect((first["exportTMXPeakRSSBytes"] as? Int ?? 0) > 0)
     }
