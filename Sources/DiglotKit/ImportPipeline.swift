@@ -63,15 +63,20 @@ public struct ImportPipeline: Sendable {
         summary.skipped = collector.skipped
         summary.files = collector.items.count + collector.skipped.count + collector.errors.count
         // Standard input is read here, before any worker starts: it can be read only once, by one thread.
-        // (A file found in a directory is never `-`: its path is not joined for the question.)
-        let standardInputData = collector.items.contains { !$0.fromDirectory && $0.path == "-" }
+        // (The list knows whether `-` was given: no path is joined for the question.)
+        let standardInputData = collector.items.readsStandardInput
             ? Result { try limited(standardInput(), name: "-") } : nil
-        var pending = collector.items[...]
+        let items = collector.items
+        var next = 0
         var index = 0
         // Read once: whether the run is a bulk run is decided against it while writing and at the end.
         let documentsBefore = try? store.documentRows()
         importInOrder(workers: collector.items.count > 1 ? parsingThreads : 0, documentsBefore: documentsBefore,
-                      source: { pending.popFirst() }) { [self] item in
+                      source: { () -> InputList.Item? in
+            guard next < items.count else { return nil }
+            defer { next += 1 }
+            return items[next]
+        }) { [self] item in
             let path = item.path
             return Prepared(path: path, result: Result {
                 let data = path == "-" ? try standardInputData!.get() : try read(path)

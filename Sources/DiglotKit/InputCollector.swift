@@ -1,43 +1,12 @@
 import Foundation
 
-/// Expands the paths a user gave into the files to import.
+/// Expands the paths a user gave into the files to import (`InputList`).
 ///
 /// A directory is read recursively and every regular file below it is taken, whatever its extension.
 /// A symbolic link inside it is followed only to a regular file inside the same directory, so a walk never
 /// leaves the directory and never loops; other links are skipped with a note.
 struct InputCollector {
-    /// One file to import.
-    ///
-    /// A file found in a directory keeps the directory (one string all its files share) and its name from the
-    /// listing, not a joined path: the list holds every file before the import starts, and full paths made a
-    /// 477,502-file folder's import hold 174 MB instead of 162 MB (docs/performance.md, session 21).
-    struct Item: Equatable {
-        /// The directory the walk found the file in; empty for a path given as it is.
-        private let directory: String
-        /// The file's name in `directory`, or the path as given.
-        private let name: String
-        /// True when found by walking a directory: unrecognised files are then skipped, not failures.
-        let fromDirectory: Bool
-
-        /// A path given as it is (or `-`).
-        init(path: String) {
-            directory = ""
-            name = path
-            fromDirectory = false
-        }
-
-        /// A file the walk found in `directory`.
-        init(directory: String, name: String) {
-            self.directory = directory
-            self.name = name
-            fromDirectory = true
-        }
-
-        /// The path as shown to the user (the given path, or the given directory joined with the relative path).
-        var path: String { fromDirectory ? (directory as NSString).appendingPathComponent(name) : name }
-    }
-
-    private(set) var items: [Item] = []
+    private(set) var items = InputList()
     private(set) var errors: [ImportSummary.Note] = []
     private(set) var skipped: [ImportSummary.Note] = []
 
@@ -45,9 +14,14 @@ struct InputCollector {
         for path in paths { add(path) }
     }
 
+    /// The path of `name` in `directory`, as messages show it.
+    static func join(_ directory: String, _ name: String) -> String {
+        (directory as NSString).appendingPathComponent(name)
+    }
+
     private mutating func add(_ path: String) {
         if path == "-" {
-            items.append(Item(path: "-"))
+            items.append(givenPath: "-")
             return
         }
         var isDirectory: ObjCBool = false
@@ -61,27 +35,31 @@ struct InputCollector {
             let root = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
             walk(directory: path, root: root)
         } else {
-            items.append(Item(path: path))
+            items.append(givenPath: path)
         }
     }
 
+    /// Takes the files below `directory` in the order of their names, a subdirectory's where its name falls.
     private mutating func walk(directory: String, root: String) {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
-        } catch {
+        guard let listing = DirectoryListing(path: directory) else {
             errors.append(.init(path: directory, message: "cannot read the directory \(directory)"))
             return
         }
-        for name in names {
-            let path = (directory as NSString).appendingPathComponent(name)
-            let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
-            switch type {
-            case .typeDirectory?:
-                walk(directory: path, root: root)
-            case .typeRegular?:
-                items.append(Item(directory: directory, name: name))
-            case .typeSymbolicLink?:
+        items.enter(directory: directory)
+        for entry in listing.entries {
+            guard let name = listing.name(entry) else {
+                let path = Self.join(directory, listing.displayName(entry))
+                errors.append(.init(path: path, message: "\(path) cannot be opened: its name is not valid UTF-8 (rename the file)"))
+                continue
+            }
+            switch entry.kind {
+            case .directory:
+                walk(directory: Self.join(directory, name), root: root)
+                items.enter(directory: directory)
+            case .regularFile:
+                items.append(name: listing.nameBytes(entry))
+            case .symbolicLink:
+                let path = Self.join(directory, name)
                 let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
                 var isDirectory: ObjCBool = false
                 let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
@@ -92,11 +70,10 @@ struct InputCollector {
                 } else if !target.hasPrefix(root + "/") {
                     skipped.append(.init(path: path, message: "\(path) links out of the imported directory"))
                 } else {
-                    items.append(Item(directory: directory, name: name))
+                    items.append(name: listing.nameBytes(entry))
                 }
-            case nil where name.contains("\u{FFFD}"):
-                errors.append(.init(path: path, message: "\(path) cannot be opened: its name is not valid UTF-8 (rename the file)"))
-            default:
+            case .other:
+                let path = Self.join(directory, name)
                 skipped.append(.init(path: path, message: "\(path) is not a regular file"))
             }
         }
