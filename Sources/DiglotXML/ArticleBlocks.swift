@@ -56,7 +56,8 @@ public enum ArticleBlocks {
             }
             let text = node.renderedText
             if text.isEmpty { continue }
-            if kind == .heading || text.utf8.count <= 60 || text.prefix(61).count <= 60, Boilerplate.endsArticle(text) { break }
+            // A heading of any length, a block of up to 60 characters (`endsArticle` answers false past 60).
+            if Boilerplate.endsArticle(text) { break }
             if Boilerplate.isBoilerplate(text: text) { continue }
             if kind == .listItem, node.children.contains(where: { $0.name == "p" }) {
                 stack.append(contentsOf: node.children.reversed())

@@ -73,4 +73,45 @@ import DiglotTestSupport
             }
         }
     }
+
+    /// The first-letter shortcut never says no where folding would find an ending: random blocks built from
+    /// endings, their pieces, other letters (Cyrillic, Greek, the two that lowercase into ASCII, marks that
+    /// combine) and separators, checked against folding every one.
+    @Test func theFirstLetterShortcutNeverHidesAnEnding() {
+        var generator = SeededGenerator(seed: 62)
+        let pieces = Boilerplate.sectionEndings + ["  ", "— ", "1 ", "(", "Коментарі", "Ё", "İ", "\u{212A}", "e\u{301}",
+                                                   "\u{345}", "ΣΑ", "ǅ", "\u{A0}", "Most", " Read", "COMMENTS", "x", "\r\n", "🇺🇦"]
+        var endings = 0
+        for _ in 0..<5_000 {
+            let sample = (0..<(1 + generator.below(4))).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            let folded = Boilerplate.fold(sample, atMost: 60)
+            let expected = folded.map { folded in
+                Boilerplate.sectionEndings.map { Boilerplate.fold($0) }.contains { folded == $0 || folded.hasPrefix($0 + " ") }
+            } ?? false
+            #expect(Boilerplate.endsArticle(sample) == expected, "\(sample.debugDescription)")
+            if expected { endings += 1; #expect(Boilerplate.mayBeginAnEnding(sample)) }
+        }
+        #expect(endings > 500, "the samples hold endings often enough to test both answers")
+        #expect(!Boilerplate.mayBeginAnEnding("Російські війська"))
+        #expect(!Boilerplate.mayBeginAnEnding("  Shelling near Kharkiv"))
+        #expect(Boilerplate.mayBeginAnEnding("— Comments"))
+        #expect(Boilerplate.mayBeginAnEnding("\u{212A}"))
+    }
+
+    /// Counting characters by scalar answers what counting grapheme clusters answers, including where scalars
+    /// join (marks, CR LF, flags, joiners) and at the limit itself.
+    @Test func charactersCountedByScalarWhereNoneJoin() {
+        var generator = SeededGenerator(seed: 63)
+        let pieces = ["a", "я", "Ї", "—", "…", " ", "\n", "\r\n", "e\u{301}", "\u{483}", "🇺🇦", "👍🏽", "क्ष", "ΣΑ", "’", "\u{200D}", "ß", "1"]
+        for _ in 0..<3_000 {
+            let count = generator.below(3) == 0 ? generator.below(12) : 380 + generator.below(40)
+            let sample = (0..<count).map { _ in pieces[generator.below(generator.below(4) == 0 ? pieces.count : 6)] }.joined()
+            for limit in [0, 5, 10, 400] {
+                #expect(TextLength.hasAtMost(limit, charactersIn: sample) == (sample.count <= limit), "\(sample.debugDescription) \(limit)")
+            }
+        }
+        #expect(TextLength.hasAtMost(400, charactersIn: String(repeating: "я", count: 400)))
+        #expect(!TextLength.hasAtMost(400, charactersIn: String(repeating: "я", count: 401)))
+        #expect(TextLength.hasAtMost(400, charactersIn: String(repeating: "e\u{301}", count: 400)))
+    }
 }
