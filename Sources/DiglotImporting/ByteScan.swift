@@ -153,6 +153,11 @@ public enum ByteScan {
     /// index at a time: an 8,192-scalar window of a tweet page took 84,000 instructions, a seventh of the
     /// tweet importer's detection.
     public static func scalarPrefix(_ text: String, _ count: Int) -> Substring {
+        scalarPrefix(text[...], count)
+    }
+
+    /// `Substring(text.unicodeScalars.prefix(count))` for a substring, as `scalarPrefix(_:_:)` finds it.
+    public static func scalarPrefix(_ text: Substring, _ count: Int) -> Substring {
         guard count > 0 else { return text[..<text.startIndex] }
         let end: Int? = text.utf8.withContiguousStorageIfAvailable { bytes in
             var started = 0

@@ -297,6 +297,11 @@ import DiglotTestSupport
                 let expected = Substring(text.unicodeScalars.prefix(count))
                 let found = ByteScan.scalarPrefix(text, count)
                 #expect(found == expected && found.endIndex == expected.endIndex, "\(text.debugDescription) \(count)")
+                // A substring that starts past the first scalar, as the wire importer's trimmed text does.
+                let tail = text.unicodeScalars.isEmpty ? text[...] : Substring(text.unicodeScalars.dropFirst())
+                let expectedTail = Substring(tail.unicodeScalars.prefix(count))
+                let foundTail = ByteScan.scalarPrefix(tail, count)
+                #expect(foundTail == expectedTail && foundTail.endIndex == expectedTail.endIndex, "\(text.debugDescription) \(count)")
             }
         }
     }

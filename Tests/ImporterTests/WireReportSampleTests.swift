@@ -172,6 +172,27 @@ import TweetEmbedImporter
         #expect(WireReportImporter.firstElementName("<!-- never closed <rss>") == nil)
     }
 
+    /// The byte scan answers as the character walk on seeded mixes of markup, comments, Cyrillic text and the
+    /// scalars that join characters (marks after `<`, names and dashes; a prepended mark before `<`), and
+    /// leaves undecided only inputs where such a scalar stands next to what it reads.
+    @Test func theFirstElementByBytesAnswersAsByCharacters() {
+        let pieces = ["<", "rss", "feed", "<!--", "-->", "-", "!", "<?xml version=\"1.0\"?>", "<!DOCTYPE rss>", " ", "\n",
+                      "Київ", "\u{301}", "\u{600}", "é", "rdf:RDF", ">", "x1", "_", "😀", "html", "<p>"]
+        var generator = SeededGenerator(seed: 64)
+        var decidedByBytes = 0
+        for _ in 0..<5_000 {
+            let sample = (0..<generator.below(10)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            let expected = WireReportImporter.firstElementNameByCharacters(sample[...])
+            #expect(WireReportImporter.firstElementName(sample[...]) == expected, "\(sample.debugDescription)")
+            let scan = Array(sample.utf8).withUnsafeBufferPointer(WireReportImporter.firstElementNameByBytes)
+            if scan != .undecided {
+                decidedByBytes += 1
+                #expect(scan == (expected.map { .found($0) } ?? .absent), "\(sample.debugDescription)")
+            }
+        }
+        #expect(decidedByBytes > 2_500, "most samples are decided by bytes")
+    }
+
     @Test func detectionBeatsTheGenericArticleImporterAndLeavesOthersAlone() throws {
         for sample in Self.valid {
             let input = ImportInput(bytes: try Data(contentsOf: sample), fileName: sample.lastPathComponent)
