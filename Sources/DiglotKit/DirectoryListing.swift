@@ -7,7 +7,7 @@ import Darwin
 /// One directory's entries, sorted by name, read with `readdir`.
 ///
 /// Foundation's listing made a `String` of every name and the walk then asked `attributesOfItem` (an `lstat`
-/// and a dictionary) of every file: for a folder of 477,502 files that took about 6 s and 40 MB before the first
+/// and a dictionary) of every file: for a folder of 477,502 files that took 6-10 s and about 40 MB before the first
 /// file was read. `readdir` gives each entry's type with its name on the file systems in use (ext4, xfs, btrfs,
 /// tmpfs), so the walk needs no call per file; where it says "unknown", one `lstat` asks.
 struct DirectoryListing {
