@@ -91,8 +91,9 @@ import DiglotTestSupport
         let pieces = ["<", ">", "<p>", "</b>", "<a href=\"x-1:2\">", ".", "5", "0", "9", "-", ":", "‒", "–", "—", "―", "\u{2010}",
                       "\u{2011}", "\u{2016}", "\u{2212}", "\u{2213}", "€", "К", "ї", "a", " ", "\u{301}", "\u{600}", "👍", "/"]
         var generator = SeededGenerator(seed: 1616)
+        var generated: [Substring] = []
         for _ in 0..<20_000 {
-            lines.append(Substring((0..<generator.below(10)).map { _ in pieces[generator.below(pieces.count)] }.joined()))
+            generated.append(Substring((0..<generator.below(10)).map { _ in pieces[generator.below(pieces.count)] }.joined()))
         }
         var folders = [TestPaths.samples]
         if let reference = TestPaths.reference { folders.append(reference) } else {
@@ -105,15 +106,20 @@ import DiglotTestSupport
                 ByteScan.forEachLine(of: text) { lines.append($0); return true }
             }
         }
-        #expect(lines.count > 20_000)
+        #expect(lines.count > 500)
+        // How often the byte sketch gives up is a question about real lines; the generated ones pile up marks
+        // and joiners on purpose (and without ../shared/reference they would be most of the lines).
         var refused = 0
-        for line in lines {
+        for (index, line) in (lines + generated).enumerated() {
             // The sketch of the stripped text, which detection uses when the page's bytes are refused.
             #expect(BulletinLineSketch(text: StaffBulletinImporter.stripTags(line)) == expected(line), "\(line.debugDescription)")
-            guard let sketch = ByteScan.withBytes(line, BulletinLineSketch.init) else { refused += 1; continue }
+            guard let sketch = ByteScan.withBytes(line, BulletinLineSketch.init) else {
+                if index < lines.count { refused += 1 }
+                continue
+            }
             #expect(sketch == expected(line), "\(line.debugDescription)")
         }
-        #expect(refused < lines.count / 4, "the sketch refused \(refused) of \(lines.count) lines")
+        #expect(refused < lines.count / 4, "the sketch refused \(refused) of \(lines.count) real lines")
     }
 
     /// The byte checks in front of the dateline and signature patterns only pass over text the patterns would
