@@ -64,12 +64,12 @@ struct DirectoryListing {
         names[entry.nameStart ..< entry.nameStart + entry.nameLength]
     }
 
-    /// The name as a string, or nil when its bytes are not UTF-8.
-    func name(_ entry: Entry) -> String? {
-        String(validating: nameBytes(entry), as: UTF8.self)
+    /// Whether the name's bytes are UTF-8, without making a string of them (the walk asks of every file).
+    func isUTF8(_ entry: Entry) -> Bool {
+        !transcode(nameBytes(entry).makeIterator(), from: UTF8.self, to: UTF32.self, stoppingOnError: true, into: { _ in })
     }
 
-    /// The name for a message: invalid bytes shown as U+FFFD.
+    /// The name as a string (the name itself when `isUTF8`; for a message, invalid bytes shown as U+FFFD).
     func displayName(_ entry: Entry) -> String {
         String(decoding: nameBytes(entry), as: UTF8.self)
     }

@@ -47,19 +47,20 @@ struct InputCollector {
         }
         items.enter(directory: directory)
         for entry in listing.entries {
-            guard let name = listing.name(entry) else {
+            guard listing.isUTF8(entry) else {
                 let path = Self.join(directory, listing.displayName(entry))
                 errors.append(.init(path: path, message: "\(path) cannot be opened: its name is not valid UTF-8 (rename the file)"))
                 continue
             }
             switch entry.kind {
-            case .directory:
-                walk(directory: Self.join(directory, name), root: root)
-                items.enter(directory: directory)
             case .regularFile:
+                // Its name stays bytes until its turn comes.
                 items.append(name: listing.nameBytes(entry))
+            case .directory:
+                walk(directory: Self.join(directory, listing.displayName(entry)), root: root)
+                items.enter(directory: directory)
             case .symbolicLink:
-                let path = Self.join(directory, name)
+                let path = Self.join(directory, listing.displayName(entry))
                 let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
                 var isDirectory: ObjCBool = false
                 let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
@@ -73,7 +74,7 @@ struct InputCollector {
                     items.append(name: listing.nameBytes(entry))
                 }
             case .other:
-                let path = Self.join(directory, name)
+                let path = Self.join(directory, listing.displayName(entry))
                 skipped.append(.init(path: path, message: "\(path) is not a regular file"))
             }
         }

@@ -28,7 +28,6 @@ struct InputList {
     private(set) var readsStandardInput = false
 
     var count: Int { entries.count }
-    var isEmpty: Bool { entries.isEmpty }
 
     /// A path given as it is (or `-`).
     mutating func append(givenPath path: String) {

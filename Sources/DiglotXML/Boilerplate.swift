@@ -61,7 +61,7 @@ public enum Boilerplate {
     /// False when `fold(text)` cannot begin with an ending: the first scalar it would keep is an ASCII letter
     /// or digit no ending begins with, or a letter outside ASCII whose lowercase is not ASCII either.
     ///
-    /// Anything `fold` treats specially (a scalar that may combine, U+0130 and U+212A, whose lowercase is
+    /// Anything `fold` treats specially (a scalar that may join another, U+0130 and U+212A, whose lowercase is
     /// ASCII) answers true, and `fold` decides: the answer is never false where `endsArticle` would be true.
     static func mayBeginAnEnding(_ text: String) -> Bool {
         for scalar in text.unicodeScalars {
@@ -73,7 +73,8 @@ public enum Boilerplate {
                 continue   // a separator to `fold`
             }
             if value == 0x130 || value == 0x212A { return true }
-            guard value < 0x300 || (value >= 0x400 && value <= 0x52F && !(value >= 0x483 && value <= 0x489)) else { return true }
+            // A scalar that may join another sends `fold` the character way.
+            guard scalar.isStandaloneInGraphemes else { return true }
             // Its lowercase is a letter outside ASCII (kept first: no ending matches) or it is a separator.
             if scalar.properties.isAlphabetic { return false }
         }

@@ -209,7 +209,7 @@ public extension MarkupNode {
     /// Decodes `bytes` as UTF-8, calling `body` with each scalar until it returns false; false when `body` did or
     /// the bytes are not valid UTF-8. ASCII is taken byte by byte; every other scalar goes through the standard
     /// library's decoder, which validates it.
-    private static func forEachScalar(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Unicode.Scalar) -> Bool) -> Bool {
+    static func forEachScalar(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Unicode.Scalar) -> Bool) -> Bool {
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]

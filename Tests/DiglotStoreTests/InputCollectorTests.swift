@@ -70,8 +70,9 @@ import Testing
         try FileManager.default.createDirectory(at: root.appendingPathComponent("dir"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("link").path, withDestinationPath: "a")
         let listing = try #require(DirectoryListing(path: root.path))
-        #expect(listing.entries.map { listing.name($0) } == ["a", "ab", "b", "dir", "link"])
+        #expect(listing.entries.map { listing.displayName($0) } == ["a", "ab", "b", "dir", "link"])
         #expect(listing.entries.map(\.kind) == [.regularFile, .regularFile, .regularFile, .directory, .symbolicLink])
+        #expect(listing.entries.allSatisfy(listing.isUTF8))
         #expect(DirectoryListing(path: root.appendingPathComponent("a").path) == nil)
     }
 }
