@@ -87,6 +87,11 @@ final class BufferedOutput {
         buffer.append(contentsOf: bytes)
     }
 
+    /// Lets a writer append a record's bytes to the buffer itself (`JSONText`), without a copy per record.
+    func withBuffer(_ body: (inout [UInt8]) -> Void) {
+        body(&buffer)
+    }
+
     /// Appends `text` escaped for XML as `XMLText.content`/`attribute` escape it, characters XML cannot
     /// carry dropped (the TMX rule), straight into the buffer instead of through a new string.
     func appendEscaped(_ text: String, inAttribute: Bool) {

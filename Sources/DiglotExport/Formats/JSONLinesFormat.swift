@@ -1,4 +1,3 @@
-import Foundation
 import DiglotModel
 
 /// JSON Lines: one object per pair, for scripts and MT training pipelines.
@@ -30,19 +29,24 @@ public extension ExportFormat where Self == JSONLinesFormat {
     static func jsonLines() -> JSONLinesFormat { JSONLinesFormat() }
 }
 
+/// Writes each pair's line straight into the output buffer with `JSONText`, the keys in the order a sorted
+/// `JSONEncoder` gives them (JSONTextTests compares the two on seeded pairs).
 final class JSONLinesWriter: ExportWriter {
     private let output: BufferedOutput
-    private let encoder = ArchiveJSON.encoder()
     private var summary = ExportSummary()
 
     init(output: BufferedOutput) { self.output = output }
 
     func write(_ item: ExportPair) throws {
-        let data: Data
-        do { data = try encoder.encode(Line(item)) } catch {
-            throw ExportError("pair \(item.pair.id) cannot be written as JSON: \(error)")
+        // Checked before anything is appended, so a refused pair leaves no half line behind.
+        guard JSONText.isWritable(item.pair.confidence) else {
+            throw ExportError("pair \(item.pair.id) cannot be written as JSON: its confidence is \(item.pair.confidence)")
         }
-        try output.write(bytes: [UInt8](data) + [0x0A])
+        output.withBuffer { line in
+            Self.append(item, to: &line)
+            line.append(0x0A)
+        }
+        try output.flushIfFull()
         summary.count(item, written: item.translationUnits.count)
     }
 
@@ -51,80 +55,113 @@ final class JSONLinesWriter: ExportWriter {
         return summary
     }
 
-    private struct Line: Encodable {
-        var pair: PairID
-        var method: PairMethod
-        var confidence: Double
-        var origin: PairOrigin
-        var fidelity: FidelityReport
-        var original: Side
-        var rendering: Side
-        var units: [Unit]
-
-        init(_ item: ExportPair) {
-            pair = item.pair.id
-            method = item.pair.method
-            confidence = item.pair.confidence
-            origin = item.pair.origin
-            fidelity = item.pair.fidelity
-            original = Side(item.original)
-            rendering = Side(item.rendering)
-            units = item.units.sorted { $0.index < $1.index }.map(Unit.init)
+    /// One pair as a JSON object: `confidence`, `fidelity`, `method`, `origin`, `original`, `pair`, `rendering`,
+    /// `units`, in that (sorted) order.
+    static func append(_ item: ExportPair, to line: inout [UInt8]) {
+        line.append(0x7B)
+        JSONText.appendKey("confidence", to: &line)
+        JSONText.appendNumber(item.pair.confidence, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("fidelity", to: &line)
+        append(item.pair.fidelity, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("method", to: &line)
+        JSONText.appendString(item.pair.method.rawValue, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("origin", to: &line)
+        JSONText.appendString(item.pair.origin.rawValue, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("original", to: &line)
+        append(item.original, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("pair", to: &line)
+        JSONText.appendString(item.pair.id.rawValue, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("rendering", to: &line)
+        append(item.rendering, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("units", to: &line)
+        line.append(0x5B)
+        for (position, unit) in item.units.sorted(by: { $0.index < $1.index }).enumerated() {
+            if position > 0 { line.append(0x2C) }
+            line.append(0x7B)
+            JSONText.appendKey("index", to: &line)
+            JSONText.appendNumber(unit.index, to: &line)
+            line.append(0x2C)
+            JSONText.appendKey("original", to: &line)
+            JSONText.appendString(unit.originalText, to: &line)
+            line.append(0x2C)
+            JSONText.appendKey("pattern", to: &line)
+            JSONText.appendString(unit.pattern, to: &line)
+            line.append(0x2C)
+            JSONText.appendKey("rendering", to: &line)
+            JSONText.appendString(unit.renderingText, to: &line)
+            line.append(0x7D)
         }
+        line.append(0x5D)
+        line.append(0x7D)
     }
 
-    private struct Side: Encodable {
-        var document: DocumentID
-        var passage: PassageID?
-        var language: LanguageTag
-        var kind: DocumentKind
-        var title: String?
-        var url: String?
-        var published: PublishedDate?
-        var text: String
-        var metadata: [String: String]
-
-        init(_ side: ExportSide) {
-            document = side.documentID
-            passage = side.passageID
-            language = side.language
-            kind = side.kind
-            title = side.title
-            url = side.canonicalURL
-            published = side.published
-            text = side.text
-            metadata = side.metadata
+    /// `issues` (each `kind`, `message`, `severity` and, when there is one, `subject`), then `status`.
+    private static func append(_ report: FidelityReport, to line: inout [UInt8]) {
+        line.append(0x7B)
+        JSONText.appendKey("issues", to: &line)
+        line.append(0x5B)
+        for (position, issue) in report.issues.enumerated() {
+            if position > 0 { line.append(0x2C) }
+            line.append(0x7B)
+            JSONText.appendKey("kind", to: &line)
+            JSONText.appendString(issue.kind, to: &line)
+            line.append(0x2C)
+            JSONText.appendKey("message", to: &line)
+            JSONText.appendString(issue.message, to: &line)
+            line.append(0x2C)
+            JSONText.appendKey("severity", to: &line)
+            JSONText.appendString(issue.severity.rawValue, to: &line)
+            if let subject = issue.subject {
+                line.append(0x2C)
+                JSONText.appendKey("subject", to: &line)
+                JSONText.appendString(subject, to: &line)
+            }
+            line.append(0x7D)
         }
-
-        func encode(to encoder: Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(document, forKey: .document)
-            try c.encode(passage, forKey: .passage)  // explicit null: "the whole document"
-            try c.encode(language, forKey: .language)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(title, forKey: .title)
-            try c.encode(url, forKey: .url)
-            try c.encode(published, forKey: .published)
-            try c.encode(text, forKey: .text)
-            try c.encode(metadata, forKey: .metadata)
-        }
-
-        private enum CodingKeys: String, CodingKey {
-            case document, passage, language, kind, title, url, published, text, metadata
-        }
+        line.append(0x5D)
+        line.append(0x2C)
+        JSONText.appendKey("status", to: &line)
+        JSONText.appendString(report.status.rawValue, to: &line)
+        line.append(0x7D)
     }
 
-    private struct Unit: Encodable {
-        var index: Int
-        var pattern: String
-        var original: String
-        var rendering: String
-
-        init(_ unit: AlignedUnit) {
-            index = unit.index
-            pattern = unit.pattern
-            original = unit.originalText
-            rendering = unit.renderingText
-        }
+    /// `document`, `kind`, `language`, `metadata`, `passage` (null for the whole document), `published`, `text`,
+    /// `title`, `url`; absent values are written as null.
+    private static func append(_ side: ExportSide, to line: inout [UInt8]) {
+        line.append(0x7B)
+        JSONText.appendKey("document", to: &line)
+        JSONText.appendString(side.documentID.rawValue, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("kind", to: &line)
+        JSONText.appendString(side.kind.rawValue, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("language", to: &line)
+        JSONText.appendString(side.language.rawValue, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("metadata", to: &line)
+        JSONText.appendObject(side.metadata, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("passage", to: &line)
+        JSONText.appendString(side.passageID?.rawValue, orNullTo: &line)
+        line.append(0x2C)
+        JSONText.appendKey("published", to: &line)
+        JSONText.appendString(side.published?.description, orNullTo: &line)
+        line.append(0x2C)
+        JSONText.appendKey("text", to: &line)
+        JSONText.appendString(side.text, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("title", to: &line)
+        JSONText.appendString(side.title, orNullTo: &line)
+        line.append(0x2C)
+        JSONText.appendKey("url", to: &line)
+        JSONText.appendString(side.canonicalURL, orNullTo: &line)
+        line.append(0x7D)
     }
 }
