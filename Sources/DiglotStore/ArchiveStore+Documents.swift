@@ -109,7 +109,7 @@ extension ArchiveStore {
     /// - Parameter decodeFidelity: reads the `fidelity` column's JSON; a reader of many pairs passes one
     ///   that remembers the last report (see `PairRecordCursor`).
     static func pair(from row: Row,
-                     decodeFidelity: (String?) -> FidelityReport? = { StoreJSON.decode(FidelityReport.self, $0) }) -> Pair {
+                     decodeFidelity: (String?) -> FidelityReport? = StoreJSON.fidelity) -> Pair {
         let original = PairSide(rawValue: row["original"]) ?? .document(DocumentID(rawValue: row["original"]))
         let rendering = PairSide(rawValue: row["rendering"]) ?? .document(DocumentID(rawValue: row["rendering"]))
         let parent: String? = row["parent"]

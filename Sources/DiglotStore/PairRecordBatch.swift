@@ -108,7 +108,7 @@ public final class PairRecordDecoder: @unchecked Sendable {
     private func fidelity(_ json: String?) -> FidelityReport? {
         guard let json else { return nil }
         if let last = lastFidelity, last.json == json { return last.report }
-        guard let report = json == Self.okFidelityJSON ? FidelityReport.ok : StoreJSON.decode(FidelityReport.self, json)
+        guard let report = json == Self.okFidelityJSON ? FidelityReport.ok : StoreJSON.fidelity(json)
         else { return nil }
         lastFidelity = (json, report)
         return report

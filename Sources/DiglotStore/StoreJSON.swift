@@ -42,6 +42,80 @@ enum StoreJSON {
         return text + "],\"status\":\"" + report.status.rawValue + "\"}"
     }
 
+    /// A fidelity column read back: by hand when it has the exact form `encodeFidelity` writes by hand (no
+    /// escapes, no spaces, keys in order), otherwise by `JSONDecoder`; nil when neither can read it.
+    ///
+    /// Why by hand: an export reads every pair's report, and `JSONDecoder` was 15 % of a JSON Lines export's
+    /// samples (1,020,552 pairs; more than half of a bulletin archive's pairs list a figure's disagreement).
+    static func fidelity(_ text: String?) -> FidelityReport? {
+        guard let text else { return nil }
+        return plainFidelity(text) ?? decode(FidelityReport.self, text)
+    }
+
+    /// The hand-written form of `encodeFidelity`, read back; nil for any other text.
+    static func plainFidelity(_ text: String) -> FidelityReport? {
+        var text = text
+        return text.withUTF8 { bytes -> FidelityReport? in
+            var reader = PlainJSONReader(bytes: bytes)
+            guard reader.take("{\"issues\":[") else { return nil }
+            var issues: [FidelityIssue] = []
+            if !reader.take("]") {
+                repeat {
+                    guard reader.take("{\"kind\":\""), let kind = reader.plainString(),
+                          reader.take(",\"message\":\""), let message = reader.plainString(),
+                          reader.take(",\"severity\":\""), let severity = reader.plainString().flatMap(FidelityReport.Status.init(rawValue:))
+                    else { return nil }
+                    var subject: String?
+                    if reader.take(",\"subject\":\"") {
+                        guard let text = reader.plainString() else { return nil }
+                        subject = text
+                    }
+                    guard reader.take("}") else { return nil }
+                    issues.append(FidelityIssue(kind: kind, severity: severity, message: message, subject: subject))
+                } while reader.take(",")
+                guard reader.take("]") else { return nil }
+            }
+            guard reader.take(",\"status\":\""), let status = reader.plainString().flatMap(FidelityReport.Status.init(rawValue:)),
+                  reader.take("}"), reader.isAtEnd
+            else { return nil }
+            return FidelityReport(status: status, issues: issues)
+        }
+    }
+
+    /// Reads JSON written without spaces and escapes, literal by literal: `plainFidelity`'s cursor.
+    private struct PlainJSONReader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+
+        var isAtEnd: Bool { index == bytes.count }
+
+        /// Steps over `literal` when the text continues with it.
+        mutating func take(_ literal: StaticString) -> Bool {
+            let count = literal.utf8CodeUnitCount
+            guard bytes.count - index >= count,
+                  memcmp(bytes.baseAddress! + index, literal.utf8Start, count) == 0 else { return false }
+            index += count
+            return true
+        }
+
+        /// The rest of a string whose opening quote was taken, up to and over its closing quote; nil when it
+        /// holds an escape or a control character (JSON's rules then apply: `JSONDecoder` reads it).
+        mutating func plainString() -> String? {
+            let start = index
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x22 {
+                    index += 1
+                    // The text is a Swift string, so the bytes between two ASCII quotes are valid UTF-8.
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
+                }
+                if byte == 0x5C || byte < 0x20 { return nil }
+                index += 1
+            }
+            return nil
+        }
+    }
+
     private static func isPlainKey(_ key: String) -> Bool {
         !key.isEmpty && key.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F }
     }

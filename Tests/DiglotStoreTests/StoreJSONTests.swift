@@ -37,6 +37,50 @@ import DiglotModel
         }
     }
 
+    /// A fidelity report is read back by hand exactly as `JSONDecoder` reads it: every seeded report as the
+    /// store writes it (by hand or, with escapes, by the encoder), and texts the store never writes (spaces,
+    /// other key orders, escapes, unknown statuses, cut or padded text), which go to the decoder or are refused.
+    @Test func fidelityIsReadAsJSONDecoderReadsIt() throws {
+        let pieces = ["tank", ": ", "+13", "Київ", "/", "👍", "\"", "\\", "\n", "\t", "\u{01}", "\u{7F}", "\u{2028}", " ", "é",
+                      "armored_combat_vehicle", ""]
+        let severities: [FidelityReport.Status] = [.ok, .warning, .mismatch, .unchecked]
+        var generator = SeededGenerator(seed: 1204)
+        func text() -> String { (0..<generator.below(4)).map { _ in pieces[generator.below(pieces.count)] }.joined() }
+        var readByHand = 0
+        for _ in 0..<3_000 {
+            let issues = (0..<generator.below(4)).map { _ in
+                FidelityIssue(kind: text(), severity: severities[generator.below(4)], message: text(),
+                              subject: generator.below(3) == 0 ? nil : text())
+            }
+            let report = FidelityReport(status: severities[generator.below(4)], issues: issues)
+            let stored = try StoreJSON.encodeFidelity(report)
+            #expect(StoreJSON.fidelity(stored) == report, "\(stored)")
+            #expect(StoreJSON.fidelity(stored) == StoreJSON.decode(FidelityReport.self, stored))
+            if StoreJSON.plainFidelity(stored) != nil { readByHand += 1 }
+        }
+        #expect(readByHand > 1_000)
+
+        let issue = #"{"kind":"figure","message":"tank: 1637 / 1673","severity":"mismatch","subject":"tank"}"#
+        let variants = [
+            #"{"issues":[],"status":"ok"}"#, #"{"issues":[],"status":"unchecked"}"#,
+            #"{"issues":["# + issue + #"],"status":"mismatch"}"#,
+            #"{"issues":["# + issue + "," + issue + #"],"status":"warning"}"#,
+            #"{"issues":[{"kind":"a","message":"b","severity":"ok"}],"status":"ok"}"#,
+            #"{ "issues": [], "status": "ok" }"#, #"{"status":"ok","issues":[]}"#,
+            #"{"issues":[{"message":"b","kind":"a","severity":"ok"}],"status":"ok"}"#,
+            #"{"issues":[{"kind":"a"b","message":"A","severity":"ok"}],"status":"ok"}"#,
+            #"{"issues":[],"status":"fine"}"#, #"{"issues":[{"kind":"a","message":"b","severity":"bad"}],"status":"ok"}"#,
+            #"{"issues":[],"status":"ok"} "#, #"{"issues":[],"status":"ok"}x"#, #"{"issues":[],"status":"ok""#,
+            #"{"issues":[,],"status":"ok"}"#, #"{"issues":["# + issue + #",],"status":"ok"}"#, "", "{}", "null",
+            #"{"issues":[{"kind":"a","message":"b","severity":"ok","subject":"c","extra":"d"}],"status":"ok"}"#,
+        ]
+        for variant in variants {
+            #expect(StoreJSON.fidelity(variant) == StoreJSON.decode(FidelityReport.self, variant), "\(variant)")
+        }
+        #expect(StoreJSON.plainFidelity(#"{"issues":["# + issue + #"],"status":"mismatch"}"#)?.issues.first?.subject == "tank")
+        #expect(StoreJSON.fidelity(#"{"issues":[],"status":"fine"}"#) == nil)
+    }
+
     @Test func metadataIsWrittenAsJSONEncoderWritesIt() throws {
         let real: [String: String] = ["speaker": "Зеленський", "outlet": "Reuters", "dateline": "KYIV, March 2 (Reuters) -",
                                       "byline": "Jane Dalton", "agency": "Reuters", "place": "KYIV", "tweet_id": "1499"]
