@@ -204,8 +204,16 @@ extension ArchiveStore {
     /// 20,000 WAL pages rather than 1,000), `diglot import` of the 100k bench corpus took 63.2 s against
     /// 71.6-81.5 s, system time 17.9 s against 27.0-30.8 s, for 15 MB more memory (docs/performance.md,
     /// session 9). Memory stays independent of the corpus size.
+    ///
+    /// Why `temp_store = 2` (memory): each file is written in a savepoint, and in WAL mode SQLite saves the old
+    /// content of every page a savepoint changes in its statement journal, which past 64 KiB becomes a temporary
+    /// file written with two `pwrite` calls a page: 290,000 of the 476,000 `pwrite` calls of a 10k import
+    /// (strace). In memory the journal holds one file's changed pages until its savepoint ends (SQLite empties
+    /// it then), so it is bounded by the largest file, not the archive. SQLite's process-wide spill size
+    /// (`SQLITE_CONFIG_STMTJRNL_SPILL`) cannot do this: the unix VFS writes at most 128 KiB at a time, and a
+    /// journal spilling past a larger size fails with SQLITE_FULL (SQLiteConfigurationTests).
     static let groupWritePragmas: [(name: String, value: Int)] = [
-        ("cache_size", -groupCacheKiB), ("wal_autocheckpoint", 0),
+        ("cache_size", -groupCacheKiB), ("wal_autocheckpoint", 0), ("temp_store", 2),
     ]
 
     /// The group this thread holds, if any.

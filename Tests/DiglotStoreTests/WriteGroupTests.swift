@@ -219,19 +219,20 @@ extension WriteGroupTests {
 }
 
 extension WriteGroupTests {
-    /// A held group's connection writes with the larger page cache and the longer WAL; afterwards the writer
-    /// connection has SQLite's defaults again (a later single write or pairing run is not affected).
+    /// A held group's connection writes with the larger page cache, the longer WAL and its statement journals
+    /// in memory; afterwards the writer connection has SQLite's defaults again (a later single write or pairing
+    /// run is not affected).
     @Test func aGroupWidensTheWriterConnectionOnlyWhileItIsHeld() throws {
         let archive = try TemporaryArchive()
         func settings() throws -> [Int] {
             try archive.store.writing { db in
-                [try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? 0, try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 0]
+                try ["cache_size", "wal_autocheckpoint", "temp_store"].map { try Int.fetchOne(db, sql: "PRAGMA \($0)") ?? -1 }
             }
         }
         let before = try settings()
-        #expect(before == [-2000, 1000])
+        #expect(before == [-2000, 1000, 0])
         try archive.store.writingInGroups { _ in
-            #expect(try settings() == [-ArchiveStore.groupCacheKiB, 0])
+            #expect(try settings() == [-ArchiveStore.groupCacheKiB, 0, 2])
             _ = try archive.store.write(source: Fixture.source("a"), batch: IndexWriteTests.batch("a", passages: 2))
         }
         #expect(try settings() == before)
