@@ -165,6 +165,12 @@ public struct ImportPipeline: Sendable {
             }
         }
         while let prepared = work.next() {
+            // A file too large to journal in memory is written in a transaction of its own kind (see
+            // `WriteGroup.inMemoryJournalRowLimit`), and the files after it in one of theirs.
+            if case .success(let input) = prepared.result, case .read(_, let batch, _) = input.stage,
+               group.mustCommit(beforeWritingRows: WriteGroup.rows(of: batch.batch)) {
+                commitGroup()
+            }
             let outcome = Result { try commit(prepared.result.get()) }
             if !group.isIntact {
                 // SQLite undid the whole group (a full disk, an I/O error): the files before this one are gone

@@ -37,7 +37,7 @@ extension ArchiveStore {
                        problems: (BatchContext) -> [String]) throws -> WriteOutcome {
         let fileLabel = source.fileName ?? source.originURL ?? source.id.rawValue
         let group = groupOnThisThread()
-        return try writing(in: group) { db in
+        return try writing(in: group, rows: WriteGroup.rows(of: batch)) { db in
             // A cached statement: preparing it anew for every file was 3-4 % of the writing thread (perf, 10k corpus).
             if try Bool.fetchOne(db, cachedSQL: "SELECT 1 FROM sources WHERE id = ?", [source.id.rawValue]) == true {
                 return .duplicate

@@ -127,13 +127,41 @@ public final class WriteGroup {
         }
     }
 
+    /// The most rows a write may add and still keep its savepoint's journal in memory (`temp_store = 2`, see
+    /// `ArchiveStore.groupWritePragmas`). The journal holds the old content of every page the write changes
+    /// that existed before it, so it grows with the archive: a feed of 20,000 items (about 100,000 rows)
+    /// written into a 1M-document archive held 252 MB more with its journal in memory. A larger write
+    /// journals to a temporary file, as SQLite does by default.
+    public static let inMemoryJournalRowLimit = 2_000
+    /// Whether the connection keeps statement journals in memory now (the group's settings begin with it).
+    private var journalInMemory = true
+
+    /// The rows writing `batch` adds, as `savepoint(rows:_:)` and `mustCommit(beforeWritingRows:)` count them.
+    public static func rows(of batch: ImportBatch) -> Int {
+        batch.documents.count + batch.passages.count + batch.figures.count + batch.pairs.count
+    }
+
+    /// Whether a write of `rows` rows needs its journal elsewhere than the open transaction keeps them: SQLite
+    /// fixes that when a transaction begins, so the caller commits the group first (and reports its files).
+    /// A write that goes ahead anyway journals where the transaction does.
+    public func mustCommit(beforeWritingRows rows: Int) -> Bool {
+        open && (rows <= Self.inMemoryJournalRowLimit) != journalInMemory
+    }
+
     /// Runs one write in a savepoint of the group's transaction, beginning the transaction when none is open.
     ///
+    /// - Parameter rows: about how many rows the write adds. A transaction begun for a write past
+    ///   `inMemoryJournalRowLimit` journals to a file; one begun for a smaller write, in memory.
     /// - Throws: `StoreError` when SQLite rolled the group back since the last commit (until `commit()` is
     ///   called, which reports it), or what the write throws.
-    func savepoint<T>(_ body: (Database) throws -> T) throws -> T {
+    func savepoint<T>(rows: Int = 0, _ body: (Database) throws -> T) throws -> T {
         guard isIntact else {
             throw StoreError(file: path, reason: .unreadable("SQLite rolled the write transaction back"))
+        }
+        let inMemory = rows <= Self.inMemoryJournalRowLimit
+        if !open, inMemory != journalInMemory {
+            try db.execute(sql: "PRAGMA temp_store = \(inMemory ? 2 : 0)")
+            journalInMemory = inMemory
         }
         if !db.isInsideTransaction {
             try db.beginTransaction(.immediate)
@@ -209,7 +237,8 @@ extension ArchiveStore {
     /// content of every page a savepoint changes in its statement journal, which past 64 KiB becomes a temporary
     /// file written with two `pwrite` calls a page: 290,000 of the 476,000 `pwrite` calls of a 10k import
     /// (strace). In memory the journal holds one file's changed pages until its savepoint ends (SQLite empties
-    /// it then), so it is bounded by the largest file, not the archive. SQLite's process-wide spill size
+    /// it then); a file of more than `WriteGroup.inMemoryJournalRowLimit` rows journals to a file again, so the
+    /// memory stays bounded however large the archive grows. SQLite's process-wide spill size
     /// (`SQLITE_CONFIG_STMTJRNL_SPILL`) cannot do this: the unix VFS writes at most 128 KiB at a time, and a
     /// journal spilling past a larger size fails with SQLITE_FULL (SQLiteConfigurationTests).
     static let groupWritePragmas: [(name: String, value: Int)] = [

@@ -175,9 +175,12 @@ public final class ArchiveStore: Sendable {
     }
 
     /// `writing(_:)` for a caller that already asked for this thread's group.
-    func writing<T>(in group: WriteGroup?, _ body: (Database) throws -> T) throws -> T {
+    ///
+    /// - Parameter rows: about how many rows the write adds, for a group to choose where the savepoint's
+    ///   journal goes (`WriteGroup.savepoint(rows:_:)`).
+    func writing<T>(in group: WriteGroup?, rows: Int = 0, _ body: (Database) throws -> T) throws -> T {
         do {
-            if let group { return try group.savepoint(body) }
+            if let group { return try group.savepoint(rows: rows, body) }
             return try pool.write(body)
         } catch let error as DatabaseError { throw wrap(error) }
     }

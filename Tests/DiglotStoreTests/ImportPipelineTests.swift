@@ -4,6 +4,7 @@ import DiglotImporters
 import DiglotImporting
 import DiglotKit
 import DiglotModel
+import DiglotStore
 
 @Suite struct ImportPipelineTests {
     private let catalog = ImporterCatalog(importers: [AnyImporter(NoteImporter.self)])
@@ -29,6 +30,23 @@ import DiglotModel
         #expect(summary.skipped.map(\.path) == [input.appendingPathComponent("picture.bin").path])
         let again = pipeline.run(paths: [input.path])
         #expect(again.duplicates == 2 && again.imported == 0 && again.documents == 0)
+    }
+
+    /// A file too large to journal in memory (`WriteGroup.inMemoryJournalRowLimit`) between small ones: the
+    /// group is committed before it and after it, every file is imported and reported, and a pair across the
+    /// kinds of transaction still links.
+    @Test func aFileTooLargeForAnInMemoryJournalImportsBetweenSmallOnes() throws {
+        let archive = try TemporaryArchive()
+        let input = archive.file("in")
+        let paragraphs = (0...WriteGroup.inMemoryJournalRowLimit).map { "Paragraph \($0): shelling near Kharkiv." }
+        try write("key: uk-1\nlang: uk\nЗнищено 40 танків", to: input.appendingPathComponent("a.note"))
+        try write("key: big\nlang: en\n" + paragraphs.joined(separator: "\n"), to: input.appendingPathComponent("b.note"))
+        try write("key: en-1\nlang: en\nForty tanks destroyed\npair: uk-1 > en-1", to: input.appendingPathComponent("c.note"))
+        let summary = ImportPipeline(store: archive.store, catalog: catalog).run(paths: [input.path])
+        #expect(summary.files == 3 && summary.imported == 3 && summary.failed == 0)
+        #expect(summary.documents == 3 && summary.pairs == 1)
+        #expect(try archive.store.statistics().passages == paragraphs.count + 2)
+        #expect(try archive.store.verify().isEmpty)
     }
 
     @Test func anExplicitUnrecognisedFileOrMissingPathFails() throws {

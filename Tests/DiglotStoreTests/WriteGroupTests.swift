@@ -239,3 +239,37 @@ extension WriteGroupTests {
         #expect(try archive.store.verify().isEmpty)
     }
 }
+
+extension WriteGroupTests {
+    /// Statement journals stay in memory for writes up to `inMemoryJournalRowLimit` rows; a larger write gets a
+    /// transaction whose journals go to a file (so memory does not grow with the archive), and the group asks
+    /// to be committed before the kind changes, since SQLite fixes it when a transaction begins.
+    @Test func aWriteTooLargeToJournalInMemoryGetsATransactionOfItsOwnKind() throws {
+        let archive = try TemporaryArchive()
+        let limit = WriteGroup.inMemoryJournalRowLimit
+        func tempStore() throws -> Int {
+            try archive.store.writing { db in try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? -1 }
+        }
+        let big = IndexWriteTests.batch("big", passages: limit)
+        #expect(WriteGroup.rows(of: big) == limit + 1)
+        let seen = try archive.store.writingInGroups { group -> [Int] in
+            _ = try archive.store.write(source: Fixture.source("a"), batch: IndexWriteTests.batch("a", passages: 2))
+            let small = try tempStore()
+            #expect(!group.mustCommit(beforeWritingRows: limit))
+            #expect(group.mustCommit(beforeWritingRows: limit + 1))
+            try group.commit()
+            #expect(!group.mustCommit(beforeWritingRows: limit + 1), "nothing open: the next write chooses")
+            _ = try archive.store.write(source: Fixture.source("big"), batch: big)
+            let large = try tempStore()
+            #expect(group.mustCommit(beforeWritingRows: 3))
+            try group.commit()
+            _ = try archive.store.write(source: Fixture.source("b"), batch: IndexWriteTests.batch("b", passages: 2))
+            return [small, large, try tempStore()]
+        }
+        #expect(seen == [2, 0, 2])
+        #expect(try IndexWriteTests.rows(archive, "documents") == 3)
+        #expect(try IndexWriteTests.rows(archive, "passages") == limit + 4)
+        #expect(try archive.store.writing { db in try Int.fetchOne(db, sql: "PRAGMA temp_store") } == 0)
+        #expect(try archive.store.verify().isEmpty)
+    }
+}
