@@ -12,6 +12,7 @@ let usage = """
                         [--analysis morphological|basic] [--skip limits,pair,export] [--smoke]
            diglot-bench --search-archive ARCHIVE [--ranking-window N] [--repetitions N]
            diglot-bench --pairing-scale ARCHIVE_DOCUMENTS[,ARRIVALS[,corpus]] [--work DIR]
+           diglot-bench --export-scale ARCHIVE[,PAIRS] [--work DIR]
            diglot-bench --write-corpus DIR [--sizes N] [--seed 42]
     """
 if arguments.contains("--help") || arguments.contains("-h") {
@@ -21,7 +22,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
 // A mistyped option must not start an hour-long run with the defaults.
 let valueOptions: Set<String> = ["--sizes", "--seed", "--work", "--record", "--json", "--analysis", "--search-archive",
                                  "--ranking-window", "--repetitions", "--pairing-scale", "--optimize-archive",
-                                 "--write-corpus", "--skip"]
+                                 "--write-corpus", "--skip", "--export-scale"]
 var argumentIndex = 0
 while argumentIndex < arguments.count {
     let argument = arguments[argumentIndex]
@@ -117,6 +118,25 @@ if let path = option("--search-archive") {
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("diglot-bench: search run failed: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
+// `--export-scale ARCHIVE[,PAIRS]`: only the export of PAIRS pairs (1,000,000 by default) from a copy of ARCHIVE
+// with its pairs repeated (see ExportScaleRun), then exit.
+if let scale = option("--export-scale") {
+    let parts = scale.split(separator: ",", maxSplits: 1).map(String.init)
+    let pairs = parts.count > 1 ? Int(parts[1]) : 1_000_000
+    guard let pairs, pairs > 0, FileManager.default.fileExists(atPath: parts[0]) else {
+        FileHandle.standardError.write(Data("diglot-bench: --export-scale wants an archive with pairs and a count, e.g. /tmp/diglot-bench/bench-100000.sqlite,1000000\n".utf8))
+        exit(2)
+    }
+    do {
+        let run = ExportScaleRun(sourceArchive: parts[0], pairs: pairs, workFolder: work, diglotBinary: binary)
+        print(ExportScaleRun.describe(try run.run()))
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("diglot-bench: export scale run failed: \(error)\n".utf8))
         exit(1)
     }
 }

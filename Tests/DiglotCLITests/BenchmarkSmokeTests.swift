@@ -42,5 +42,22 @@ import DiglotTestSupport
         #expect((first["importPeakRSSBytes"] as? Int ?? 0) > 0)
         // Each export child's own peak memory, not the largest of every child so far.
         #expect((first["exportTMXPeakRSSBytes"] as? Int ?? 0) > 0)
+
+        // The export at scale: the smoke archive's pairs repeated up to 500, each format exported by a child.
+        let archive = work.appendingPathComponent("bench-120.sqlite").path
+        let scale = Process()
+        scale.executableURL = binary
+        scale.arguments = ["--export-scale", archive + ",500", "--work", work.path]
+        let scaleOutput = Pipe()
+        scale.standardOutput = scaleOutput
+        scale.standardError = FileHandle.nullDevice
+        try scale.run()
+        let table = String(decoding: scaleOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        scale.waitUntilExit()
+        #expect(scale.terminationStatus == 0, "\(table)")
+        for format in ["tmx", "jsonl", "xliff", "csv"] {
+            let row = table.split(separator: "\n").first { $0.hasPrefix("| \(format) |") }
+            #expect(row?.contains("| 500 |") == true && row?.contains("failed") == false, "\(format) in:\n\(table)")
+        }
     }
 }
