@@ -11,7 +11,7 @@ import DiglotStore
 /// ```
 /// `fidelity.status` is `ok`, `warning` or `mismatch` once the pairing engine has checked the pair, and
 /// `unchecked` for a pair an importer found that no check has looked at yet.
-public struct PairListing: Encodable, Sendable, Equatable {
+public struct PairListing: JSONLineAppendable, Sendable, Equatable {
     public struct Side: Encodable, Sendable, Equatable {
         public var document: String
         public var language: String
@@ -40,5 +40,46 @@ public struct PairListing: Encodable, Sendable, Equatable {
         rendering = Side(document: row.renderingDocument.rawValue, language: row.renderingLanguage.rawValue,
                          text: row.renderingText)
         fidelity = Fidelity(status: row.pair.fidelity.status.rawValue, issues: row.pair.fidelity.issues)
+    }
+
+    /// The line `JSONEncoder` would write (keys sorted), written by hand (see `JSONText`).
+    public func appendJSONLine(to line: inout [UInt8]) -> Bool {
+        guard JSONText.isWritable(confidence) else { return false }
+        line.append(0x7B)
+        JSONText.appendKey("confidence", to: &line)
+        JSONText.appendNumber(confidence, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("fidelity", to: &line)
+        JSONText.appendFidelity(issues: fidelity.issues, status: fidelity.status, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("method", to: &line)
+        JSONText.appendString(method, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("origin", to: &line)
+        JSONText.appendString(origin, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("original", to: &line)
+        Self.append(original, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("pair", to: &line)
+        JSONText.appendString(pair, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("rendering", to: &line)
+        Self.append(rendering, to: &line)
+        line.append(0x7D)
+        return true
+    }
+
+    private static func append(_ side: Side, to line: inout [UInt8]) {
+        line.append(0x7B)
+        JSONText.appendKey("document", to: &line)
+        JSONText.appendString(side.document, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("language", to: &line)
+        JSONText.appendString(side.language, to: &line)
+        line.append(0x2C)
+        JSONText.appendKey("text", to: &line)
+        JSONText.appendString(side.text, to: &line)
+        line.append(0x7D)
     }
 }

@@ -63,7 +63,7 @@ final class JSONLinesWriter: ExportWriter {
         JSONText.appendNumber(item.pair.confidence, to: &line)
         line.append(0x2C)
         JSONText.appendKey("fidelity", to: &line)
-        append(item.pair.fidelity, to: &line)
+        JSONText.appendFidelity(item.pair.fidelity, to: &line)
         line.append(0x2C)
         JSONText.appendKey("method", to: &line)
         JSONText.appendString(item.pair.method.rawValue, to: &line)
@@ -99,36 +99,6 @@ final class JSONLinesWriter: ExportWriter {
             line.append(0x7D)
         }
         line.append(0x5D)
-        line.append(0x7D)
-    }
-
-    /// `issues` (each `kind`, `message`, `severity` and, when there is one, `subject`), then `status`.
-    private static func append(_ report: FidelityReport, to line: inout [UInt8]) {
-        line.append(0x7B)
-        JSONText.appendKey("issues", to: &line)
-        line.append(0x5B)
-        for (position, issue) in report.issues.enumerated() {
-            if position > 0 { line.append(0x2C) }
-            line.append(0x7B)
-            JSONText.appendKey("kind", to: &line)
-            JSONText.appendString(issue.kind, to: &line)
-            line.append(0x2C)
-            JSONText.appendKey("message", to: &line)
-            JSONText.appendString(issue.message, to: &line)
-            line.append(0x2C)
-            JSONText.appendKey("severity", to: &line)
-            JSONText.appendString(issue.severity.rawValue, to: &line)
-            if let subject = issue.subject {
-                line.append(0x2C)
-                JSONText.appendKey("subject", to: &line)
-                JSONText.appendString(subject, to: &line)
-            }
-            line.append(0x7D)
-        }
-        line.append(0x5D)
-        line.append(0x2C)
-        JSONText.appendKey("status", to: &line)
-        JSONText.appendString(report.status.rawValue, to: &line)
         line.append(0x7D)
     }
 
