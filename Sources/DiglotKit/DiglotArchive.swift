@@ -27,6 +27,10 @@ public struct DiglotArchive: Sendable {
 
     public init(store: ArchiveStore) { self.store = store }
 
+    /// Closes the archive's connections; the last one copies the write-ahead log into the archive and removes
+    /// it. Use the archive no more afterwards.
+    public func close() throws { try store.close() }
+
     /// The import pipeline over this archive.
     public func importer(catalog: ImporterCatalog = .builtin,
                          configuration: ImporterConfiguration = .default) -> ImportPipeline {

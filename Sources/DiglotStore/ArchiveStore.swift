@@ -26,6 +26,8 @@ public final class ArchiveStore: Sendable {
     private let registryKey: String
     /// The write group a thread holds (`writingInGroups`), through which that thread's writes and reads go.
     let heldWriteGroup = Mutex<HeldWriteGroup?>(nil)
+    /// Whether `close()` ran.
+    private let closed = Mutex(false)
 
     /// How long a writer waits for another process's write transaction before giving up.
     public static let busyTimeout: TimeInterval = 30
@@ -134,8 +136,23 @@ public final class ArchiveStore: Sendable {
             || (error.resultCode == .SQLITE_CONSTRAINT && message.contains("grdb_migrations"))
     }
 
-    /// Closes every connection; the store cannot be used afterwards.
-    public func close() throws { try pool.close() }
+    /// Copies the write-ahead log into the archive and empties it, then closes every connection; the store
+    /// cannot be used afterwards.
+    ///
+    /// Why the checkpoint first: SQLite folds the log in when the last connection closes, but only a
+    /// connection that can write does, and the pool closed its read-only readers last, so an import of
+    /// 1,000,000 documents left a 1.67 GB `-wal` file for the next process to read back (20,000 items into a
+    /// 100k archive, 173 MB). A checkpoint that another process's reader keeps from finishing leaves the rest
+    /// of the log to later checkpoints, as before.
+    public func close() throws {
+        // A second close (a caller closing what a helper already closed) has nothing left to do.
+        guard closed.withLock({ closed in defer { closed = true }; return !closed }) else { return }
+        let checkpointed = Result {
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        }
+        try pool.close()
+        try checkpointed.get()
+    }
 
     /// The schema version recorded in the archive.
     public func schemaVersion() throws -> Int {

@@ -59,6 +59,7 @@ extension Diglot {
                 throw ValidationError("No importer is called \"\(importer)\"; available: \(known.isEmpty ? "none" : known.joined(separator: ", ")).")
             }
             let archive = try options.open()
+            defer { ArchiveOptions.close(archive) }
             var progress: ImportPipeline.Progress?
             if Console.stderrIsTerminal {
                 progress = { done, total, path in

@@ -42,6 +42,7 @@ extension Diglot {
 
         func run() throws {
             let archive = try options.open()
+            defer { ArchiveOptions.close(archive) }
             do {
                 if link.count == 2 {
                     let pair = try archive.link(original: link[0], rendering: link[1])

@@ -115,3 +115,22 @@ import GRDB
         #expect(try archive.store.verify().isEmpty)
     }
 }
+
+/// Closing a store leaves no write-ahead log to read back (`ArchiveStore.close`).
+@Suite struct StoreCloseTests {
+    /// With a reader connection open in the pool, SQLite's own checkpoint on close never ran (the read-only
+    /// reader closed last): the log stayed beside the archive.
+    @Test func closingEmptiesTheWriteAheadLog() throws {
+        let archive = try TemporaryArchive()
+        _ = try archive.store.write(source: Fixture.source("a"), batch: IndexWriteTests.batch("a", passages: 40))
+        #expect(try archive.store.statistics().passages == 40)   // a read: the pool opens a reader
+        let log = archive.path + "-wal"
+        let before = (try FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0
+        #expect(before > 0, "the write is still in the log")
+        try archive.store.close()
+        let after = (try? FileManager.default.attributesOfItem(atPath: log))?[.size] as? Int ?? 0
+        #expect(after == 0)
+        try archive.reopen()
+        #expect(try archive.store.statistics().passages == 40)
+    }
+}
