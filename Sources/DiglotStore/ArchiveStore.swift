@@ -31,6 +31,9 @@ public final class ArchiveStore: Sendable {
 
     /// How long a writer waits for another process's write transaction before giving up.
     public static let busyTimeout: TimeInterval = 30
+    /// How long `close()` waits for another process's reader or writer before leaving the write-ahead log
+    /// for a later checkpoint.
+    public static let closingCheckpointWait: TimeInterval = 2
 
     /// SQLite's memory statistics, off before the process's first connection (see the CSQLiteConfig shim: a
     /// mutex around every SQLite allocation otherwise). True when this call turned them off; false when SQLite
@@ -143,12 +146,17 @@ public final class ArchiveStore: Sendable {
     /// connection that can write does, and the pool closed its read-only readers last, so an import of
     /// 1,000,000 documents left a 1.67 GB `-wal` file for the next process to read back (20,000 items into a
     /// 100k archive, 173 MB). A checkpoint that another process's reader keeps from finishing leaves the rest
-    /// of the log to later checkpoints, as before.
+    /// of the log to later checkpoints, as before; it waits for such a reader at most
+    /// `closingCheckpointWait`, not the 30 s a write waits, so that a `diglot import` ending beside a long
+    /// export does not seem to hang.
     public func close() throws {
         // A second close (a caller closing what a helper already closed) has nothing left to do.
         guard closed.withLock({ closed in defer { closed = true }; return !closed }) else { return }
         let checkpointed = Result {
-            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA busy_timeout = \(Int(Self.closingCheckpointWait * 1000))")
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
         }
         try pool.close()
         try checkpointed.get()

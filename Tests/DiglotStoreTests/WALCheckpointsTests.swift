@@ -134,3 +134,25 @@ import GRDB
         #expect(try archive.store.statistics().passages == 40)
     }
 }
+
+extension StoreCloseTests {
+    /// Another process's reader in the middle of a read keeps the log from being emptied: closing waits for it
+    /// `closingCheckpointWait`, not a writer's 30 s, and loses nothing.
+    @Test func aReaderElsewhereDelaysTheCloseOnlyBriefly() throws {
+        let archive = try TemporaryArchive()
+        _ = try archive.store.write(source: Fixture.source("a"), batch: IndexWriteTests.batch("a", passages: 40))
+        let reader = try DatabaseQueue(path: archive.path)
+        let seconds = try reader.inDatabase { db -> Double in
+            try db.execute(sql: "BEGIN")
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM passages")   // holds a snapshot
+            let start = Date()
+            try archive.store.close()
+            let elapsed = Date().timeIntervalSince(start)
+            try db.execute(sql: "COMMIT")
+            return elapsed
+        }
+        #expect(seconds < ArchiveStore.closingCheckpointWait + 5)
+        try archive.reopen()
+        #expect(try archive.store.statistics().passages == 40)
+    }
+}
