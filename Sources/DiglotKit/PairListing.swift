@@ -45,41 +45,23 @@ public struct PairListing: JSONLineAppendable, Sendable, Equatable {
     /// The line `JSONEncoder` would write (keys sorted), written by hand (see `JSONText`).
     public func appendJSONLine(to line: inout [UInt8]) -> Bool {
         guard JSONText.isWritable(confidence) else { return false }
-        line.append(0x7B)
-        JSONText.appendKey("confidence", to: &line)
-        JSONText.appendNumber(confidence, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("fidelity", to: &line)
-        JSONText.appendFidelity(issues: fidelity.issues, status: fidelity.status, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("method", to: &line)
-        JSONText.appendString(method, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("origin", to: &line)
-        JSONText.appendString(origin, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("original", to: &line)
-        Self.append(original, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("pair", to: &line)
-        JSONText.appendString(pair, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("rendering", to: &line)
-        Self.append(rendering, to: &line)
-        line.append(0x7D)
+        JSONText.appendObject(to: &line) { object in
+            object.number("confidence", confidence)
+            object.member("fidelity") { JSONText.appendFidelity(issues: fidelity.issues, status: fidelity.status, to: &$0) }
+            object.string("method", method)
+            object.string("origin", origin)
+            object.member("original") { Self.append(original, to: &$0) }
+            object.string("pair", pair)
+            object.member("rendering") { Self.append(rendering, to: &$0) }
+        }
         return true
     }
 
     private static func append(_ side: Side, to line: inout [UInt8]) {
-        line.append(0x7B)
-        JSONText.appendKey("document", to: &line)
-        JSONText.appendString(side.document, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("language", to: &line)
-        JSONText.appendString(side.language, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("text", to: &line)
-        JSONText.appendString(side.text, to: &line)
-        line.append(0x7D)
+        JSONText.appendObject(to: &line) { object in
+            object.string("document", side.document)
+            object.string("language", side.language)
+            object.string("text", side.text)
+        }
     }
 }

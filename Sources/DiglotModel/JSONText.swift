@@ -78,6 +78,35 @@ public enum JSONText {
         output.append(0x3A)
     }
 
+    /// A JSON object whose members `body` adds in the order given, which must be the encoder's (sorted keys):
+    ///
+    /// ```swift
+    /// JSONText.appendObject(to: &line) { object in
+    ///     object.number("confidence", 0.925)
+    ///     object.string("method", "embedded-quote")
+    ///     object.member("units") { JSONText.appendArray(units, to: &$0) { unit, bytes in … } }
+    /// }
+    /// ```
+    public static func appendObject(to output: inout [UInt8], _ body: (inout JSONMembers) -> Void) {
+        var members = JSONMembers()
+        swap(&members.bytes, &output)   // the caller's buffer, without a copy
+        members.bytes.append(0x7B)
+        body(&members)
+        members.bytes.append(0x7D)
+        swap(&members.bytes, &output)
+    }
+
+    /// A JSON array of `elements`, each appended by `appendElement`.
+    public static func appendArray<Elements: Sequence>(_ elements: Elements, to output: inout [UInt8],
+                                                       _ appendElement: (Elements.Element, inout [UInt8]) -> Void) {
+        output.append(0x5B)
+        for (position, element) in elements.enumerated() {
+            if position > 0 { output.append(0x2C) }
+            appendElement(element, &output)
+        }
+        output.append(0x5D)
+    }
+
     /// A `[String: String]` as a JSON object, keys in the encoder's order.
     public static func appendObject(_ object: [String: String], to output: inout [UInt8]) {
         output.append(0x7B)
@@ -103,33 +132,59 @@ public enum JSONText {
 
     /// `appendFidelity(_:to:)` for a report held as its parts (`diglot pairs --json`'s listing).
     public static func appendFidelity(issues: [FidelityIssue], status: String, to output: inout [UInt8]) {
-        output.append(0x7B)
-        appendKey("issues", to: &output)
-        output.append(0x5B)
-        for (position, issue) in issues.enumerated() {
-            if position > 0 { output.append(0x2C) }
-            output.append(0x7B)
-            appendKey("kind", to: &output)
-            appendString(issue.kind, to: &output)
-            output.append(0x2C)
-            appendKey("message", to: &output)
-            appendString(issue.message, to: &output)
-            output.append(0x2C)
-            appendKey("severity", to: &output)
-            appendString(issue.severity.rawValue, to: &output)
-            if let subject = issue.subject {
-                output.append(0x2C)
-                appendKey("subject", to: &output)
-                appendString(subject, to: &output)
-            }
-            output.append(0x7D)
+        appendObject(to: &output) { report in
+            report.member("issues") { appendArray(issues, to: &$0) { issue, bytes in
+                appendObject(to: &bytes) { object in
+                    object.string("kind", issue.kind)
+                    object.string("message", issue.message)
+                    object.string("severity", issue.severity.rawValue)
+                    if let subject = issue.subject { object.string("subject", subject) }   // left out when nil
+                }
+            } }
+            report.string("status", status)
         }
-        output.append(0x5D)
-        output.append(0x2C)
-        appendKey("status", to: &output)
-        appendString(status, to: &output)
-        output.append(0x7D)
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }
+}
+
+/// The members of an object `JSONText.appendObject` is writing: each call adds `"key":value`, with the comma
+/// before every member but the first.
+public struct JSONMembers {
+    fileprivate var bytes: [UInt8] = []
+    private var isEmpty = true
+
+    public mutating func string(_ key: StaticString, _ value: String) {
+        begin(key)
+        JSONText.appendString(value, to: &bytes)
+    }
+
+    /// `value`, or `null` when there is none (the encoder's `encode` of an optional).
+    public mutating func string(_ key: StaticString, orNull value: String?) {
+        begin(key)
+        JSONText.appendString(value, orNullTo: &bytes)
+    }
+
+    /// A finite number (`JSONText.isWritable`).
+    public mutating func number(_ key: StaticString, _ value: Double) {
+        begin(key)
+        JSONText.appendNumber(value, to: &bytes)
+    }
+
+    public mutating func number(_ key: StaticString, _ value: Int) {
+        begin(key)
+        JSONText.appendNumber(value, to: &bytes)
+    }
+
+    /// A member whose value `appendValue` writes (an object, an array).
+    public mutating func member(_ key: StaticString, _ appendValue: (inout [UInt8]) -> Void) {
+        begin(key)
+        appendValue(&bytes)
+    }
+
+    private mutating func begin(_ key: StaticString) {
+        if !isEmpty { bytes.append(0x2C) }
+        isEmpty = false
+        JSONText.appendKey(key, to: &bytes)
+    }
 }

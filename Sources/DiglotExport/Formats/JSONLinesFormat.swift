@@ -58,80 +58,38 @@ final class JSONLinesWriter: ExportWriter {
     /// One pair as a JSON object: `confidence`, `fidelity`, `method`, `origin`, `original`, `pair`, `rendering`,
     /// `units`, in that (sorted) order.
     static func append(_ item: ExportPair, to line: inout [UInt8]) {
-        line.append(0x7B)
-        JSONText.appendKey("confidence", to: &line)
-        JSONText.appendNumber(item.pair.confidence, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("fidelity", to: &line)
-        JSONText.appendFidelity(item.pair.fidelity, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("method", to: &line)
-        JSONText.appendString(item.pair.method.rawValue, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("origin", to: &line)
-        JSONText.appendString(item.pair.origin.rawValue, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("original", to: &line)
-        append(item.original, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("pair", to: &line)
-        JSONText.appendString(item.pair.id.rawValue, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("rendering", to: &line)
-        append(item.rendering, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("units", to: &line)
-        line.append(0x5B)
-        for (position, unit) in item.units.sorted(by: { $0.index < $1.index }).enumerated() {
-            if position > 0 { line.append(0x2C) }
-            line.append(0x7B)
-            JSONText.appendKey("index", to: &line)
-            JSONText.appendNumber(unit.index, to: &line)
-            line.append(0x2C)
-            JSONText.appendKey("original", to: &line)
-            JSONText.appendString(unit.originalText, to: &line)
-            line.append(0x2C)
-            JSONText.appendKey("pattern", to: &line)
-            JSONText.appendString(unit.pattern, to: &line)
-            line.append(0x2C)
-            JSONText.appendKey("rendering", to: &line)
-            JSONText.appendString(unit.renderingText, to: &line)
-            line.append(0x7D)
+        JSONText.appendObject(to: &line) { pair in
+            pair.number("confidence", item.pair.confidence)
+            pair.member("fidelity") { JSONText.appendFidelity(item.pair.fidelity, to: &$0) }
+            pair.string("method", item.pair.method.rawValue)
+            pair.string("origin", item.pair.origin.rawValue)
+            pair.member("original") { append(item.original, to: &$0) }
+            pair.string("pair", item.pair.id.rawValue)
+            pair.member("rendering") { append(item.rendering, to: &$0) }
+            pair.member("units") { JSONText.appendArray(item.units.sorted { $0.index < $1.index }, to: &$0) { unit, bytes in
+                JSONText.appendObject(to: &bytes) { object in
+                    object.number("index", unit.index)
+                    object.string("original", unit.originalText)
+                    object.string("pattern", unit.pattern)
+                    object.string("rendering", unit.renderingText)
+                }
+            } }
         }
-        line.append(0x5D)
-        line.append(0x7D)
     }
 
     /// `document`, `kind`, `language`, `metadata`, `passage` (null for the whole document), `published`, `text`,
     /// `title`, `url`; absent values are written as null.
     private static func append(_ side: ExportSide, to line: inout [UInt8]) {
-        line.append(0x7B)
-        JSONText.appendKey("document", to: &line)
-        JSONText.appendString(side.documentID.rawValue, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("kind", to: &line)
-        JSONText.appendString(side.kind.rawValue, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("language", to: &line)
-        JSONText.appendString(side.language.rawValue, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("metadata", to: &line)
-        JSONText.appendObject(side.metadata, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("passage", to: &line)
-        JSONText.appendString(side.passageID?.rawValue, orNullTo: &line)
-        line.append(0x2C)
-        JSONText.appendKey("published", to: &line)
-        JSONText.appendString(side.published?.description, orNullTo: &line)
-        line.append(0x2C)
-        JSONText.appendKey("text", to: &line)
-        JSONText.appendString(side.text, to: &line)
-        line.append(0x2C)
-        JSONText.appendKey("title", to: &line)
-        JSONText.appendString(side.title, orNullTo: &line)
-        line.append(0x2C)
-        JSONText.appendKey("url", to: &line)
-        JSONText.appendString(side.canonicalURL, orNullTo: &line)
-        line.append(0x7D)
+        JSONText.appendObject(to: &line) { object in
+            object.string("document", side.documentID.rawValue)
+            object.string("kind", side.kind.rawValue)
+            object.string("language", side.language.rawValue)
+            object.member("metadata") { JSONText.appendObject(side.metadata, to: &$0) }
+            object.string("passage", orNull: side.passageID?.rawValue)
+            object.string("published", orNull: side.published?.description)
+            object.string("text", side.text)
+            object.string("title", orNull: side.title)
+            object.string("url", orNull: side.canonicalURL)
+        }
     }
 }
