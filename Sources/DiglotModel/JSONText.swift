@@ -10,7 +10,7 @@
 ///   U+007F included, as its UTF-8;
 /// - numbers: a `Double` as its `description` without a trailing `.0` (`1`, `0.925`, `1e-05`), an `Int` as its
 ///   `description`; NaN and the infinities have no JSON form (`isWritable`);
-/// - object keys in the order of their UTF-8 bytes (`sortedByUTF8`).
+/// - object keys in the order of their UTF-8 bytes (`appendObject(_:to:)`).
 /// JSONTextTests (DiglotExportTests) holds every rule to `JSONEncoder` itself on seeded values.
 public enum JSONText {
     /// `text` as a JSON string, quotes included.
@@ -107,21 +107,17 @@ public enum JSONText {
         output.append(0x5D)
     }
 
-    /// A `[String: String]` as a JSON object, keys in the encoder's order.
+    /// A `[String: String]` as a JSON object, keys in the order `JSONEncoder`'s `.sortedKeys` writes them outside
+    /// Apple's platforms: by their UTF-8 bytes.
     public static func appendObject(_ object: [String: String], to output: inout [UInt8]) {
         output.append(0x7B)
-        for (position, key) in sortedByUTF8(object.keys).enumerated() {
+        for (position, entry) in object.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
             if position > 0 { output.append(0x2C) }
-            appendString(key, to: &output)
+            appendString(entry.key, to: &output)
             output.append(0x3A)
-            appendString(object[key]!, to: &output)
+            appendString(entry.value, to: &output)
         }
         output.append(0x7D)
-    }
-
-    /// Keys in the order `JSONEncoder`'s `.sortedKeys` writes them outside Apple's platforms: by their UTF-8 bytes.
-    public static func sortedByUTF8<Keys: Sequence<String>>(_ keys: Keys) -> [String] {
-        keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     /// A fidelity report as its synthesised `Encodable` writes it: `issues` (each `kind`, `message`, `severity`

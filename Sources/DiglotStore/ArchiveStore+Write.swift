@@ -138,7 +138,7 @@ extension ArchiveStore {
         insert.bind(d.declaredLanguage?.rawValue); insert.bind(d.title); insert.bind(d.author); insert.bind(d.publisher)
         insert.bind(d.published?.description); insert.bind(d.published?.instant.timeIntervalSince1970)
         insert.bind(d.canonicalURL); insert.bind(d.text); insert.bind(sourceID.rawValue)
-        insert.bind(try StoreJSON.encodeMetadata(d.metadata))
+        insert.bind(StoreJSON.encodeMetadata(d.metadata))
         try insert.run()
     }
 
@@ -156,7 +156,7 @@ extension ArchiveStore {
         var insert = statement
         insert.bind(p.id.rawValue); insert.bind(p.documentID.rawValue); insert.bind(p.index); insert.bind(p.role.rawValue)
         insert.bind(p.start); insert.bind(p.end); insert.bind(p.language.rawValue); insert.bind(p.text)
-        insert.bind(try StoreJSON.encodeMetadata(p.metadata))
+        insert.bind(StoreJSON.encodeMetadata(p.metadata))
         try insert.run()
     }
 
@@ -202,7 +202,7 @@ extension ArchiveStore {
         insert.bind(original.document.rawValue); insert.bind(original.language.rawValue)
         insert.bind(rendering.document.rawValue); insert.bind(rendering.language.rawValue)
         insert.bind(pair.method.rawValue); insert.bind(pair.confidence); insert.bind(pair.fidelity.status.rawValue)
-        insert.bind(try StoreJSON.encodeFidelity(pair.fidelity)); insert.bind(pair.origin.rawValue)
+        insert.bind(StoreJSON.encodeFidelity(pair.fidelity)); insert.bind(pair.origin.rawValue)
         insert.bind(pair.parent?.rawValue); insert.bind(createdAt)
         try insert.run()
         return db.changesCount > 0

@@ -8,42 +8,29 @@ enum StoreJSON {
         String(decoding: try ArchiveJSON.encoder().encode(value), as: UTF8.self)
     }
 
-    /// A metadata map as `encode` writes it, without `JSONEncoder` where the text is plain: no entries is
-    /// `{}`, and keys of lower-case ASCII letters and "_" with values that need no escape are written by hand
-    /// in byte order (the order `sortedKeys` gives such keys). Anything else goes to `encode`. Every passage is
-    /// written with its map, and `JSONEncoder` took 14,000 instructions for each (a sixth of writing one).
-    static func encodeMetadata(_ map: [String: String]) throws -> String {
+    /// A metadata map as `encode` writes it (`{}` for none), written by `JSONText` without `JSONEncoder`.
+    /// Every passage is written with its map, and `JSONEncoder` took 14,000 instructions for each (a sixth of
+    /// writing one); until session 23 only maps of plain keys and values were written by hand here.
+    static func encodeMetadata(_ map: [String: String]) -> String {
         if map.isEmpty { return "{}" }
-        guard map.allSatisfy({ isPlainKey($0.key) && isPlainValue($0.value) }) else { return try encode(map) }
-        var text = "{"
-        for (index, entry) in map.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
-            if index > 0 { text += "," }
-            text += "\"" + entry.key + "\":\"" + entry.value + "\""
-        }
-        return text + "}"
+        var bytes: [UInt8] = []
+        JSONText.appendObject(map, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// A pair's fidelity report as `encode` writes it, by hand when no text in it needs escaping: the keys in
-    /// `sortedKeys` order, a nil `subject` left out as the synthesised `Encodable` leaves it out. Anything else
-    /// goes to `encode`. Every pair is written with its report, on the writer: `JSONEncoder` took 59,000
-    /// instructions for a report without issues, 71,000 on average for the bulletins' line pairs, most of which
-    /// list a figure's disagreement (140 M instructions at 5,000 documents, session 19).
-    static func encodeFidelity(_ report: FidelityReport) throws -> String {
-        guard report.issues.allSatisfy({ isPlainValue($0.kind) && isPlainValue($0.message) && $0.subject.map(isPlainValue) != false })
-        else { return try encode(report) }
-        var text = "{\"issues\":["
-        for (index, issue) in report.issues.enumerated() {
-            if index > 0 { text += "," }
-            text += "{\"kind\":\"" + issue.kind + "\",\"message\":\"" + issue.message
-                + "\",\"severity\":\"" + issue.severity.rawValue + "\""
-            if let subject = issue.subject { text += ",\"subject\":\"" + subject + "\"" }
-            text += "}"
-        }
-        return text + "],\"status\":\"" + report.status.rawValue + "\"}"
+    /// A pair's fidelity report as `encode` writes it (a nil `subject` left out, as the synthesised `Encodable`
+    /// leaves it out), written by `JSONText`, the form the exports write too. Every pair is written with its
+    /// report, on the writer: `JSONEncoder` took 59,000 instructions for a report without issues, 71,000 on
+    /// average for the bulletins' line pairs (session 19).
+    static func encodeFidelity(_ report: FidelityReport) -> String {
+        var bytes: [UInt8] = []
+        JSONText.appendFidelity(report, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// A fidelity column read back: by hand when it has the exact form `encodeFidelity` writes by hand (no
-    /// escapes, no spaces, keys in order), otherwise by `JSONDecoder`; nil when neither can read it.
+    /// A fidelity column read back: by hand when it has the form `encodeFidelity` writes for a report whose
+    /// texts need no escaping (no escapes, no spaces, keys in order), otherwise by `JSONDecoder`; nil when
+    /// neither can read it.
     ///
     /// Why by hand: an export reads every pair's report, and `JSONDecoder` was 15 % of a JSON Lines export's
     /// samples (1,020,552 pairs; more than half of a bulletin archive's pairs list a figure's disagreement).
@@ -52,7 +39,7 @@ enum StoreJSON {
         return plainFidelity(text) ?? decode(FidelityReport.self, text)
     }
 
-    /// The hand-written form of `encodeFidelity`, read back; nil for any other text.
+    /// `encodeFidelity`'s text of a report without escapes, read back; nil for any other text.
     static func plainFidelity(_ text: String) -> FidelityReport? {
         var text = text
         return text.withUTF8 { bytes -> FidelityReport? in
@@ -114,16 +101,6 @@ enum StoreJSON {
             }
             return nil
         }
-    }
-
-    private static func isPlainKey(_ key: String) -> Bool {
-        !key.isEmpty && key.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x5F }
-    }
-
-    /// No quote, backslash or control character (which JSON escapes); "/" is written as it is
-    /// (`withoutEscapingSlashes`), other scalars as their UTF-8.
-    private static func isPlainValue(_ value: String) -> Bool {
-        value.utf8.allSatisfy { $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F }
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String?) -> T? {
