@@ -7,7 +7,7 @@ import GRDB
 /// It copies an archive an earlier run built (`bench-100000.sqlite`: 42,523 pairs) and repeats its pairs under
 /// new ids (`id#n`), each with its aligned units, until the copy holds `pairs` pairs: every repeated pair still
 /// names real documents and passages, so the export reads, looks up and writes exactly what a real archive of
-/// that many pairs makes it do (scripts/repeat-pairs.sh does the same from the shell). The copy is kept as
+/// that many pairs makes it do (it replaces session 4's scripts/repeat-pairs.sh). The copy is kept as
 /// `export-scale-N.sqlite` and reused. Then each format is exported by a `diglot export` child process, timed,
 /// with its own peak memory and the output's size.
 struct ExportScaleRun {

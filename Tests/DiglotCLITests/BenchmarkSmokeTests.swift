@@ -15,17 +15,8 @@ import DiglotTestSupport
         defer { try? FileManager.default.removeItem(at: work) }
         let json = work.appendingPathComponent("results.json")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["--smoke", "--sizes", "120", "--work", work.path, "--json", json.path]
-        process.currentDirectoryURL = TestPaths.packageRoot
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, text) = try Self.run(binary, ["--smoke", "--sizes", "120", "--work", work.path, "--json", json.path])
+        #expect(status == 0)
         for measure in ["import ÷ plain FTS5", "bare FTS5 with the analysis", "reading alone", "search p50 / p95 / p99",
                         "`diglot search` process", "archive on disk"] {
             #expect(text.contains(measure), "missing \(measure) in:\n\(text)")
@@ -45,19 +36,27 @@ import DiglotTestSupport
 
         // The export at scale: the smoke archive's pairs repeated up to 500, each format exported by a child.
         let archive = work.appendingPathComponent("bench-120.sqlite").path
-        let scale = Process()
-        scale.executableURL = binary
-        scale.arguments = ["--export-scale", archive + ",500", "--work", work.path]
-        let scaleOutput = Pipe()
-        scale.standardOutput = scaleOutput
-        scale.standardError = FileHandle.nullDevice
-        try scale.run()
-        let table = String(decoding: scaleOutput.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        scale.waitUntilExit()
-        #expect(scale.terminationStatus == 0, "\(table)")
+        let (scaleStatus, table) = try Self.run(binary, ["--export-scale", archive + ",500", "--work", work.path])
+        #expect(scaleStatus == 0, "\(table)")
         for format in ["tmx", "jsonl", "xliff", "csv"] {
             let row = table.split(separator: "\n").first { $0.hasPrefix("| \(format) |") }
             #expect(row?.contains("| 500 |") == true && row?.contains("failed") == false, "\(format) in:\n\(table)")
         }
+    }
+
+    /// Runs the bench from the package root (where it finds ../shared/reference) and returns its exit status
+    /// and standard output; its progress lines on stderr are dropped.
+    static func run(_ binary: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = TestPaths.packageRoot
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
     }
 }
