@@ -30,6 +30,11 @@ public final class JSONLinesWriter {
 
     private func encodeLine<T: Encodable>(_ value: T) throws {
         buffer.append(contentsOf: try encoder.encode(value))
+        try endLine()
+    }
+
+    /// Ends the line just appended: counts it and hands the buffer over once it is full.
+    private func endLine() throws {
         buffer.append(0x0A)
         count += 1
         if buffer.count >= bufferLimit { try flush() }
@@ -44,9 +49,7 @@ public final class JSONLinesWriter {
             try encodeLine(value)
             return
         }
-        buffer.append(0x0A)
-        count += 1
-        if buffer.count >= bufferLimit { try flush() }
+        try endLine()
     }
 
     /// Writes a line of text as it is (for CSV and human output sharing the buffer).
