@@ -135,7 +135,8 @@ extension ArchiveStore {
     }
 
     private static let pairRowSelect = """
-        SELECT p.*, COALESCE(op.text, od.text) AS original_text, COALESCE(rp.text, rd.text) AS rendering_text
+        SELECT p.*, COALESCE(\(StoredRecord.passageText("op", document: "od")), od.text) AS original_text,
+                    COALESCE(\(StoredRecord.passageText("rp", document: "rd")), rd.text) AS rendering_text
         FROM pairs p
         LEFT JOIN passages op ON op.id = p.original
         JOIN documents od ON od.id = p.original_document
@@ -162,7 +163,8 @@ extension ArchiveStore {
                 case .document(let id):
                     result[side] = try String.fetchOne(db, cachedSQL: "SELECT text FROM documents WHERE id = ?", [id.rawValue])
                 case .passage(let id):
-                    result[side] = try String.fetchOne(db, cachedSQL: "SELECT text FROM passages WHERE id = ?", [id.rawValue])
+                    result[side] = try String.fetchOne(db, cachedSQL: "SELECT \(StoredRecord.passageTextAlone) FROM passages WHERE id = ?",
+                                                       [id.rawValue])
                 }
             }
             return result

@@ -14,7 +14,8 @@ extension ArchiveStore {
     public func forEachPair(_ filter: PairFilter = PairFilter(), _ body: (PairRow) throws -> Void) throws {
         try reading { db in
             let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT p.*, COALESCE(op.text, od.text) AS original_text, COALESCE(rp.text, rd.text) AS rendering_text
+                SELECT p.*, COALESCE(\(StoredRecord.passageText("op", document: "od")), od.text) AS original_text,
+                            COALESCE(\(StoredRecord.passageText("rp", document: "rd")), rd.text) AS rendering_text
                 FROM pairs p
                 LEFT JOIN passages op ON op.id = p.original
                 JOIN documents od ON od.id = p.original_document

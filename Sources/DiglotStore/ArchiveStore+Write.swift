@@ -18,7 +18,7 @@ extension ArchiveStore {
     ///   (`prepareIndexTokens(for:)`); texts it lacks are analysed during the write.
     /// - Throws: `StoreError.invalidBatch` naming the source's file, or an SQLite failure.
     public func write(source: Source, batch: ImportBatch, prepared: PreparedIndexTokens = .none) throws -> WriteOutcome {
-        try write(source: source, batch: batch, prepared: prepared) { context in
+        try write(source: source, batch: batch, prepared: prepared, repeatingSpans: { batch.passagesRepeatingTheirSpans() }) { context in
             batch.validationProblems(knownDocuments: context.storedDocuments, knownPassages: Set(context.storedPassages.keys))
         }
     }
@@ -27,14 +27,17 @@ extension ArchiveStore {
     /// thread that parsed it): the writer checks only what the archive settles, references to records outside
     /// the batch, and a batch sound alone not at all.
     public func write(source: Source, checked: CheckedBatch, prepared: PreparedIndexTokens = .none) throws -> WriteOutcome {
-        try write(source: source, batch: checked.batch, prepared: prepared) { context in
+        try write(source: source, batch: checked.batch, prepared: prepared,
+                  repeatingSpans: { checked.passagesRepeatingTheirSpans }) { context in
             checked.problems { (context.storedDocuments, Set(context.storedPassages.keys)) }
         }
     }
 
-    /// The write itself; `problems` checks the batch against what the archive holds of the records it names.
+    /// The write itself; `problems` checks the batch against what the archive holds of the records it names, and
+    /// `repeatingSpans` tells which passages repeat their span of their document (`passagesRepeatingTheirSpans`):
+    /// those are stored with an empty text, which readers take from the document (`StoredRecord.passageText`).
     private func write(source: Source, batch: ImportBatch, prepared: PreparedIndexTokens,
-                       problems: (BatchContext) -> [String]) throws -> WriteOutcome {
+                       repeatingSpans: () -> [Bool], problems: (BatchContext) -> [String]) throws -> WriteOutcome {
         let fileLabel = source.fileName ?? source.originURL ?? source.id.rawValue
         let group = groupOnThisThread()
         return try writing(in: group, rows: WriteGroup.rows(of: batch)) { db in
@@ -66,8 +69,9 @@ extension ArchiveStore {
                 try link.run()
             }
             let passageInsert = try Self.passageInsert(db)
-            for passage in batch.passages where added.contains(passage.documentID) {
-                try Self.insertPassage(passage, passageInsert)
+            let repeatsSpan = repeatingSpans()
+            for (position, passage) in batch.passages.enumerated() where added.contains(passage.documentID) {
+                try Self.insertPassage(passage, storingText: !repeatsSpan[position], passageInsert)
                 outcome.passagesAdded += 1
             }
             for figure in batch.figures where added.contains(figure.documentID) || !context.batchDocuments.contains(figure.documentID) {
@@ -152,10 +156,12 @@ extension ArchiveStore {
             """)
     }
 
-    static func insertPassage(_ p: Passage, _ statement: BoundStatement) throws {
+    /// - Parameter storingText: false for a passage that repeats its span of its document: its text is stored
+    ///   empty and read from the document's.
+    static func insertPassage(_ p: Passage, storingText: Bool, _ statement: BoundStatement) throws {
         var insert = statement
         insert.bind(p.id.rawValue); insert.bind(p.documentID.rawValue); insert.bind(p.index); insert.bind(p.role.rawValue)
-        insert.bind(p.start); insert.bind(p.end); insert.bind(p.language.rawValue); insert.bind(p.text)
+        insert.bind(p.start); insert.bind(p.end); insert.bind(p.language.rawValue); insert.bind(storingText ? p.text : "")
         insert.bind(StoreJSON.encodeMetadata(p.metadata))
         try insert.run()
     }

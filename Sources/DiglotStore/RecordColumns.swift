@@ -44,8 +44,29 @@ extension CopiedRows {
 
 /// What a reader selects for each record, and how the selected row becomes the record.
 enum StoredRecord {
-    /// A passage's columns, in the order `passage(_:metadata:)` reads them.
-    static let passageColumns = #"id, document_id, idx, role, start, "end", language, text, metadata"#
+    /// A passage's text from its row `passage` and its document's row `document`.
+    ///
+    /// Since schema 8 a passage that repeats its span of its document is stored with an empty text
+    /// (`ImportBatch.passagesRepeatingTheirSpans`): the span is cut from the document here, where SQLite's
+    /// `substr` counts characters as the model counts offsets, in Unicode scalars. A stored text (one that
+    /// differs from its span, or any passage written before schema 8) is read as it is. A passage with an
+    /// empty span reads as the empty text either way; an empty text over characters is refused by validation.
+    static func passageText(_ passage: String, document: String) -> String {
+        """
+        CASE WHEN \(passage).text <> '' THEN \(passage).text \
+        ELSE substr(\(document).text, \(passage).start + 1, \(passage)."end" - \(passage).start) END
+        """
+    }
+
+    /// `passageText` for a statement over `passages` alone: the document is looked up by its id.
+    static let passageTextAlone = """
+        CASE WHEN passages.text <> '' THEN passages.text \
+        ELSE (SELECT substr(d.text, passages.start + 1, passages."end" - passages.start) \
+        FROM documents AS d WHERE d.id = passages.document_id) END
+        """
+
+    /// A passage's columns, in the order `passage(_:metadata:)` reads them, for a statement over `passages`.
+    static let passageColumns = #"id, document_id, idx, role, start, "end", language, "# + passageTextAlone + ", metadata"
     /// Where `passageColumns` has the metadata.
     static let passageMetadata = 8
 

@@ -49,6 +49,9 @@ import Testing
         batch.passages[2].start = -1
         cases.append(("negative start", batch))
         batch = sound
+        batch.passages[1].text = ""
+        cases.append(("empty text over characters", batch))
+        batch = sound
         batch.passages.append(Passage(documentID: archived, index: 0, role: .paragraph, start: 0, end: 1,
                                       language: .english, text: "x"))
         cases.append(("passage of a document outside", batch))

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+import GRDB
+import DiglotModel
+@testable import DiglotStore
+
+/// Schema 8 stores a passage that repeats its span of its document as an empty text: every reader must give the
+/// passage's text back as the importer made it, whether it was stored that way, stored in full (it differs from
+/// its span, or it was written before schema 8), or has an empty span.
+@Suite struct PassageTextStorageTests {
+    static let original = Fixture.document("uk", .ukrainian, "Генштаб: знищено 40 танків 🇺🇦.\nCafe\u{301} «тиша».")
+    static let rendering = Fixture.document("en", .english, "General Staff: 40 tanks destroyed 🇺🇦.\nQuiet.")
+
+    static func passage(_ document: Document, _ index: Int, _ start: Int, _ end: Int, text: String? = nil) -> Passage {
+        Passage(documentID: document.id, index: index, role: .paragraph, start: start, end: end,
+                language: document.language, text: text ?? document.text.scalarSlice(start, end))
+    }
+
+    /// Passages that repeat their spans (the first of each document, after a multi-byte prefix), one whose
+    /// text an importer trimmed, one with an empty span, and a pair of passages with an aligned unit.
+    static func archive() throws -> (TemporaryArchive, [Passage], Pair) {
+        let archive = try TemporaryArchive()
+        let passages = [
+            passage(original, 0, 9, 26), passage(original, 1, 31, 44),
+            passage(original, 2, 0, 8, text: "Генштаб"),                // trimmed by its importer: not its span
+            passage(original, 3, 8, 8),
+            passage(rendering, 0, 15, 33), passage(rendering, 1, 37, 43),
+        ]
+        let pair = Pair(original: .passage(passages[0].id), rendering: .passage(passages[4].id), method: .embeddedQuote,
+                        confidence: 0.9)
+        let unit = AlignedUnit(pairID: pair.id, index: 0, originalText: passages[0].text, renderingText: passages[4].text,
+                               pattern: "1-1")
+        _ = try archive.store.write(source: Fixture.source("spans"),
+                                    checked: CheckedBatch(ImportBatch(documents: [original, rendering], passages: passages,
+                                                                      pairs: [pair], alignedUnits: [unit])))
+        return (archive, passages, pair)
+    }
+
+    static func storedTexts(_ store: ArchiveStore) throws -> [String] {
+        try store.reading { db in try String.fetchAll(db, sql: "SELECT text FROM passages ORDER BY document_id = ?, idx",
+                                                      arguments: [rendering.id.rawValue]) }
+    }
+
+    @Test func aPassageRepeatingItsSpanIsStoredOnceAndReadBackWhole() throws {
+        let (archive, passages, pair) = try Self.archive()
+        let store = archive.store
+        #expect(try Self.storedTexts(store) == ["", "", "Генштаб", "", "", ""])
+        #expect(try store.passages(of: Self.original.id) == Array(passages[0..<4]))
+        #expect(try store.document(Self.rendering.id)?.passages == Array(passages[4...]))
+
+        let row = try #require(try store.pairRow(pair.id))
+        #expect(row.originalText == "знищено 40 танків" && row.renderingText == "40 tanks destroyed")
+        var rows: [PairRow] = []
+        try store.forEachPair { rows.append($0) }
+        #expect(rows == [row])
+        #expect(try store.texts(of: [pair.original, pair.rendering, .passage(passages[2].id), .passage(passages[3].id)])
+                == [pair.original: "знищено 40 танків", pair.rendering: "40 tanks destroyed",
+                    .passage(passages[2].id): "Генштаб", .passage(passages[3].id): ""])
+        let records = try store.readPairRecords(PairRecordQuery()) { cursor in
+            var records: [PairRecord] = []
+            while let record = try cursor.next() { records.append(record) }
+            return records
+        }
+        #expect(records.map(\.originalPassage) == [passages[0]] && records.map(\.renderingPassage) == [passages[4]])
+        #expect(try store.verify().isEmpty)
+    }
+
+    /// An archive written before schema 8 holds every passage's text: it is read as it is.
+    @Test func aPassageStoredWithItsTextIsReadAsItIs() throws {
+        let (archive, passages, pair) = try Self.archive()
+        try archive.store.pool.write { db in
+            for passage in passages {
+                try db.execute(sql: "UPDATE passages SET text = ? WHERE id = ?", arguments: [passage.text, passage.id.rawValue])
+            }
+        }
+        try archive.reopen()
+        #expect(try Self.storedTexts(archive.store) == passages.map(\.text))
+        #expect(try archive.store.passages(of: Self.original.id) == Array(passages[0..<4]))
+        #expect(try archive.store.pairRow(pair.id)?.renderingText == "40 tanks destroyed")
+    }
+
+    /// The unchecked write finds the same passages itself, and refuses an empty text over characters, which it
+    /// could not tell from a stored span.
+    @Test func theUncheckedWriteStoresTheSameAndRefusesAnEmptyTextOverCharacters() throws {
+        let archive = try TemporaryArchive()
+        let passages = [Self.passage(Self.original, 0, 9, 26), Self.passage(Self.original, 1, 0, 8, text: "Генштаб")]
+        _ = try archive.store.write(source: Fixture.source("unchecked"),
+                                    batch: ImportBatch(documents: [Self.original], passages: passages))
+        #expect(try Self.storedTexts(archive.store) == ["", "Генштаб"])
+        #expect(try archive.store.passages(of: Self.original.id) == passages)
+
+        let emptied = Self.passage(Self.rendering, 0, 0, 5, text: "")
+        #expect(throws: StoreError.self) {
+            try archive.store.write(source: Fixture.source("emptied"),
+                                    batch: ImportBatch(documents: [Self.rendering], passages: [emptied]))
+        }
+        #expect(try archive.store.statistics().documents == 1)
+    }
+}
