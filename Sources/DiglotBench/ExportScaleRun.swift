@@ -9,7 +9,8 @@ import GRDB
 /// names real documents and passages, so the export reads, looks up and writes exactly what a real archive of
 /// that many pairs makes it do (it replaces session 4's scripts/repeat-pairs.sh). The copy is kept as
 /// `export-scale-N.sqlite` and reused. Then each format is exported by a `diglot export` child process, timed,
-/// with its own peak memory and the output's size.
+/// with its own peak memory and the output's size. XLIFF holds one language direction, so it exports the archive's
+/// commonest (`--source-lang`, `--target-lang`), and the table counts that direction's pairs for it.
 struct ExportScaleRun {
     var sourceArchive: String
     var pairs: Int
@@ -19,6 +20,8 @@ struct ExportScaleRun {
 
     struct FormatResult: Sendable {
         var format: String
+        /// The pairs the export was given: all, or one direction's.
+        var pairs: Int
         var seconds: Double
         var peakResidentBytes: Int?
         var outputBytes: Int
@@ -40,16 +43,23 @@ struct ExportScaleRun {
             result.buildSeconds = try Measure.seconds { try build(copy) }
         }
         result.pairs = try Self.pairCount(copy) ?? 0
+        let direction = try Self.commonestDirection(copy)
         for format in formats {
             let output = workFolder.appendingPathComponent("export-scale-\(pairs).\(format)").path
+            var arguments = ["export", "--archive", copy, "--format", format, "--output", output]
+            var exported = result.pairs
+            if format == "xliff", let direction {
+                arguments += ["--source-lang", direction.original, "--target-lang", direction.rendering]
+                exported = direction.pairs
+            }
             var outcome = BenchmarkRun.ChildOutcome(status: 0, peakResidentBytes: nil)
             let seconds = try Measure.seconds {
-                outcome = try BenchmarkRun.runDiglot(diglotBinary, ["export", "--archive", copy, "--format", format,
-                                                                   "--output", output], measuringMemory: true)
+                outcome = try BenchmarkRun.runDiglot(diglotBinary, arguments, measuringMemory: true)
             }
             let bytes = ((try? FileManager.default.attributesOfItem(atPath: output))?[.size] as? Int) ?? 0
-            result.exports.append(FormatResult(format: format, seconds: seconds, peakResidentBytes: outcome.peakResidentBytes,
-                                          outputBytes: bytes, exitStatus: outcome.status))
+            result.exports.append(FormatResult(format: format, pairs: exported, seconds: seconds,
+                                               peakResidentBytes: outcome.peakResidentBytes, outputBytes: bytes,
+                                               exitStatus: outcome.status))
             try? FileManager.default.removeItem(atPath: output)
         }
         return result
@@ -91,6 +101,16 @@ struct ExportScaleRun {
         return configuration
     }
 
+    /// The language direction most of the archive's pairs take, with their count; nil for an archive without pairs.
+    static func commonestDirection(_ path: String) throws -> (original: String, rendering: String, pairs: Int)? {
+        try DatabaseQueue(path: path, configuration: readOnly).read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT original_language, rendering_language, count(*) AS n FROM pairs
+                GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 1
+                """).map { ($0[0], $0[1], $0[2]) }
+        }
+    }
+
     /// The pairs an archive holds, or nil when there is no archive at `path`.
     static func pairCount(_ path: String) throws -> Int? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
@@ -103,10 +123,10 @@ struct ExportScaleRun {
         var lines = ["| format | pairs | time | pairs/s | peak RSS | output |", "|---|---:|---:|---:|---:|---:|"]
         for export in result.exports {
             let time = export.exitStatus == 0 ? String(format: "%.2f s", export.seconds) : "failed (\(export.exitStatus))"
-            let rate = export.exitStatus == 0 ? String(format: "%.0f", Double(result.pairs) / export.seconds) : "–"
+            let rate = export.exitStatus == 0 ? String(format: "%.0f", Double(export.pairs) / export.seconds) : "–"
             let peak = export.peakResidentBytes.map { "\($0 / 1_000_000) MB" } ?? "–"
             let output = String(format: "%.1f MB", Double(export.outputBytes) / 1e6)
-            lines.append("| \(export.format) | \(result.pairs) | \(time) | \(rate) | \(peak) | \(output) |")
+            lines.append("| \(export.format) | \(export.pairs) | \(time) | \(rate) | \(peak) | \(output) |")
         }
         if let build = result.buildSeconds { lines.append(String(format: "\n(the archive copy took %.1f s to build)", build)) }
         return lines.joined(separator: "\n")

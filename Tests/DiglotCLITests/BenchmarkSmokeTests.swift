@@ -42,6 +42,18 @@ import DiglotTestSupport
             let row = table.split(separator: "\n").first { $0.hasPrefix("| \(format) |") }
             #expect(row?.contains("| 500 |") == true && row?.contains("failed") == false, "\(format) in:\n\(table)")
         }
+
+        // An archive with pairs in two directions (the samples': Ukrainian and Russian originals): XLIFF takes
+        // one direction, the commonest, and is counted by it.
+        let samples = work.appendingPathComponent("samples.sqlite").path
+        let diglot = TestPaths.builtExecutable("diglot")
+        _ = try Self.run(diglot, ["import", "--archive", samples, "Samples"])
+        let (mixedStatus, mixed) = try Self.run(binary, ["--export-scale", samples + ",300", "--work", work.path])
+        #expect(mixedStatus == 0, "\(mixed)")
+        let xliff = try #require(mixed.split(separator: "\n").first { $0.hasPrefix("| xliff |") }, "\(mixed)")
+        let xliffPairs = Int(xliff.split(separator: "|")[1].trimmingCharacters(in: .whitespaces)) ?? 0
+        #expect(!xliff.contains("failed") && xliffPairs > 0 && xliffPairs < 300, "\(mixed)")
+        #expect(mixed.split(separator: "\n").contains { $0.hasPrefix("| tmx | 300 |") }, "\(mixed)")
     }
 
     /// Runs the bench from the package root (where it finds ../shared/reference) and returns its exit status
