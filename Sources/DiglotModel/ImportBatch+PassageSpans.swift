@@ -11,35 +11,37 @@ public extension ImportBatch {
     /// For each passage, in the order of `passages`: whether its text is its document's text at scalar offsets
     /// `start..<end`. A passage of a document outside the batch is `false`: only the archive knows that text.
     ///
-    /// Runs on the thread that parsed the batch (`CheckedBatch`): it walks each document's UTF-8 bytes once while
-    /// its passages come in order of their starts, and compares bytes in place.
+    /// Runs on the thread that parsed the batch (`CheckedBatch`): each document's UTF-8 bytes are walked once,
+    /// its passages taken in order of their starts (a batch may interleave two documents' passages, as a
+    /// bilingual bulletin does), and each passage's bytes are compared in place.
     func passagesRepeatingTheirSpans() -> [Bool] {
         var positions: [DocumentID: Int] = [:]
         positions.reserveCapacity(documents.count)
         for (position, document) in documents.enumerated() { positions[document.id] = position }
-        var cursor = ScalarCursor()
-        var cursorDocument = -1
-        return passages.map { passage in
-            guard let position = positions[passage.documentID], passage.start >= 0, passage.end >= passage.start else {
-                return false
-            }
-            if position != cursorDocument || passage.start < cursor.scalar {
-                cursorDocument = position
-                cursor = ScalarCursor()
-            }
-            return Self.contiguousUTF8(documents[position].text) { document in
-                guard cursor.advance(to: passage.start, in: document) else { return false }
-                return Self.contiguousUTF8(passage.text) { text in
-                    guard text.count <= document.count - cursor.byte else { return false }
-                    if !text.isEmpty, memcmp(document.baseAddress! + cursor.byte, text.baseAddress!, text.count) != 0 {
-                        return false
+        var byDocument = [[Int]](repeating: [], count: documents.count)
+        for (index, passage) in passages.enumerated() where passage.start >= 0 && passage.end >= passage.start {
+            if let position = positions[passage.documentID] { byDocument[position].append(index) }
+        }
+        var result = [Bool](repeating: false, count: passages.count)
+        for (position, indices) in byDocument.enumerated() where !indices.isEmpty {
+            let inOrder = zip(indices, indices.dropFirst()).allSatisfy { passages[$0].start <= passages[$1].start }
+                ? indices : indices.sorted { passages[$0].start < passages[$1].start }
+            Self.contiguousUTF8(documents[position].text) { document in
+                var cursor = ScalarCursor()
+                for index in inOrder {
+                    let passage = passages[index]
+                    guard cursor.advance(to: passage.start, in: document) else { break }
+                    result[index] = Self.contiguousUTF8(passage.text) { text in
+                        guard text.count <= document.count - cursor.byte else { return false }
+                        if !text.isEmpty, memcmp(document.baseAddress! + cursor.byte, text.baseAddress!, text.count) != 0 {
+                            return false
+                        }
+                        return UTF8Words.scalarCount(text) == passage.end - passage.start
                     }
-                    var scalars = 0
-                    for byte in text where byte & 0xC0 != 0x80 { scalars += 1 }
-                    return scalars == passage.end - passage.start
                 }
             }
         }
+        return result
     }
 
     /// Runs `body` on the string's UTF-8 bytes, in place for a native string.
@@ -55,7 +57,18 @@ private struct ScalarCursor {
     var byte = 0
 
     /// Moves to the scalar at `offset` (not before the cursor); false when the text ends first.
+    ///
+    /// Eight bytes at a time while more than eight scalars remain (a word holds at most eight scalar starts, so
+    /// it cannot overshoot), then byte by byte: walking each document was most of finding the passages.
     mutating func advance(to offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let base = bytes.baseAddress {
+            while offset - scalar > 8, byte + 8 <= bytes.count {
+                scalar += 8 - UTF8Words.continuationBytes(in: UnsafeRawPointer(base + byte).loadUnaligned(as: UInt64.self))
+                byte += 8
+                // The word may end inside a scalar whose start it counted.
+                while byte < bytes.count, bytes[byte] & 0xC0 == 0x80 { byte += 1 }
+            }
+        }
         while scalar < offset {
             guard byte < bytes.count else { return false }
             byte += 1
@@ -63,5 +76,30 @@ private struct ScalarCursor {
             scalar += 1
         }
         return true
+    }
+}
+
+/// Counting UTF-8 scalars a machine word at a time.
+enum UTF8Words {
+    /// How many of the word's eight bytes continue a scalar (`10xxxxxx`): bit 7 set and bit 6 clear.
+    @inline(__always)
+    static func continuationBytes(in word: UInt64) -> Int {
+        (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+    }
+
+    /// The scalars of valid UTF-8 bytes: the bytes that do not continue a scalar.
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var continuations = 0
+        var index = 0
+        while index + 8 <= bytes.count {
+            continuations += continuationBytes(in: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            index += 8
+        }
+        while index < bytes.count {
+            if bytes[index] & 0xC0 == 0x80 { continuations += 1 }
+            index += 1
+        }
+        return bytes.count - continuations
     }
 }

@@ -43,7 +43,7 @@ import Testing
         for round in 0..<300 {
             let documents = (0..<3).map { n in
                 var text = String.UnicodeScalarView()
-                for _ in 0..<Int(random.next() % 60) { text.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
+                for _ in 0..<Int(random.next() % (round % 3 == 0 ? 400 : 60)) { text.append(alphabet[Int(random.next() % UInt64(alphabet.count))]) }
                 return Document(id: DocumentID(naturalKey: "r\(round)-\(n)"), kind: .article, language: .ukrainian,
                                 text: String(text))
             }
@@ -52,7 +52,7 @@ import Testing
                 let document = documents[Int(random.next() % 3)]
                 let length = document.text.unicodeScalars.count
                 let start = Int(random.next() % UInt64(length + 2))
-                let end = start + Int(random.next() % 8)
+                let end = start + Int(random.next() % (round % 3 == 0 ? 90 : 8))
                 var text = document.text.scalarSlice(start, end)
                 switch random.next() % 4 {
                 case 0: text = text.uppercased()
@@ -70,6 +70,18 @@ import Testing
             let batch = ImportBatch(documents: documents, passages: passages)
             #expect(batch.passagesRepeatingTheirSpans() == expected, "round \(round)")
             #expect(CheckedBatch(batch).passagesRepeatingTheirSpans == expected)
+        }
+    }
+
+    /// The word-at-a-time count against the scalar view, on every length and alignment up to three words.
+    @Test func scalarsAreCountedAWordAtATime() {
+        let text = Array("aé—🇺🇦ї\u{301}z".utf8)
+        for start in 0..<text.count {
+            for end in start...min(text.count, start + 24) {
+                let slice = Array(text[start..<end])
+                let expected = slice.filter { $0 & 0xC0 != 0x80 }.count
+                #expect(slice.withUnsafeBufferPointer(UTF8Words.scalarCount) == expected)
+            }
         }
     }
 
