@@ -18,14 +18,14 @@ public struct CheckedBatch: Sendable {
     public let batch: ImportBatch
     /// Whether the batch has no problem even with nothing outside it known.
     public let isSoundAlone: Bool
-    /// `batch.passagesRepeatingTheirSpans()`, found here for the same reason: the writer stores those passages'
+    /// `batch.passagesStoredAsSpans()`, found here for the same reason: the writer stores those passages'
     /// texts once, in their documents.
-    public let passagesRepeatingTheirSpans: [Bool]
+    public let passagesStoredAsSpans: [Bool]
 
     public init(_ batch: ImportBatch) {
         self.batch = batch
         isSoundAlone = batch.validationProblems().isEmpty
-        passagesRepeatingTheirSpans = batch.passagesRepeatingTheirSpans()
+        passagesStoredAsSpans = batch.passagesStoredAsSpans()
     }
 
     /// Every problem of the batch given the records the archive holds; the archive is asked (`known`) only for

@@ -30,7 +30,7 @@ public extension ImportBatch {
             if passage.start < 0 || passage.end < passage.start || passage.end > length {
                 problems.append("passage \(passage.id) spans \(passage.start)..<\(passage.end) outside its document (\(length) characters)")
             }
-            // The archive stores a passage that repeats its span as an empty text (`passagesRepeatingTheirSpans`),
+            // The archive stores a passage that repeats its span as an empty text (`passagesStoredAsSpans`),
             // so an empty text over characters would be read back as those characters.
             if passage.text.isEmpty && passage.end > passage.start {
                 problems.append("passage \(passage.id) has no text over its span \(passage.start)..<\(passage.end)")

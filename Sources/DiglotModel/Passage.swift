@@ -2,7 +2,7 @@
 ///
 /// `start` and `end` are offsets in Unicode scalars into the document's `text` (half-open), the unit Python and
 /// JSON consumers index by. `text` repeats the span, so that whoever holds a passage need not slice its document;
-/// the archive stores such a text once, in the document (`ImportBatch.passagesRepeatingTheirSpans`, schema 8).
+/// the archive stores such a text once, in the document (`ImportBatch.passagesStoredAsSpans`, schema 8).
 public struct Passage: Hashable, Codable, Sendable, Identifiable {
     public var id: PassageID
     public var documentID: DocumentID

@@ -18,7 +18,7 @@ extension ArchiveStore {
     ///   (`prepareIndexTokens(for:)`); texts it lacks are analysed during the write.
     /// - Throws: `StoreError.invalidBatch` naming the source's file, or an SQLite failure.
     public func write(source: Source, batch: ImportBatch, prepared: PreparedIndexTokens = .none) throws -> WriteOutcome {
-        try write(source: source, batch: batch, prepared: prepared, repeatingSpans: { batch.passagesRepeatingTheirSpans() }) { context in
+        try write(source: source, batch: batch, prepared: prepared, storedAsSpans: { batch.passagesStoredAsSpans() }) { context in
             batch.validationProblems(knownDocuments: context.storedDocuments, knownPassages: Set(context.storedPassages.keys))
         }
     }
@@ -28,16 +28,16 @@ extension ArchiveStore {
     /// the batch, and a batch sound alone not at all.
     public func write(source: Source, checked: CheckedBatch, prepared: PreparedIndexTokens = .none) throws -> WriteOutcome {
         try write(source: source, batch: checked.batch, prepared: prepared,
-                  repeatingSpans: { checked.passagesRepeatingTheirSpans }) { context in
+                  storedAsSpans: { checked.passagesStoredAsSpans }) { context in
             checked.problems { (context.storedDocuments, Set(context.storedPassages.keys)) }
         }
     }
 
     /// The write itself; `problems` checks the batch against what the archive holds of the records it names, and
-    /// `repeatingSpans` tells which passages repeat their span of their document (`passagesRepeatingTheirSpans`):
+    /// `storedAsSpans` tells which passages repeat their span of their document (`passagesStoredAsSpans`):
     /// those are stored with an empty text, which readers take from the document (`StoredRecord.passageText`).
     private func write(source: Source, batch: ImportBatch, prepared: PreparedIndexTokens,
-                       repeatingSpans: () -> [Bool], problems: (BatchContext) -> [String]) throws -> WriteOutcome {
+                       storedAsSpans: () -> [Bool], problems: (BatchContext) -> [String]) throws -> WriteOutcome {
         let fileLabel = source.fileName ?? source.originURL ?? source.id.rawValue
         let group = groupOnThisThread()
         return try writing(in: group, rows: WriteGroup.rows(of: batch)) { db in
@@ -69,9 +69,9 @@ extension ArchiveStore {
                 try link.run()
             }
             let passageInsert = try Self.passageInsert(db)
-            let repeatsSpan = repeatingSpans()
+            let storedAsSpan = storedAsSpans()
             for (position, passage) in batch.passages.enumerated() where added.contains(passage.documentID) {
-                try Self.insertPassage(passage, storingText: !repeatsSpan[position], passageInsert)
+                try Self.insertPassage(passage, storingText: !storedAsSpan[position], passageInsert)
                 outcome.passagesAdded += 1
             }
             for figure in batch.figures where added.contains(figure.documentID) || !context.batchDocuments.contains(figure.documentID) {

@@ -47,7 +47,7 @@ enum StoredRecord {
     /// A passage's text from its row `passage` and its document's row `document`.
     ///
     /// Since schema 8 a passage that repeats its span of its document is stored with an empty text
-    /// (`ImportBatch.passagesRepeatingTheirSpans`): the span is cut from the document here, where SQLite's
+    /// (`ImportBatch.passagesStoredAsSpans`): the span is cut from the document here, where SQLite's
     /// `substr` counts characters as the model counts offsets, in Unicode scalars. A stored text (one that
     /// differs from its span, or any passage written before schema 8) is read as it is. A passage with an
     /// empty span reads as the empty text either way; an empty text over characters is refused by validation.

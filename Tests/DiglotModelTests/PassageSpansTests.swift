@@ -1,7 +1,7 @@
 import Testing
 @testable import DiglotModel
 
-/// `passagesRepeatingTheirSpans` decides which passages the archive stores as their span alone: a wrong `true`
+/// `passagesStoredAsSpans` decides which passages the archive stores as their span alone: a wrong `true`
 /// would lose a passage's text, so it is held to the slow definition (`scalarSlice`) on texts with every width
 /// of UTF-8 character, spans in and out of order, and texts that differ by one character.
 @Suite struct PassageSpansTests {
@@ -31,7 +31,7 @@ import Testing
             Passage(documentID: other, index: 0, role: .paragraph, start: 0, end: 3, language: .english, text: "abc"),
         ]
         let batch = ImportBatch(documents: [document], passages: passages)
-        #expect(batch.passagesRepeatingTheirSpans() == [true, true, true, true, false, true, true, false, false, false, false])
+        #expect(batch.passagesStoredAsSpans() == [true, true, true, true, false, true, true, false, false, false, false])
         #expect(Array(passages[3].text.unicodeScalars) == Array("Cafe\u{301}".unicodeScalars) && passages[5].text == "Бахмут")
         #expect(passages[4].text == passages[3].text, "Swift calls them equal; their bytes are not, and the bytes are stored")
     }
@@ -68,9 +68,25 @@ import Testing
                     && Array(document.text.scalarSlice(passage.start, passage.end).utf8) == Array(passage.text.utf8)
             }
             let batch = ImportBatch(documents: documents, passages: passages)
-            #expect(batch.passagesRepeatingTheirSpans() == expected, "round \(round)")
-            #expect(CheckedBatch(batch).passagesRepeatingTheirSpans == expected)
+            #expect(batch.passagesStoredAsSpans() == expected, "round \(round)")
+            #expect(CheckedBatch(batch).passagesStoredAsSpans == expected)
         }
+    }
+
+    /// A passage of a document larger than the limit keeps its text, even where it repeats its span: reading
+    /// it back would read the whole document.
+    @Test func aLargeDocumentsPassagesKeepTheirTexts() {
+        let line = "Генштаб: знищено 40 танків.\n"
+        let limit = ImportBatch.largestDocumentForSpanPassages
+        let fits = String(repeating: line, count: limit / line.utf8.count)
+        let large = fits + line
+        #expect(fits.utf8.count <= limit && large.utf8.count > limit)
+        let documents = [fits, large].enumerated().map { n, text in
+            Document(id: DocumentID(naturalKey: "size-\(n)"), kind: .article, language: .ukrainian, text: text)
+        }
+        let batch = ImportBatch(documents: documents, passages: documents.map { Self.passage($0, 0, 9, 16) })
+        #expect(batch.passages.allSatisfy { $0.text == "знищено" })
+        #expect(batch.passagesStoredAsSpans() == [true, false])
     }
 
     /// The word-at-a-time count against the scalar view, on every length and alignment up to three words.
