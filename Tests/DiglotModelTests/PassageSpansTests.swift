@@ -65,7 +65,8 @@ import Testing
             let expected = passages.map { passage in
                 let document = documents.first { $0.id == passage.documentID }!
                 return passage.end <= document.text.unicodeScalars.count
-                    && Array(document.text.scalarSlice(passage.start, passage.end).utf8) == Array(passage.text.utf8)
+                    && Array(document.text.unicodeScalars.dropFirst(passage.start).prefix(passage.end - passage.start)
+                        .map { $0.value }) == Array(passage.text.unicodeScalars.map { $0.value })
             }
             let batch = ImportBatch(documents: documents, passages: passages)
             #expect(batch.passagesStoredAsSpans() == expected, "round \(round)")
@@ -97,6 +98,20 @@ import Testing
                 let slice = Array(text[start..<end])
                 let expected = slice.filter { $0 & 0xC0 != 0x80 }.count
                 #expect(slice.withUnsafeBufferPointer(UTF8Words.scalarCount) == expected)
+            }
+        }
+    }
+
+    /// `scalarSlice` walks bytes a word at a time; the scalar view's own prefix and drop are the oracle, for
+    /// every span of a text of every UTF-8 width, clamped at both ends.
+    @Test func slicingBytesAgreesWithTheScalarView() {
+        let text = Self.text + " ще 🇺🇦 раз"
+        let count = text.unicodeScalars.count
+        for start in -2...(count + 2) {
+            for end in (start - 1)...(count + 3) {
+                let lower = max(0, start), length = max(0, end - lower)
+                let expected = String(String.UnicodeScalarView(text.unicodeScalars.dropFirst(lower).prefix(length)))
+                #expect(Array(text.scalarSlice(start, end).utf8) == Array(expected.utf8), "\(start)..<\(end)")
             }
         }
     }
