@@ -119,6 +119,9 @@ public struct DiglotArchive: Sendable {
     /// Problems found, one sentence each; empty when the archive is sound.
     public func verify() throws -> [String] { try store.verify() }
 
+    /// Stores older passages as their spans and rebuilds the file (see `ArchiveStore.compact`).
+    public func compact() throws -> CompactionOutcome { try store.compact() }
+
     /// The importers this build knows, as `diglot importers` lists them.
     public static func importers(catalog: ImporterCatalog = .builtin) -> [ImporterListing] {
         catalog.importers.map(ImporterListing.init)

@@ -11,6 +11,6 @@ struct Diglot: ParsableCommand {
             Exit status: 0 success, 1 some input failed (the rest was done), 64 usage error.
             """,
         subcommands: [Import.self, Importers.self, Importer.self, Search.self, Show.self, List.self, Pairs.self, PairCommand.self, Figures.self,
-                      Export.self, Stats.self, Verify.self]
+                      Export.self, Stats.self, Verify.self, Compact.self]
     )
 }

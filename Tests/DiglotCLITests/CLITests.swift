@@ -17,6 +17,20 @@ import DiglotTestSupport
         #expect(verify.stdout.contains("is sound"))
     }
 
+    @Test func compactReportsWhatItStoredAndTheArchiveStaysSound() throws {
+        let cli = try DiglotCommand()
+        defer { cli.remove() }
+        let archive = cli.path("compact.sqlite")
+        #expect(try cli.run(["stats", "--archive", archive]).status == 0)
+        let compact = try cli.run(["compact", "--archive", archive])
+        #expect(compact.status == 0, "\(compact.stderr)")
+        #expect(compact.stdout.contains("0 passages now stored as their spans") && compact.stdout.contains(" MB → "),
+                "\(compact.stdout)")
+        #expect(try cli.run(["verify", "--archive", archive]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: archive + "-wal")
+                || ((try? FileManager.default.attributesOfItem(atPath: archive + "-wal")[.size] as? Int) ?? 0) == 0)
+    }
+
     @Test func theEnvironmentNamesTheArchive() throws {
         let cli = try DiglotCommand()
         defer { cli.remove() }

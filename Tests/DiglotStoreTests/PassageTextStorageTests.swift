@@ -79,6 +79,48 @@ import DiglotModel
         #expect(try archive.store.pairRow(pair.id)?.renderingText == "40 tanks destroyed")
     }
 
+    /// `compact` stores an older archive's passages as imports now do: those repeating their spans in small
+    /// documents, not one that differs nor one of a document past the limit; reads are unchanged, the file smaller.
+    @Test func compactionStoresOlderPassagesAsSpansAndShrinksTheFile() throws {
+        let archive = try TemporaryArchive()
+        var documents: [Document] = [], passages: [Passage] = []
+        for n in 0..<60 {
+            let lines = (0..<40).map { "Рядок \(n)-\($0): знищено \($0 * 3) танків, 🇺🇦 \(String(repeating: "ж", count: $0 % 7))." }
+            let document = Fixture.document("compact-\(n)", .ukrainian, lines.joined(separator: "\n"))
+            var start = 0
+            for (index, line) in lines.enumerated() {
+                let length = line.unicodeScalars.count
+                passages.append(Self.passage(document, index, start, start + length))
+                start += length + 1
+            }
+            documents.append(document)
+        }
+        passages[7].text = "Рядок"                                             // not its span: kept as it is
+        let large = Fixture.document("compact-large", .english,
+                                     String(repeating: "Forty tanks. ", count: ImportBatch.largestDocumentForSpanPassages / 13 + 1))
+        documents.append(large)
+        passages.append(Self.passage(large, 0, 13, 25))
+        _ = try archive.store.write(source: Fixture.source("compact"), checked: CheckedBatch(ImportBatch(documents: documents, passages: passages)))
+        // As schema 7 stored them: every text in full.
+        try archive.store.pool.write { db in
+            for passage in passages {
+                try db.execute(sql: "UPDATE passages SET text = ? WHERE id = ?", arguments: [passage.text, passage.id.rawValue])
+            }
+        }
+        let stored = { try archive.store.reading { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM passages WHERE text = ''") ?? -1 } }
+        #expect(try stored() == 0)
+
+        let outcome = try archive.store.compact()
+        #expect(outcome.passagesStoredAsSpans == passages.count - 2)
+        #expect(try stored() == passages.count - 2)
+        #expect(outcome.bytesAfter < outcome.bytesBefore, "\(outcome)")
+        for document in documents {
+            #expect(try archive.store.passages(of: document.id) == passages.filter { $0.documentID == document.id })
+        }
+        #expect(try archive.store.verify().isEmpty)
+        #expect(try archive.store.compact().passagesStoredAsSpans == 0, "a second run finds nothing left")
+    }
+
     /// The unchecked write finds the same passages itself, and refuses an empty text over characters, which it
     /// could not tell from a stored span.
     @Test func theUncheckedWriteStoresTheSameAndRefusesAnEmptyTextOverCharacters() throws {
