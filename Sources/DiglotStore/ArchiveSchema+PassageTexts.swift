@@ -5,8 +5,9 @@ extension ArchiveSchema {
     /// the span from the document (`StoredRecord.passageText`).
     ///
     /// Why: `passages.text` was a second copy of nearly every document, 16 % of the archive at 100,000
-    /// documents (docs/performance.md, session 24). Nothing is rewritten: passages stored before keep their
-    /// texts, which readers take as they are. The version moves so that an older Diglot, which would read those
+    /// documents (docs/performance.md, session 24). Nothing is rewritten at open (a million documents would wait
+    /// minutes): passages stored before keep their texts, which readers take as they are, until `diglot compact`
+    /// (`ArchiveStore.compact`). The version moves so that an older Diglot, which would read those
     /// empty texts as they are, refuses an archive written by this one.
     static func storePassageTextsOnce(_ db: Database) throws {
         try db.execute(sql: "UPDATE meta SET value = '8' WHERE key = 'schema_version'")
