@@ -36,12 +36,14 @@ public extension ImportBatch {
         for (position, indices) in byDocument.enumerated() where !indices.isEmpty {
             let inOrder = zip(indices, indices.dropFirst()).allSatisfy { passages[$0].start <= passages[$1].start }
                 ? indices : indices.sorted { passages[$0].start < passages[$1].start }
-            Self.contiguousUTF8(documents[position].text) { document in
+            var documentText = documents[position].text
+            documentText.withUTF8 { document in
                 var cursor = ScalarCursor()
                 for index in inOrder {
                     let passage = passages[index]
                     guard cursor.advance(to: passage.start, in: document) else { break }
-                    result[index] = Self.contiguousUTF8(passage.text) { text in
+                    var passageText = passage.text
+                    result[index] = passageText.withUTF8 { text in
                         guard text.count <= document.count - cursor.byte else { return false }
                         if !text.isEmpty, memcmp(document.baseAddress! + cursor.byte, text.baseAddress!, text.count) != 0 {
                             return false
@@ -52,11 +54,5 @@ public extension ImportBatch {
             }
         }
         return result
-    }
-
-    /// Runs `body` on the string's UTF-8 bytes, in place for a native string.
-    private static func contiguousUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 }

@@ -44,14 +44,10 @@ extension String {
 
 extension String {
     /// How many Unicode scalars the string holds (`unicodeScalars.count`), counted on its UTF-8 as the bytes
-    /// that do not continue a scalar: one pass without decoding (the view's count decodes every scalar,
-    /// 17 M instructions for checking the passages of 500 documents).
+    /// that do not continue a scalar, a word at a time (`UTF8Words.scalarCount`): one pass without decoding
+    /// (the view's count decodes every scalar, 17 M instructions for checking the passages of 500 documents).
     public var unicodeScalarCount: Int {
         var text = self
-        return text.withUTF8 { bytes in
-            var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-            return count
-        }
+        return text.withUTF8(UTF8Words.scalarCount)
     }
 }

@@ -134,9 +134,11 @@ extension ArchiveStore {
         }
     }
 
-    private static let pairRowSelect = """
-        SELECT p.*, COALESCE(\(StoredRecord.passageText("op", document: "od")), od.text) AS original_text,
-                    COALESCE(\(StoredRecord.passageText("rp", document: "rd")), rd.text) AS rendering_text
+    /// A pair with both sides' texts (a passage's, or the whole document's), for `pairRow`, `uncheckedPairs`
+    /// and `forEachPair` to add their conditions to.
+    static let pairRowSelect = """
+        SELECT p.*, COALESCE(\(StoredRecord.passageText("op", documentText: "od.text")), od.text) AS original_text,
+                    COALESCE(\(StoredRecord.passageText("rp", documentText: "rd.text")), rd.text) AS rendering_text
         FROM pairs p
         LEFT JOIN passages op ON op.id = p.original
         JOIN documents od ON od.id = p.original_document

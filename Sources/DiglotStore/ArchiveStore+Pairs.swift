@@ -13,26 +13,11 @@ extension ArchiveStore {
     /// ```
     public func forEachPair(_ filter: PairFilter = PairFilter(), _ body: (PairRow) throws -> Void) throws {
         try reading { db in
-            let cursor = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT p.*, COALESCE(\(StoredRecord.passageText("op", document: "od")), od.text) AS original_text,
-                            COALESCE(\(StoredRecord.passageText("rp", document: "rd")), rd.text) AS rendering_text
-                FROM pairs p
-                LEFT JOIN passages op ON op.id = p.original
-                JOIN documents od ON od.id = p.original_document
-                LEFT JOIN passages rp ON rp.id = p.rendering
-                JOIN documents rd ON rd.id = p.rendering_document
-                WHERE (?1 IS NULL OR p.original_language = ?1) AND (?2 IS NULL OR p.rendering_language = ?2)
+            let cursor = try Row.fetchCursor(db.cachedStatement(sql: Self.pairRowSelect + """
+                 WHERE (?1 IS NULL OR p.original_language = ?1) AND (?2 IS NULL OR p.rendering_language = ?2)
                 ORDER BY p.rowid
                 """), arguments: [filter.originalLanguage?.rawValue, filter.renderingLanguage?.rawValue])
-            while let row = try cursor.next() {
-                try body(PairRow(pair: Self.pair(from: row),
-                                 originalDocument: DocumentID(rawValue: row["original_document"]),
-                                 originalLanguage: LanguageTag(rawValue: row["original_language"]),
-                                 originalText: row["original_text"] ?? "",
-                                 renderingDocument: DocumentID(rawValue: row["rendering_document"]),
-                                 renderingLanguage: LanguageTag(rawValue: row["rendering_language"]),
-                                 renderingText: row["rendering_text"] ?? ""))
-            }
+            while let row = try cursor.next() { try body(Self.pairRow(from: row)) }
         }
     }
 

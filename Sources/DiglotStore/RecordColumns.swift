@@ -44,26 +44,31 @@ extension CopiedRows {
 
 /// What a reader selects for each record, and how the selected row becomes the record.
 enum StoredRecord {
-    /// A passage's text from its row `passage` and its document's row `document`.
+    /// A passage's text from its row `passage` and `documentText`, its document's text.
     ///
     /// Since schema 8 a passage that repeats its span of its document is stored with an empty text
     /// (`ImportBatch.passagesStoredAsSpans`): the span is cut from the document here, where SQLite's
     /// `substr` counts characters as the model counts offsets, in Unicode scalars. A stored text (one that
     /// differs from its span, or any passage written before schema 8) is read as it is. A passage with an
     /// empty span reads as the empty text either way; an empty text over characters is refused by validation.
-    static func passageText(_ passage: String, document: String) -> String {
-        """
-        CASE WHEN \(passage).text <> '' THEN \(passage).text \
-        ELSE substr(\(document).text, \(passage).start + 1, \(passage)."end" - \(passage).start) END
-        """
+    static func passageText(_ passage: String, documentText: String) -> String {
+        storedText(of: passage, orElse: span(of: passage, in: documentText))
     }
 
-    /// `passageText` for a statement over `passages` alone: the document is looked up by its id.
-    static let passageTextAlone = """
-        CASE WHEN passages.text <> '' THEN passages.text \
-        ELSE (SELECT substr(d.text, passages.start + 1, passages."end" - passages.start) \
-        FROM documents AS d WHERE d.id = passages.document_id) END
-        """
+    /// `passageText` for a statement over `passages` alone: the document is looked up by its id, only for a
+    /// passage stored as its span, and the span cut inside the lookup (cutting the lookup's value instead copied
+    /// each document's text out of it first: +1 % instructions for an export).
+    static let passageTextAlone = storedText(
+        of: "passages",
+        orElse: "(SELECT \(span(of: "passages", in: "d.text")) FROM documents AS d WHERE d.id = passages.document_id)")
+
+    private static func storedText(of passage: String, orElse span: String) -> String {
+        "CASE WHEN \(passage).text <> '' THEN \(passage).text ELSE \(span) END"
+    }
+
+    private static func span(of passage: String, in documentText: String) -> String {
+        #"substr(\#(documentText), \#(passage).start + 1, \#(passage)."end" - \#(passage).start)"#
+    }
 
     /// A passage's columns, in the order `passage(_:metadata:)` reads them, for a statement over `passages`.
     static let passageColumns = #"id, document_id, idx, role, start, "end", language, "# + passageTextAlone + ", metadata"
