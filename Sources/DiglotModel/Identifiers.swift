@@ -72,6 +72,14 @@ public struct PassageID: RawRepresentable, Hashable, Codable, Sendable, CustomSt
     public init(document: DocumentID, index: Int) {
         rawValue = StableID.make("p" + document.rawValue.dropFirst().prefix(8), [document.rawValue, String(index)], digits: 8..<16)
     }
+    /// The ids every passage of `document` lies between (`lower <= id < upper`, comparing bytes as SQLite does):
+    /// the document's own digits come first, then hex digits, so a range over the archive's index on passage ids
+    /// finds a document's passages without an index of its own (schema 9). Another document sharing the first 8
+    /// digits (one in four billion per pair) falls in the range too, so readers also match the document.
+    public static func range(of document: DocumentID) -> (lower: String, upper: String) {
+        let lower = "p" + document.rawValue.dropFirst().prefix(8)
+        return (lower, lower + "g")  // "g" sorts after every hex digit
+    }
     /// The id the first formula gave (16 hex digits of SHA-256 over document id and index), which archives of
     /// schema 5 and older hold and external importers written against protocol v1 may still send.
     public static func legacy(document: DocumentID, index: Int) -> PassageID {

@@ -9,7 +9,7 @@ enum ArchiveSchema {
     /// "DGLT": the SQLite application id of every Diglot archive.
     static let applicationID: Int32 = 0x4447_4C54
     /// The schema this build writes and the newest it reads.
-    static let version = 8
+    static let version = 9
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -21,6 +21,7 @@ enum ArchiveSchema {
         migrator.registerMigration("v6-passage-ids-by-document") { db in try renamePassagesByDocument(db) }
         migrator.registerMigration("v7-no-passage-index") { db in try dropPassageIndex(db) }
         migrator.registerMigration("v8-passage-texts-once") { db in try storePassageTextsOnce(db) }
+        migrator.registerMigration("v9-fewer-hashed-indexes") { db in try dropHashedIndexes(db) }
         return migrator
     }
 

@@ -6,6 +6,9 @@ import DiglotModel
 public struct CompactionOutcome: Hashable, Sendable {
     /// Passages that held their text and are now stored as their span of their document.
     public var passagesStoredAsSpans: Int
+    /// Links of `document_sources` that named a document's first source, which `documents.source_id` holds
+    /// (archives before schema 9 wrote both).
+    public var firstSourceLinksDropped: Int
     /// The database's size (pages in use × page size) before and after.
     public var bytesBefore: Int64
     public var bytesAfter: Int64
@@ -14,8 +17,9 @@ public struct CompactionOutcome: Hashable, Sendable {
 extension ArchiveStore {
     /// Stores every passage written before schema 8 as its span where it repeats it, as imports since store it
     /// (`ImportBatch.passagesStoredAsSpans`: byte for byte, in a document of at most
-    /// `ImportBatch.largestDocumentForSpanPassages` bytes), then rebuilds the file (`VACUUM`) so the space
-    /// freed, and the pages schema 7's dropped passage index left, go back to the disk.
+    /// `ImportBatch.largestDocumentForSpanPassages` bytes), drops the links written before schema 9 that repeat
+    /// a document's first source, then rebuilds the file (`VACUUM`) so the space freed, and the pages of the
+    /// indexes schemas 7 and 9 dropped, go back to the disk.
     ///
     /// Why: migrations rewrite nothing large at open (an archive of a million documents would wait minutes),
     /// so an older archive keeps its passages' second copy of their documents until asked: 16 % of the bench
@@ -26,7 +30,7 @@ extension ArchiveStore {
     /// - Throws: `StoreError` naming the archive when SQLite fails.
     public func compact() throws -> CompactionOutcome {
         let before = try databaseBytes()
-        let stored = try writing { db -> Int in
+        let (stored, links) = try writing { db -> (Int, Int) in
             // The documents small enough are found once (the IN list is made once), so a large document's
             // thousands of passages do not each read it; `=` on texts compares bytes.
             try db.execute(sql: """
@@ -36,14 +40,20 @@ extension ArchiveStore {
                   AND text = (SELECT substr(d.text, passages.start + 1, passages."end" - passages.start)
                               FROM documents AS d WHERE d.id = passages.document_id)
                 """, arguments: [ImportBatch.largestDocumentForSpanPassages])
-            return db.changesCount
+            let stored = db.changesCount
+            try db.execute(sql: """
+                DELETE FROM document_sources
+                WHERE source_id = (SELECT source_id FROM documents WHERE id = document_sources.document_id)
+                """)
+            return (stored, db.changesCount)
         }
         do {
             try pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM") }
         } catch let error as DatabaseError {
             throw StoreError(file: path, unreadable: error)
         }
-        return CompactionOutcome(passagesStoredAsSpans: stored, bytesBefore: before, bytesAfter: try databaseBytes())
+        return CompactionOutcome(passagesStoredAsSpans: stored, firstSourceLinksDropped: links, bytesBefore: before,
+                                 bytesAfter: try databaseBytes())
     }
 
     /// Pages in use × page size: the file's size once its log is folded in.

@@ -15,9 +15,9 @@ extension ArchiveStore {
             let sources = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT s.id, s.media_type, s.file_name, s.origin_url, s.imported_at, s.importer_id, s.importer_version,
                        s.byte_count
-                FROM document_sources ds JOIN sources s ON s.id = ds.source_id
-                WHERE ds.document_id = ?
-                ORDER BY s.id = ? DESC, s.imported_at, s.id
+                FROM sources s
+                WHERE s.id = ?2 OR s.id IN (SELECT source_id FROM document_sources WHERE document_id = ?1)
+                ORDER BY s.id = ?2 DESC, s.imported_at, s.id
                 """), arguments: [id.rawValue, document.sourceID?.rawValue]).map(Self.source(from:))
             let passages = try Self.passages(of: id, db)
             let pairs = try Row.fetchAll(db.cachedStatement(sql: """
@@ -78,8 +78,11 @@ extension ArchiveStore {
 
     static func passages(of id: DocumentID, _ db: Database) throws -> [Passage] {
         var passages: [Passage] = []
-        try db.forEachRow(cachedSQL: "SELECT \(StoredRecord.passageColumns) FROM passages WHERE document_id = ? ORDER BY idx",
-                          arguments: [id.rawValue]) { row in
+        // Through the index on passage ids (schema 9 has no index on `document_id`): see `PassageID.range(of:)`.
+        let range = PassageID.range(of: id)
+        try db.forEachRow(cachedSQL: """
+            SELECT \(StoredRecord.passageColumns) FROM passages WHERE id >= ? AND id < ? AND document_id = ? ORDER BY idx
+            """, arguments: [range.lower, range.upper, id.rawValue]) { row in
             passages.append(StoredRecord.passage(row, metadata: StoreJSON.metadata(row.optionalText(StoredRecord.passageMetadata))))
         }
         return passages

@@ -57,16 +57,17 @@ extension ArchiveStore {
             var added = Set<DocumentID>()
             for document in batch.documents {
                 if context.storedDocuments.contains(document.id) {
+                    // A later source only: the first is the document's own `source_id` (schema 9).
+                    var link = try BoundStatement(db, cachedSQL: "INSERT OR IGNORE INTO document_sources(document_id, source_id) VALUES (?, ?)")
+                    link.bind(document.id.rawValue)
+                    link.bind(source.id.rawValue)
+                    try link.run()
                     outcome.documentsLinked += 1
                 } else {
                     try Self.insertDocument(document, sourceID: source.id, db)
                     added.insert(document.id)
                     outcome.documentsAdded += 1
                 }
-                var link = try BoundStatement(db, cachedSQL: "INSERT OR IGNORE INTO document_sources(document_id, source_id) VALUES (?, ?)")
-                link.bind(document.id.rawValue)
-                link.bind(source.id.rawValue)
-                try link.run()
             }
             let passageInsert = try Self.passageInsert(db)
             let storedAsSpan = storedAsSpans()

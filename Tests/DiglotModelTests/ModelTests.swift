@@ -91,6 +91,26 @@ import Testing
         #expect(PairSide(rawValue: "x1") == nil)
     }
 
+    /// `PassageID.range(of:)` is how the archive finds a document's passages (schema 9): every id the formula
+    /// gives lies inside it, for documents by the usual formula and for ids an external importer chose (shorter
+    /// than 8 digits, or not hex), and the next document in id order lies outside.
+    @Test func everyPassageIDLiesInItsDocumentsRange() {
+        var generator = SystemRandomNumberGenerator()
+        var documents = (0..<200).map { DocumentID(naturalKey: "range:\($0)") }
+        documents += ["d", "dx", "d1234", "tweet:1497", "dЖовтень-2024", "d12345678"].map(DocumentID.init(rawValue:))
+        for document in documents {
+            let range = PassageID.range(of: document)
+            for index in [0, 1, 9, 10, 99, Int.random(in: 100..<100_000, using: &generator)] {
+                let id = PassageID(document: document, index: index).rawValue
+                #expect(Array(range.lower.utf8).lexicographicallyPrecedes(Array(id.utf8)), "\(id) below \(range.lower)")
+                #expect(Array(id.utf8).lexicographicallyPrecedes(Array(range.upper.utf8)), "\(id) above \(range.upper)")
+            }
+        }
+        let a = DocumentID(rawValue: "d12345678aaaaaaaa"), b = DocumentID(rawValue: "d12345679aaaaaaaa")
+        let next = PassageID(document: b, index: 0).rawValue
+        #expect(!Array(next.utf8).lexicographicallyPrecedes(Array(PassageID.range(of: a).upper.utf8)))
+    }
+
     /// The passage-id formula external importers compute (docs/importer-protocol.md, its Python example), and the
     /// first one they may still send: both pinned, so neither can drift from the documentation.
     /// A batch by the first formula: passages, the pairs naming them (ids derived from their sides), the pairs'

@@ -66,7 +66,7 @@ import DiglotModel
                                arguments: [pairID(original, rendering), original, rendering, row["pair_id"] as String])
             }
             try db.execute(sql: """
-                DELETE FROM grdb_migrations WHERE identifier IN ('v6-passage-ids-by-document', 'v8-passage-texts-once');
+                DELETE FROM grdb_migrations WHERE identifier IN ('v6-passage-ids-by-document', 'v8-passage-texts-once', 'v9-fewer-hashed-indexes');
                 UPDATE meta SET value = '5' WHERE key = 'schema_version';
                 PRAGMA user_version = 5;
                 """)
@@ -124,7 +124,7 @@ import DiglotModel
         let before = try Self.references(archive.store)
         try archive.store.pool.write { db in
             try db.execute(sql: """
-                DELETE FROM grdb_migrations WHERE identifier IN ('v6-passage-ids-by-document', 'v7-no-passage-index', 'v8-passage-texts-once');
+                DELETE FROM grdb_migrations WHERE identifier IN ('v6-passage-ids-by-document', 'v7-no-passage-index', 'v8-passage-texts-once', 'v9-fewer-hashed-indexes');
                 PRAGMA user_version = 5;
                 """)
         }

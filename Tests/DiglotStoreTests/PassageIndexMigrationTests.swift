@@ -18,7 +18,7 @@ import DiglotModel
         }
         try db.execute(sql: """
             DROP TRIGGER "__passages_fts_ai";
-            DELETE FROM grdb_migrations WHERE identifier IN ('v7-no-passage-index', 'v8-passage-texts-once');
+            DELETE FROM grdb_migrations WHERE identifier IN ('v7-no-passage-index', 'v8-passage-texts-once', 'v9-fewer-hashed-indexes');
             UPDATE meta SET value = '6' WHERE key = 'schema_version';
             PRAGMA user_version = 6;
             """)

@@ -6,6 +6,12 @@ import GRDB
 struct ArchiveInspector {
     let path: String
 
+    /// Every (document, source) link as a table: a document's first source is its `source_id`, later ones are
+    /// rows of `document_sources` (archives before schema 9 hold the first there too, hence `UNION`).
+    static let links = """
+        (SELECT id AS document_id, source_id FROM documents UNION SELECT document_id, source_id FROM document_sources)
+        """
+
     private func open() throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true
@@ -30,7 +36,7 @@ struct ArchiveInspector {
             var result: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT COALESCE(s.file_name, s.id) AS name, COUNT(ds.document_id) AS documents
-                FROM sources s LEFT JOIN document_sources ds ON ds.source_id = s.id GROUP BY s.id
+                FROM sources s LEFT JOIN \(Self.links) ds ON ds.source_id = s.id GROUP BY s.id
                 """) {
                 result[row["name"]] = row["documents"]
             }
@@ -45,11 +51,11 @@ struct ArchiveInspector {
             var result: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT COALESCE(s.file_name, s.id) AS name,
-                       (SELECT group_concat(id, ',') FROM (SELECT ds.document_id AS id FROM document_sources ds
+                       (SELECT group_concat(id, ',') FROM (SELECT ds.document_id AS id FROM \(Self.links) ds
                             WHERE ds.source_id = s.id ORDER BY ds.document_id)) AS documents,
-                       (SELECT COUNT(*) FROM passages p JOIN document_sources ds ON ds.document_id = p.document_id
+                       (SELECT COUNT(*) FROM passages p JOIN \(Self.links) ds ON ds.document_id = p.document_id
                             WHERE ds.source_id = s.id) AS passages,
-                       (SELECT COUNT(*) FROM figures f JOIN document_sources ds ON ds.document_id = f.document_id
+                       (SELECT COUNT(*) FROM figures f JOIN \(Self.links) ds ON ds.document_id = f.document_id
                             WHERE ds.source_id = s.id) AS figures
                 FROM sources s
                 """) {
@@ -65,7 +71,7 @@ struct ArchiveInspector {
         try open().read { db in
             var found: [String] = []
             let orphans = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM documents WHERE id NOT IN (SELECT document_id FROM document_sources)
+                SELECT COUNT(*) FROM documents WHERE source_id NOT IN (SELECT id FROM sources)
                 """) ?? 0
             if orphans > 0 { found.append("\(orphans) documents without a source") }
             let loose = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM passages WHERE document_id NOT IN (SELECT id FROM documents)") ?? 0
@@ -78,7 +84,7 @@ struct ArchiveInspector {
     func documentTexts(fileName: String) throws -> [String] {
         try open().read { db in
             try String.fetchAll(db, sql: """
-                SELECT d.text FROM documents d JOIN document_sources ds ON ds.document_id = d.id
+                SELECT d.text FROM documents d JOIN \(Self.links) ds ON ds.document_id = d.id
                 JOIN sources s ON s.id = ds.source_id WHERE s.file_name = ?
                 """, arguments: [fileName])
         }
