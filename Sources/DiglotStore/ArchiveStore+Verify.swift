@@ -40,6 +40,22 @@ extension ArchiveStore {
             if documents != indexed {
                 problems.append("full-text index: documents_fts holds \(indexed) rows for \(documents) documents (a search misses the others)")
             }
+            // Readers find a document's passages by the range of ids it owns (`PassageID.range(of:)`, schema 9):
+            // a passage named otherwise (a hand edit) would be missing from every listing of its document.
+            var misnamed = 0, example = ""
+            let passages = try Row.fetchCursor(db, sql: "SELECT id, document_id FROM passages")
+            while let row = try passages.next() {
+                let id: String = row[0], document: String = row[1]
+                let range = PassageID.range(of: DocumentID(rawValue: document))
+                if !(range.lower.utf8.lexicographicallyPrecedes(id.utf8) && id.utf8.lexicographicallyPrecedes(range.upper.utf8)) {
+                    misnamed += 1
+                    if example.isEmpty { example = "\(id) of \(document)" }
+                }
+            }
+            if misnamed > 0 {
+                problems.append("passages: \(misnamed) passage ids do not begin with their document's digits (\(example)), "
+                                + "so their documents are listed without them")
+            }
             let cursor = try Row.fetchCursor(db, sql: "SELECT id, file_name, byte_count, bytes FROM sources ORDER BY id")
             while let row = try cursor.next() {
                 let id: String = row["id"]

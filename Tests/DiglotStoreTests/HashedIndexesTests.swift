@@ -32,6 +32,16 @@ import DiglotModel
             #expect(passages.allSatisfy { $0.documentID == id })
         }
         #expect(try archive.store.passages(of: DocumentID(rawValue: "d12345678dddddddd")).isEmpty)
+        #expect(try archive.store.verify().isEmpty)
+
+        // A passage renamed by hand falls out of its document's range: `verify` says so.
+        try archive.store.pool.write { db in
+            try db.execute(sql: "UPDATE passages SET id = 'p99999999ffffffff' WHERE document_id = ? AND idx = 1", arguments: [ids[0].rawValue])
+        }
+        #expect(try archive.store.passages(of: ids[0]).map(\.index) == [0, 2])
+        let problems = try archive.store.verify()
+        #expect(problems.count == 1 && problems[0].contains("1 passage ids do not begin with their document's digits (p99999999ffffffff of \(ids[0]))"),
+                "\(problems)")
     }
 
     /// The lookup goes through the index on passage ids: without it, finding one document's passages would read
