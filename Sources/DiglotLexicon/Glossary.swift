@@ -19,6 +19,8 @@ public struct Glossary: Sendable {
     private let firstWordIndex: FirstWordIndex
     /// Whole stemmed term -> entry indices.
     private let termIndex: [String: [Int]]
+    /// The stems of the words `matches(in:language:)` has met.
+    let stemMemo = StemMemo()
 
     fileprivate struct IndexedTerm: Sendable {
         var stems: [String]
@@ -187,7 +189,7 @@ public struct Glossary: Sendable {
     /// - Parameter language: the text's language; terms of other languages are not looked for.
     public func matches(in text: String, language: LanguageTag) -> [GlossaryMatch] {
         let words = TextFolding.words(text)
-        let stems = words.map { LightStemmer.stem(String($0)) }
+        let stems = stemMemo.stems(of: words)
         let firstWordIndex = firstWordIndex.terms()
         var result: [GlossaryMatch] = []
         var i = 0

@@ -1,6 +1,7 @@
+import Foundation
 import Testing
 import DiglotModel
-import DiglotLexicon
+@testable import DiglotLexicon
 
 @Suite struct GlossaryTests {
     @Test func loadsSeveralHundredEntries() throws {
@@ -74,6 +75,25 @@ import DiglotLexicon
         #expect(LightStemmer.stem("casualties") == LightStemmer.stem("casualty"))
         #expect(LightStemmer.stem("ЗСУ") == "зсу")
         #expect(LightStemmer.stem("tanks") != LightStemmer.stem("tanker"))
+    }
+
+    /// The stems `matches` remembers are the light stemmer's: every word of a mixed text stems as the stemmer
+    /// stems it, first from the stemmer and then from the memo, and a memo past its limit starts again.
+    @Test func rememberedStemsAreTheStemmers() {
+        let text = "Знищено 12 танків, 3 РСЗВ і 40 бойових броньованих машин; Russia lost tanks, UAVs and artillery systems. "
+            + "п'ять Zelensky's ЗСУ е\u{301}кран Київ Kyiv"
+        let trimmed: [String] = text.split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        let words: [Substring] = trimmed.filter { !$0.isEmpty }.map { Substring($0) }
+        let expected = words.map { LightStemmer.stem(String($0)) }
+        let memo = StemMemo(limit: 10)
+        #expect(memo.stems(of: Array(words.prefix(8))) == Array(expected.prefix(8)))
+        #expect(memo.count == Set(words.prefix(8)).count)
+        #expect(memo.stems(of: Array(words.prefix(8))) == Array(expected.prefix(8)), "from the memo")
+        #expect(memo.stems(of: words) == expected, "past the limit")
+        #expect(memo.count == Set(words).subtracting(words.prefix(8)).count, "forgotten, then the new words kept")
+        let glossary = Glossary(entries: Glossary.shared.entries)
+        let cold = glossary.matches(in: text, language: .ukrainian).map(\.term)
+        #expect(!cold.isEmpty && glossary.matches(in: text, language: .ukrainian).map(\.term) == cold)
     }
 
     /// The index `matches` builds on first use is built once and answers alike from many threads at once.
