@@ -33,8 +33,9 @@ enum NameSpotter {
     ///
     /// Why two ways: the cut by `Character` (grapheme clusters) was 12 of the 26 G instructions names took in a
     /// `diglot pair` over 10,000 documents (docs/performance.md, session 25). A text made only of scalars that
-    /// always stand alone as a character (`standsAlone`: Latin, Greek and Cyrillic letters without combining
-    /// marks, ASCII, common punctuation) is cut by scalars, with the same cuts; any other text the old way.
+    /// always stand alone as a character (`SingleScalarText.standsAlone`: Latin, Greek and Cyrillic letters
+    /// without combining marks, ASCII, common punctuation) is cut by scalars, with the same cuts; any other text
+    /// the old way.
     static func words(in text: String) -> [Substring] {
         wordsByScalars(text) ?? text.split(whereSeparator: { !($0.isLetter || $0 == "'" || $0 == "’" || $0 == "ʼ") })
     }
@@ -47,7 +48,7 @@ enum NameSpotter {
         var index = scalars.startIndex
         while index < scalars.endIndex {
             let scalar = scalars[index]
-            guard standsAlone(scalar) else { return nil }
+            guard SingleScalarText.standsAlone(scalar) else { return nil }
             if isWordScalar(scalar) {
                 if start == nil { start = index }
             } else if let first = start {
@@ -60,17 +61,8 @@ enum NameSpotter {
         return words
     }
 
-    /// Whether `scalar` is a character of its own wherever it stands: no combining mark, joiner or selector can
-    /// follow it into the same character unless that scalar is itself outside these ranges (and then the text is
-    /// cut the old way). CR LF is one character of two scalars, but both are separators, so the cuts agree.
-    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<0x300, 0x370..<0x483, 0x48A..<0x530, 0x2010...0x2027, 0x2030...0x205E, 0x20AC, 0x2116: true
-        default: false
-        }
-    }
-
-    /// What the `Character` test calls a word character, for a scalar that stands alone (`standsAlone`).
+    /// What the `Character` test calls a word character, for a scalar that stands alone
+    /// (`SingleScalarText.standsAlone`).
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x41...0x5A, 0x61...0x7A, 0x27, 0x2019, 0x2BC: true

@@ -1,4 +1,5 @@
 import Testing
+import DiglotLexicon
 @testable import DiglotPairing
 
 /// Names cut texts into words by scalars where every scalar is a character of its own; the cuts must be the
@@ -17,7 +18,7 @@ import Testing
     @Test func everyScalarThatStandsAloneIsJudgedAsItsCharacter() {
         var checked = 0
         for value in 0..<0x3000 {
-            guard let scalar = Unicode.Scalar(value), NameSpotter.standsAlone(scalar) else { continue }
+            guard let scalar = Unicode.Scalar(value), SingleScalarText.standsAlone(scalar) else { continue }
             let character = Character(scalar)
             let expected = character.isLetter || character == "'" || character == "’" || character == "ʼ"
             #expect(NameSpotter.isWordScalar(scalar) == expected, "U+\(String(value, radix: 16))")
