@@ -20,7 +20,7 @@ public struct Glossary: Sendable {
     /// Whole stemmed term -> entry indices.
     private let termIndex: [String: [Int]]
     /// The stems of the words `matches(in:language:)` has met.
-    let stemMemo = StemMemo()
+    let stemMemo = WordMemo { LightStemmer.stem($0) }
 
     fileprivate struct IndexedTerm: Sendable {
         var stems: [String]
@@ -189,7 +189,7 @@ public struct Glossary: Sendable {
     /// - Parameter language: the text's language; terms of other languages are not looked for.
     public func matches(in text: String, language: LanguageTag) -> [GlossaryMatch] {
         let words = TextFolding.words(text)
-        let stems = stemMemo.stems(of: words)
+        let stems = stemMemo.values(of: words)
         let firstWordIndex = firstWordIndex.terms()
         var result: [GlossaryMatch] = []
         var i = 0

@@ -17,16 +17,24 @@ enum NameSpotter {
         "и", "с", "от", "это", "мы", "россия", "россии", "украина", "украины", "по", "данные", "также",
     ]
 
+    /// The name keys of the capitalised words of `text` that are taken for names, in order.
     static func nameKeys(in text: String) -> [String] {
-        var keys: [String] = []
-        for word in words(in: text) where word.first?.isUppercase == true && word.count >= 3 {
-            let lower = word.lowercased()
-            if stopwords.contains(lower) || MonthNames.month(from: lower) != nil { continue }
-            if word.allSatisfy({ $0.isUppercase || $0.isNumber }) { continue }  // abbreviations: glossary's job
-            let key = NameKey.key(String(word))
-            if key.count >= 3 { keys.append(key) }
-        }
-        return keys
+        let capitalised = words(in: text).filter { $0.first?.isUppercase == true }
+        return keyMemo.values(of: capitalised).filter { !$0.isEmpty }
+    }
+
+    /// `key(ofCapitalised:)` of the words met so far: the same few hundred names recur across a day's sources.
+    static let keyMemo = WordMemo { key(ofCapitalised: $0) }
+
+    /// The `NameKey` of a capitalised word, or "" when the word is not taken for a name: shorter than three
+    /// letters, a stopword or a month, an abbreviation, or a key shorter than three symbols.
+    static func key(ofCapitalised word: String) -> String {
+        guard word.count >= 3 else { return "" }
+        let lower = word.lowercased()
+        if stopwords.contains(lower) || MonthNames.month(from: lower) != nil { return "" }
+        if word.allSatisfy({ $0.isUppercase || $0.isNumber }) { return "" }  // abbreviations: glossary's job
+        let key = NameKey.key(word)
+        return key.count >= 3 ? key : ""
     }
 
     /// The text's runs of letters and apostrophes, cut between characters.

@@ -85,11 +85,11 @@ import DiglotModel
         let trimmed: [String] = text.split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
         let words: [Substring] = trimmed.filter { !$0.isEmpty }.map { Substring($0) }
         let expected = words.map { LightStemmer.stem(String($0)) }
-        let memo = StemMemo(limit: 10)
-        #expect(memo.stems(of: Array(words.prefix(8))) == Array(expected.prefix(8)))
+        let memo = WordMemo(limit: 10) { LightStemmer.stem($0) }
+        #expect(memo.values(of: Array(words.prefix(8))) == Array(expected.prefix(8)))
         #expect(memo.count == Set(words.prefix(8)).count)
-        #expect(memo.stems(of: Array(words.prefix(8))) == Array(expected.prefix(8)), "from the memo")
-        #expect(memo.stems(of: words) == expected, "past the limit")
+        #expect(memo.values(of: Array(words.prefix(8))) == Array(expected.prefix(8)), "from the memo")
+        #expect(memo.values(of: words) == expected, "past the limit")
         #expect(memo.count == Set(words).subtracting(words.prefix(8)).count, "forgotten, then the new words kept")
         let glossary = Glossary(entries: Glossary.shared.entries)
         let cold = glossary.matches(in: text, language: .ukrainian).map(\.term)

@@ -52,6 +52,44 @@ import DiglotLexicon
         #expect(NameSpotter.wordsByScalars("e\u{301}té") == nil)
     }
 
+    /// The keys as they were found before they were remembered: every capitalised word judged and keyed anew.
+    static func keysJudgedAnew(_ text: String) -> [String] {
+        var keys: [String] = []
+        for word in characterWords(text) where word.first?.isUppercase == true && word.count >= 3 {
+            let lower = word.lowercased()
+            if NameSpotter.stopwords.contains(lower) || MonthNames.month(from: lower) != nil { continue }
+            if word.allSatisfy({ $0.isUppercase || $0.isNumber }) { continue }
+            let key = NameKey.key(String(word))
+            if key.count >= 3 { keys.append(key) }
+        }
+        return keys
+    }
+
+    /// Remembered keys are the keys: seeded texts of names, stopwords, months, abbreviations and short words,
+    /// each read twice (the second time from the memo), give the keys judged anew; a memo past its limit
+    /// starts again and still answers alike.
+    @Test func rememberedKeysAreTheKeys() {
+        var generator = SplitMix64(seed: 2026)
+        let pieces = ["Київ", "Харкові", "Kharkov", "Зеленський", "Zelensky's", "ЗСУ", "NATO", "The", "Загальні",
+                      "Лютого", "February", "Ok", "Бахмут", "Artemovsk", "танки", " ", ", ", ". ", "Е\u{301}кран",
+                      "Mykolaiv", "Nikolaev", "Вугледар", "UAVs", "Ї", "П'ятихатки"]
+        var texts: [String] = []
+        for _ in 0..<400 {
+            texts.append((0..<Int.random(in: 1..<16, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)! }.joined(separator: " "))
+        }
+        for text in texts + texts {
+            #expect(NameSpotter.nameKeys(in: text) == Self.keysJudgedAnew(text), "\(text.debugDescription)")
+        }
+        let small = WordMemo(limit: 5) { NameSpotter.key(ofCapitalised: $0) }
+        let words: [Substring] = ["Київ", "Харкові", "ЗСУ", "Ok", "The", "Бахмут", "Kharkov", "Київ"]
+        #expect(small.values(of: words) == words.map { NameSpotter.key(ofCapitalised: String($0)) })
+        #expect(small.values(of: ["Одеса", "Odesa"]) == [NameSpotter.key(ofCapitalised: "Одеса"),
+                                                        NameSpotter.key(ofCapitalised: "Odesa")])
+        #expect(small.count == 2, "forgotten past the limit, then the new words kept")
+        #expect(small.values(of: words) == words.map { NameSpotter.key(ofCapitalised: String($0)) })
+    }
+
     @Test func namesAreFoundInPlainAndCombiningTexts() {
         #expect(NameSpotter.nameKeys(in: "Загальні втрати біля Харкова. Zelensky met Macron in Kyiv.").count == 4)
         #expect(NameSpotter.nameKeys(in: "Бахмут e\u{301} Soledar") == NameSpotter.nameKeys(in: "Бахмут, Soledar"))
