@@ -66,7 +66,7 @@ public enum NameKey {
 
     /// The consonant skeleton of a lowercase Latin spelling (see the type's summary).
     static func skeleton(_ latin: String) -> String {
-        let letters = latin.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let letters = latin.unicodeScalars.filter(ScalarLetters.isAlphabetic)
         let scalars = Array(letters)
         var result = String.UnicodeScalarView()
         var last: Unicode.Scalar?

@@ -120,13 +120,7 @@ extension Character: NumberTextUnit {
 extension Unicode.Scalar: NumberTextUnit {
     var isASCIIDigit: Bool { value &- 0x30 < 10 }
     var isNumeric: Bool { value < 0x80 ? isASCIIDigit : properties.numericType != nil }
-    var isLetterUnit: Bool {
-        switch value {
-        case 0x41...0x5A, 0x61...0x7A: true
-        case 0..<0x80: false
-        default: properties.isAlphabetic
-        }
-    }
+    var isLetterUnit: Bool { ScalarLetters.isAlphabetic(self) }
     var startsCyrillic: Bool { TextFolding.isCyrillic(self) }
     var isGroupSeparator: Bool {
         switch value {

@@ -57,6 +57,6 @@ struct TextFeatures {
         }
         glossary = Glossary.shared.matches(in: text, language: glossaryLanguage).map(\.entry.id)
         names = NameSpotter.nameKeys(in: text)
-        length = text.unicodeScalars.reduce(0) { $0 + (($1.properties.isAlphabetic || ("0"..."9").contains($1)) ? 1 : 0) }
+        length = text.unicodeScalars.reduce(0) { $0 + ((ScalarLetters.isAlphabetic($1) || $1.value &- 0x30 < 10) ? 1 : 0) }
     }
 }

@@ -75,7 +75,7 @@ enum NameSpotter {
         switch scalar.value {
         case 0x41...0x5A, 0x61...0x7A, 0x27, 0x2019, 0x2BC: true
         case 0..<0x80: false
-        default: scalar.properties.isAlphabetic
+        default: ScalarLetters.isAlphabetic(scalar)
         }
     }
 }

@@ -1,0 +1,19 @@
+import Testing
+import DiglotLexicon
+
+@Suite struct ScalarLettersTests {
+    /// The ranges answer as the property does, for every scalar there is.
+    @Test func everyScalarIsJudgedAsTheUnicodePropertyJudgesIt() {
+        var mismatches: [String] = []
+        var letters = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected = scalar.properties.isAlphabetic
+            if ScalarLetters.isAlphabetic(scalar) != expected { mismatches.append("U+\(String(value, radix: 16))") }
+            if expected { letters += 1 }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+        #expect(letters > 100_000)
+        #expect(ScalarLetters.isAlphabetic("ї") && ScalarLetters.isAlphabetic("Ґ") && !ScalarLetters.isAlphabetic("7"))
+    }
+}
