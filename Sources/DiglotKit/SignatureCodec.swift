@@ -18,19 +18,56 @@ enum SignatureCodec {
     }
 
     /// The signature, or nil when `text` is not in this form.
+    ///
+    /// Read from the UTF-8 bytes: the separators are ASCII control characters, numbers ASCII digits (a leading
+    /// "-" allowed), and a name any run of bytes between separators. Splitting by `Character` and re-sorting
+    /// names already sorted took 209,000 instructions a signature, 2.2 of the 46 G of a `diglot pair` over
+    /// 10,000 documents (session 26).
     static func decode(_ text: String) -> CandidateSignature? {
-        let parts = text.split(separator: field, omittingEmptySubsequences: false)
-        guard parts.count == 4, let length = Int(parts[3]) else { return nil }
-        var numbers: [Int] = [], glossary: [Int] = []
-        for n in parts[0].split(separator: ",") {
-            guard let value = Int(n) else { return nil }
-            numbers.append(value)
+        var text = text
+        return text.withUTF8 { bytes -> CandidateSignature? in
+            var fields: [Range<Int>] = []
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == 0x1E {
+                fields.append(start..<index)
+                start = index + 1
+            }
+            fields.append(start..<bytes.count)
+            guard fields.count == 4, let length = integer(bytes, fields[3]),
+                  let numbers = integers(bytes, fields[0]), let glossary = integers(bytes, fields[2]) else { return nil }
+            var names: [String] = []
+            var nameStart = fields[1].lowerBound
+            for index in fields[1] where bytes[index] == 0x1F {
+                if index > nameStart { names.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<index]), as: UTF8.self)) }
+                nameStart = index + 1
+            }
+            if fields[1].upperBound > nameStart {
+                names.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<fields[1].upperBound]), as: UTF8.self))
+            }
+            return CandidateSignature(storedNumbers: numbers, names: names, glossary: glossary, length: length)
         }
-        for g in parts[2].split(separator: ",") {
-            guard let value = Int(g) else { return nil }
-            glossary.append(value)
+    }
+
+    /// The comma-separated integers of `range` (empty items skipped, as `split` skipped them), or nil.
+    private static func integers(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Int]? {
+        var values: [Int] = []
+        var start = range.lowerBound
+        for index in range where bytes[index] == 0x2C {
+            if index > start {
+                guard let value = integer(bytes, start..<index) else { return nil }
+                values.append(value)
+            }
+            start = index + 1
         }
-        let names: [String] = parts[1].split(separator: item).map { String($0) }
-        return CandidateSignature(numbers: numbers, names: names, glossary: glossary, length: length)
+        if range.upperBound > start {
+            guard let value = integer(bytes, start..<range.upperBound) else { return nil }
+            values.append(value)
+        }
+        return values
+    }
+
+    /// The integer `range` spells as `Int(_:)` reads it (ASCII digits after an optional sign), or nil.
+    private static func integer(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
     }
 }

@@ -22,6 +22,35 @@ public struct CandidateSignature: Sendable, Hashable, Codable {
         self.length = length
     }
 
+    /// A signature read back in the order `init(numbers:names:glossary:length:)` leaves it (numbers sorted,
+    /// names and glossary ids sorted and unique), kept as it is; parts not in that order are put in it.
+    ///
+    /// Why: a pairing run reads back every candidate it is offered, and re-sorting names already sorted was
+    /// most of the cost of reading one (docs/performance.md, session 26). Checking the order is one pass.
+    public init(storedNumbers numbers: [Int], names: [String], glossary: [Int], length: Int) {
+        if Self.isSorted(numbers, strictly: false), Self.isSorted(names, strictly: true),
+           Self.isSorted(glossary, strictly: true) {
+            self.init(inOrder: numbers, names: names, glossary: glossary, length: length)
+        } else {
+            self.init(numbers: numbers, names: names, glossary: glossary, length: length)
+        }
+    }
+
+    private init(inOrder numbers: [Int], names: [String], glossary: [Int], length: Int) {
+        self.numbers = numbers
+        self.names = names
+        self.glossary = glossary
+        self.length = length
+    }
+
+    private static func isSorted<T: Comparable>(_ values: [T], strictly: Bool) -> Bool {
+        guard values.count > 1 else { return true }
+        for i in 1..<values.count {
+            if strictly ? !(values[i - 1] < values[i]) : values[i] < values[i - 1] { return false }
+        }
+        return true
+    }
+
     /// Computes the signature of a document's title and text.
     public init(title: String?, text: String, language: LanguageTag) {
         let full = [title, text].compactMap { $0 }.joined(separator: "\n")

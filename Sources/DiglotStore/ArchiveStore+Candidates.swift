@@ -99,7 +99,7 @@ extension ArchiveStore {
                 )
                 SELECT c.*, counted.shared FROM counted JOIN pairing_candidates c ON c.seq = counted.seq
                 ORDER BY counted.shared DESC, c.seq
-                """), arguments: [try StoreJSON.encode(tokens), language.rawValue, days.lowerBound, days.upperBound,
+                """), arguments: [StoreJSON.encodeStrings(tokens), language.rawValue, days.lowerBound, days.upperBound,
                                   stopTokenLength, limit]).map { Self.candidate(from: $0, shared: $0["shared"]) }
         }
     }
@@ -123,7 +123,7 @@ extension ArchiveStore {
                 SELECT * FROM pairing_candidates WHERE seq IN (
                     SELECT seq FROM pairing_links WHERE link IN (SELECT value FROM json_each(?)))
                 ORDER BY seq
-                """), arguments: [try StoreJSON.encode(links.sorted())]).map { Self.candidate(from: $0, shared: 0) }
+                """), arguments: [StoreJSON.encodeStrings(links.sorted())]).map { Self.candidate(from: $0, shared: 0) }
         }
     }
 

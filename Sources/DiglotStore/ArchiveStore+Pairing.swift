@@ -35,7 +35,7 @@ extension ArchiveStore {
             var documents: [Document] = []
             try db.forEachRow(cachedSQL: """
                 SELECT \(StoredRecord.documentColumns) FROM documents WHERE id IN (SELECT value FROM json_each(?))
-                """, arguments: [try StoreJSON.encode(ids.map(\.rawValue))]) { documents.append(Self.document($0)) }
+                """, arguments: [StoreJSON.encodeStrings(ids.map(\.rawValue))]) { documents.append(Self.document($0)) }
             return documents
         }
     }
@@ -93,7 +93,7 @@ extension ArchiveStore {
                 SELECT * FROM pairs WHERE original_document IN wanted
                 UNION
                 SELECT * FROM pairs WHERE rendering_document IN wanted
-                """), arguments: [try StoreJSON.encode(documents.map(\.rawValue).sorted())]).map { row in
+                """), arguments: [StoreJSON.encodeStrings(documents.map(\.rawValue).sorted())]).map { row in
                     PairEnds(pair: Self.pair(from: row), originalDocument: DocumentID(rawValue: row["original_document"]),
                              originalLanguage: LanguageTag(rawValue: row["original_language"]),
                              renderingDocument: DocumentID(rawValue: row["rendering_document"]),
@@ -108,7 +108,7 @@ extension ArchiveStore {
         return try reading { db in
             Set(try String.fetchAll(db.cachedStatement(sql: """
                 SELECT pair_id FROM unlinks WHERE pair_id IN (SELECT value FROM json_each(?))
-                """), arguments: [try StoreJSON.encode(ids.map(\.rawValue))]).map(PairID.init(rawValue:)))
+                """), arguments: [StoreJSON.encodeStrings(ids.map(\.rawValue))]).map(PairID.init(rawValue:)))
         }
     }
 
@@ -121,7 +121,7 @@ extension ArchiveStore {
         return try writing { db in
             try db.execute(sql: """
                 DELETE FROM pairs WHERE origin = 'engine' AND id IN (SELECT value FROM json_each(?))
-                """, arguments: [try StoreJSON.encode(ids.map(\.rawValue))])
+                """, arguments: [StoreJSON.encodeStrings(ids.map(\.rawValue))])
             return db.changesCount
         }
     }

@@ -87,7 +87,7 @@ extension ArchiveStore {
             let rows = try Self.documentRows(db)
             let counted = try Self.rowsWhenCounted(db) ?? 0
             let scale = counted > 0 && rows > counted ? Double(rows) / Double(counted) : 1
-            let termsJSON = try StoreJSON.encode(terms)
+            let termsJSON = StoreJSON.encodeStrings(terms)
             for row in try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT term, documents FROM term_documents WHERE term IN (SELECT value FROM json_each(?))
                 """), arguments: [termsJSON]) {

@@ -12,6 +12,19 @@ import DiglotModel
     /// A fidelity report is written by hand exactly as `JSONEncoder` writes it, for every status, with and
     /// without issues and subjects; 3,000 seeded reports hold texts JSON escapes and texts it does not (both
     /// written by `JSONText` since session 23).
+    @Test func stringListsAreWrittenAsJSONEncoderWritesThem() throws {
+        let pieces = ["n:1637", "k:xrkv", "Київ", "/", "👍", "\"", "\\", "\n", "\t", "\u{01}", "\u{7F}", "\u{2028}", " ",
+                      "https://x.com/a/status/1?b=\"c\"", "é"]
+        var generator = SeededGenerator(seed: 2626)
+        #expect(try StoreJSON.encodeStrings([]) == StoreJSON.encode([String]()))
+        for _ in 0..<3_000 {
+            let list = (0..<generator.below(6)).map { _ in
+                (0..<generator.below(4)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            }
+            #expect(try StoreJSON.encodeStrings(list) == StoreJSON.encode(list), "\(list)")
+        }
+    }
+
     @Test func fidelityIsWrittenAsJSONEncoderWritesIt() throws {
         for status in [FidelityReport.Status.ok, .warning, .mismatch, .unchecked] {
             let report = FidelityReport(status: status)
