@@ -86,16 +86,17 @@ extension ArchiveStore {
                            stopTokenLength: Int) throws -> [StoredCandidate] {
         guard !tokens.isEmpty, limit > 0 else { return [] }
         return try reading { db in
+            // Each hit carries how many documents share its token that day (a window over the primary key's
+            // order, read once); until session 26 the hits were materialised, grouped into usable tokens and
+            // joined back, which cost 1.3-2.4 times as much for the same rows (docs/performance.md).
             try Row.fetchAll(db.cachedStatement(sql: """
-                WITH hits AS MATERIALIZED (
-                    SELECT token, day, seq FROM pairing_tokens
+                WITH hits AS (
+                    SELECT seq, COUNT(*) OVER (PARTITION BY token, day) AS sharing FROM pairing_tokens
                     WHERE token IN (SELECT value FROM json_each(?1)) AND language = ?2 AND day BETWEEN ?3 AND ?4
                 ),
-                usable AS (SELECT token, day FROM hits GROUP BY token, day HAVING COUNT(*) <= ?5),
                 counted AS (
-                    SELECT hits.seq, COUNT(*) AS shared FROM hits
-                    JOIN usable ON usable.token = hits.token AND usable.day = hits.day
-                    GROUP BY hits.seq ORDER BY shared DESC, hits.seq LIMIT ?6
+                    SELECT seq, COUNT(*) AS shared FROM hits WHERE sharing <= ?5
+                    GROUP BY seq ORDER BY shared DESC, seq LIMIT ?6
                 )
                 SELECT c.*, counted.shared FROM counted JOIN pairing_candidates c ON c.seq = counted.seq
                 ORDER BY counted.shared DESC, c.seq

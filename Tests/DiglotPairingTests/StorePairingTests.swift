@@ -39,6 +39,36 @@ import DiglotStore
         print("store index: \(lookups) lookups agree with the in-memory index on \(set.candidates.count) documents")
     }
 
+    /// Tokens shared by more documents of a day than the stop length count for nothing, in the store's query as
+    /// in memory: with a stop length of 1, 2 and 3 many of the evaluation set's tokens are stop tokens.
+    @Test func stopTokensAreLeftOutAsInMemory() throws {
+        let set = try EvaluationSet.load()
+        let archive = try StoreArchive()
+        try archive.write(set.archiveDocuments())
+        _ = try PairingRunner(store: archive.store).run()
+        var differing = 0
+        for stopLength in [1, 2, 3] {
+            var memory = InMemoryCandidateIndex(set.candidates)
+            memory.stopTokenLength = stopLength
+            let stored = StoreCandidateIndex(store: archive.store, stopTokenLength: stopLength)
+            for candidate in set.candidates {
+                guard let day = candidate.day else { continue }
+                let days = (day - 3)...(day + 3)
+                let target: LanguageTag = candidate.language == .english ? .ukrainian : .english
+                let tokens = candidate.signature.blockingTokens
+                let fromMemory = memory.candidates(language: target, days: days, sharing: tokens, limit: 64)
+                let fromStore = stored.candidates(language: target, days: days, sharing: tokens, limit: 64)
+                #expect(fromStore.map(\.candidate.id) == fromMemory.map(\.candidate.id), "stop length \(stopLength)")
+                #expect(fromStore.map(\.sharedTokens) == fromMemory.map(\.sharedTokens))
+                let unlimited = StoreCandidateIndex(store: archive.store)
+                    .candidates(language: target, days: days, sharing: tokens, limit: 64)
+                if unlimited.map(\.sharedTokens) != fromStore.map(\.sharedTokens) { differing += 1 }
+            }
+            try stored.checkError()
+        }
+        #expect(differing > 10, "the stop lengths change what is found")
+    }
+
     @Test func evaluationThroughTheStoreMeetsTheTargets() throws {
         let set = try EvaluationSet.load()
         let archive = try StoreArchive()
