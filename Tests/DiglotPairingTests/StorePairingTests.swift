@@ -9,6 +9,16 @@ import DiglotStore
 /// evaluation set run through the store path, incremental runs, curation that survives later runs, and the
 /// fidelity check of importer pairs.
 @Suite struct StorePairingTests {
+    /// The token lookup `diglot pair` makes for each dated candidate: the other language, ±3 days, its tokens.
+    static func tokenLookups(_ set: EvaluationSet)
+        -> [(candidate: PairingCandidate, target: LanguageTag, days: ClosedRange<Int>, tokens: [String])] {
+        set.candidates.compactMap { candidate in
+            guard let day = candidate.day else { return nil }
+            let target: LanguageTag = candidate.language == .english ? .ukrainian : .english
+            return (candidate, target, (day - 3)...(day + 3), candidate.signature.blockingTokens)
+        }
+    }
+
     @Test func storeIndexAnswersWhatTheInMemoryIndexAnswers() throws {
         let set = try EvaluationSet.load()
         let archive = try StoreArchive()
@@ -19,11 +29,7 @@ import DiglotStore
         let memory = InMemoryCandidateIndex(set.candidates)
         let stored = StoreCandidateIndex(store: archive.store)
         var lookups = 0
-        for candidate in set.candidates {
-            guard let day = candidate.day else { continue }
-            let days = (day - 3)...(day + 3)
-            let target: LanguageTag = candidate.language == .english ? .ukrainian : .english
-            let tokens = candidate.signature.blockingTokens
+        for (candidate, target, days, tokens) in Self.tokenLookups(set) {
             let fromMemory = memory.candidates(language: target, days: days, sharing: tokens, limit: 64)
             let fromStore = stored.candidates(language: target, days: days, sharing: tokens, limit: 64)
             #expect(fromStore.map(\.candidate.id) == fromMemory.map(\.candidate.id), "token lookup for \(set.name[candidate.id]!)")
@@ -51,11 +57,7 @@ import DiglotStore
             var memory = InMemoryCandidateIndex(set.candidates)
             memory.stopTokenLength = stopLength
             let stored = StoreCandidateIndex(store: archive.store, stopTokenLength: stopLength)
-            for candidate in set.candidates {
-                guard let day = candidate.day else { continue }
-                let days = (day - 3)...(day + 3)
-                let target: LanguageTag = candidate.language == .english ? .ukrainian : .english
-                let tokens = candidate.signature.blockingTokens
+            for (_, target, days, tokens) in Self.tokenLookups(set) {
                 let fromMemory = memory.candidates(language: target, days: days, sharing: tokens, limit: 64)
                 let fromStore = stored.candidates(language: target, days: days, sharing: tokens, limit: 64)
                 #expect(fromStore.map(\.candidate.id) == fromMemory.map(\.candidate.id), "stop length \(stopLength)")
