@@ -1,5 +1,5 @@
 import Testing
-import DiglotLexicon
+@testable import DiglotLexicon
 
 @Suite struct ScalarLettersTests {
     /// The ranges answer as the property does, for every scalar there is.
@@ -15,5 +15,18 @@ import DiglotLexicon
         #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
         #expect(letters > 100_000)
         #expect(ScalarLetters.isAlphabetic("ї") && ScalarLetters.isAlphabetic("Ґ") && !ScalarLetters.isAlphabetic("7"))
+    }
+
+    /// The word scalars of `TextFolding.words`, answered through `ScalarLetters`, are still letters, combining
+    /// marks and numerals by the Unicode properties, for every scalar there is.
+    @Test func wordScalarsAreLettersMarksAndNumerals() {
+        var mismatches: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let p = scalar.properties
+            let expected = p.isAlphabetic || p.generalCategory == .nonspacingMark || p.numericType != nil
+            if TextFolding.isWordScalar(scalar) != expected { mismatches.append("U+\(String(value, radix: 16))") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
     }
 }
