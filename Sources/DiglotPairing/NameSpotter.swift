@@ -73,7 +73,8 @@ enum NameSpotter {
     /// (`SingleScalarText.standsAlone`).
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x27, 0x2019, 0x2BC: true
+        case 0x41...0x5A, 0x61...0x7A, 0x27, 0x2019, 0x2BC: true
+        case 0..<0x80: false
         default: ScalarLetters.isAlphabetic(scalar)
         }
     }
