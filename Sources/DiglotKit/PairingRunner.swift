@@ -76,10 +76,9 @@ public struct PairingRunner: Sendable {
 
     /// The arrivals as the engine sees them, their signatures saved in the candidate tables.
     private func index(_ arrivals: [(document: Document, sequence: Int64)]) throws -> [PairingCandidate] {
-        var stored: [StoredParts] = []
-        for arrival in arrivals {
-            stored.append(StoredParts(document: arrival.document, passages: try store.passages(of: arrival.document.id),
-                                      figures: try store.figures(of: arrival.document.id)))
+        let parts = try store.passagesAndFigures(of: arrivals.map(\.document.id))
+        let stored = zip(arrivals, parts).map { arrival, part in
+            StoredParts(document: arrival.document, passages: part.passages, figures: part.figures)
         }
         let candidates: [PairingCandidate] = ConcurrentWork.map(stored) { (parts: StoredParts) -> PairingCandidate in
             Self.candidate(for: parts.document, passages: parts.passages, figures: parts.figures)

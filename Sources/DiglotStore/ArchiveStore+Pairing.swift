@@ -54,14 +54,26 @@ extension ArchiveStore {
         }
     }
 
+    /// The passages and figures of each of `documents`, in their order, read in one transaction.
+    ///
+    /// `diglot pair` reads them for every arrival; one read per document and table (a transaction, a WAL
+    /// snapshot and a dispatch to the reader each) cost more than the rows (docs/performance.md, session 27).
+    public func passagesAndFigures(of documents: [DocumentID]) throws -> [(passages: [Passage], figures: [Figure])] {
+        try reading { db in
+            try documents.map { id in (passages: try Self.passages(of: id, db), figures: try Self.figures(of: id, db)) }
+        }
+    }
+
     /// The figures one document states, in passage order.
     public func figures(of document: DocumentID) throws -> [Figure] {
-        try reading { db in
-            var figures: [Figure] = []
-            try db.forEachRow(cachedSQL: "SELECT \(StoredRecord.figureColumns) FROM figures WHERE document_id = ? ORDER BY id",
-                              arguments: [document.rawValue]) { figures.append(StoredRecord.figure($0)) }
-            return figures
-        }
+        try reading { db in try Self.figures(of: document, db) }
+    }
+
+    static func figures(of document: DocumentID, _ db: Database) throws -> [Figure] {
+        var figures: [Figure] = []
+        try db.forEachRow(cachedSQL: "SELECT \(StoredRecord.figureColumns) FROM figures WHERE document_id = ? ORDER BY id",
+                          arguments: [document.rawValue]) { figures.append(StoredRecord.figure($0)) }
+        return figures
     }
 
     /// Stored staff bulletins whose `bulletin_date` metadata is `date` (`YYYY-MM-DD`), every language.

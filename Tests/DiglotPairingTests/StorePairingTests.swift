@@ -71,6 +71,25 @@ import DiglotStore
         #expect(differing > 10, "the stop lengths change what is found")
     }
 
+    /// The passages and figures read for a batch of arrivals in one transaction are those read one by one.
+    @Test func passagesAndFiguresOfManyDocumentsAreThoseOfEach() throws {
+        let (_, archive) = try BulletinPipelinePairingTests.importInOrder(
+            BulletinPipelinePairingTests.samplePairs.flatMap { [$0.0, $0.1] })
+        let set = try EvaluationSet.load()
+        try archive.write(set.archiveDocuments())
+        let ids = try archive.store.documents(since: 0, limit: 1_000).map(\.document.id)
+        let unknown = DocumentID(rawValue: String(repeating: "0", count: 64))
+        let together = try archive.store.passagesAndFigures(of: ids + [unknown])
+        #expect(together.count == ids.count + 1)
+        for (id, parts) in zip(ids, together) {
+            #expect(parts.passages == (try archive.store.passages(of: id)))
+            #expect(parts.figures == (try archive.store.figures(of: id)))
+        }
+        #expect(together.last.map { $0.passages.isEmpty && $0.figures.isEmpty } == true, "an unknown document has none")
+        #expect(together.filter { !$0.figures.isEmpty }.count >= 4, "the bulletins' figures are read")
+        #expect(together.filter { !$0.passages.isEmpty }.count >= 4, "the bulletins' passages are read")
+    }
+
     @Test func evaluationThroughTheStoreMeetsTheTargets() throws {
         let set = try EvaluationSet.load()
         let archive = try StoreArchive()
