@@ -21,7 +21,10 @@ public final class StoreCandidateIndex: CandidateIndex, @unchecked Sendable {
     /// `InMemoryCandidateIndex`).
     public let stopTokenLength: Int
     private let lock = NSLock()
+
     private var decoded: [DocumentID: PairingCandidate] = [:]
+    /// The same candidates by arrival number, which lookups return first.
+    private var bySequence: [Int64: PairingCandidate] = [:]
     private var firstError: (any Error)?
 
     public init(store: ArchiveStore, stopTokenLength: Int = 512) {
@@ -32,28 +35,24 @@ public final class StoreCandidateIndex: CandidateIndex, @unchecked Sendable {
     public func candidates(language: LanguageTag, days: ClosedRange<Int>, sharing tokens: [String], limit: Int)
         -> [(candidate: PairingCandidate, sharedTokens: Int)] {
         let found: [(candidate: PairingCandidate, sharedTokens: Int)]? = attempt {
-            var result: [(candidate: PairingCandidate, sharedTokens: Int)] = []
-            for stored in try store.candidates(language: language, days: days, sharing: tokens, limit: limit,
-                                               stopTokenLength: stopTokenLength) {
-                result.append((candidate: try candidate(stored.entry), sharedTokens: stored.sharedTokens))
+            try store.candidateHits(language: language, days: days, sharing: tokens, limit: limit,
+                                    stopTokenLength: stopTokenLength, known: isDecoded).map { hit in
+                (candidate: try candidate(hit), sharedTokens: hit.sharedTokens)
             }
-            return result
         }
         return found ?? []
     }
 
     public func candidates(language: LanguageTag, days: ClosedRange<Int>, limit: Int) -> [PairingCandidate] {
         let found: [PairingCandidate]? = attempt {
-            try store.candidates(language: language, days: days, limit: limit).map { (stored: StoredCandidate) -> PairingCandidate in
-                try candidate(stored.entry)
-            }
+            try store.candidateHits(language: language, days: days, limit: limit, known: isDecoded).map(candidate)
         }
         return found ?? []
     }
 
     public func candidates(linkedBy links: Set<String>) -> [PairingCandidate] {
         let found: [PairingCandidate]? = attempt {
-            try store.candidates(linkedBy: links).map { (stored: StoredCandidate) -> PairingCandidate in try candidate(stored.entry) }
+            try store.candidateHits(linkedBy: links, known: isDecoded).map(candidate)
         }
         return found ?? []
     }
@@ -81,12 +80,26 @@ public final class StoreCandidateIndex: CandidateIndex, @unchecked Sendable {
         }
     }
 
-    /// The engine's view of a stored entry, decoded once per run.
-    private func candidate(_ entry: CandidateEntry) throws -> PairingCandidate {
+    /// Whether a lookup of this run already decoded the candidate with this arrival number (the store then
+    /// does not read its row).
+    private func isDecoded(_ sequence: Int64) -> Bool {
         lock.lock()
-        let cached = decoded[entry.document]
-        lock.unlock()
-        if let cached { return cached }
+        defer { lock.unlock() }
+        return bySequence[sequence] != nil
+    }
+
+    /// The engine's view of a hit: decoded from its entry once per run, then taken from what was decoded.
+    private func candidate(_ hit: CandidateHit) throws -> PairingCandidate {
+        guard let entry = hit.entry else {
+            lock.lock()
+            let cached = bySequence[hit.sequence]
+            lock.unlock()
+            guard let cached else {
+                // `isDecoded` said yes, so the candidate is there: the memory is never emptied during a run.
+                throw StoreError(file: store.path, reason: .unreadable("pairing candidate \(hit.sequence) was lost"))
+            }
+            return cached
+        }
         guard let signature = SignatureCodec.decode(entry.signature) else {
             throw StoreError(file: store.path, reason: .unreadable("the pairing signature of document \(entry.document) is damaged"))
         }
@@ -97,6 +110,7 @@ public final class StoreCandidateIndex: CandidateIndex, @unchecked Sendable {
         candidate.ownLinks = Set(entry.ownLinks)
         candidate.outgoingLinks = Set(entry.outgoingLinks)
         lock.lock()
+        bySequence[entry.sequence] = candidate
         decoded[entry.document] = candidate
         lock.unlock()
         return candidate

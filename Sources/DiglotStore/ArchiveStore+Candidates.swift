@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import DiglotModel
 
 /// A document's entry in the pairing candidate index, as `diglot pair` computes it once per document.
@@ -42,6 +43,18 @@ public struct StoredCandidate: Hashable, Sendable {
     public var sharedTokens: Int
 }
 
+/// A candidate a lookup found: its arrival number and shared-token count (token lookups), with its entry unless
+/// the caller said it already holds it.
+public struct CandidateHit: Hashable, Sendable {
+    public var sequence: Int64
+    public var sharedTokens: Int
+    /// Nil for a candidate the lookup's `known` accepted (its row was not read).
+    public var entry: CandidateEntry?
+
+    /// The hit as a `StoredCandidate`, when its entry was read.
+    public var stored: StoredCandidate? { entry.map { StoredCandidate(entry: $0, sharedTokens: sharedTokens) } }
+}
+
 extension ArchiveStore {
     /// Writes the candidate entries of documents, with their tokens and links, in one transaction. Documents never
     /// change once stored, so an entry is written once: a document already indexed is left as it is.
@@ -53,28 +66,54 @@ extension ArchiveStore {
     public func saveCandidates(_ entries: [CandidateEntry]) throws {
         guard !entries.isEmpty else { return }
         try writing { db in
+            var tokens: [TokenRow] = []
+            var links: [LinkRow] = []
+            // Through `BoundStatement`: GRDB's arguments boxed every value of 1.8 million rows at 100k arrivals.
+            let insertCandidate = try BoundStatement(db, cachedSQL: """
+                INSERT INTO pairing_candidates(seq, document_id, language, kind, day, signature, own_links, outgoing_links)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(seq) DO NOTHING
+                """)
             for entry in entries {
                 let seq = entry.sequence
-                try db.cachedStatement(sql: """
-                    INSERT INTO pairing_candidates(seq, document_id, language, kind, day, signature, own_links, outgoing_links)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(seq) DO NOTHING
-                    """).execute(arguments: [
-                        seq, entry.document.rawValue, entry.language.rawValue, entry.kind.rawValue, entry.day,
-                        entry.signature, Self.joinedLinks(entry.ownLinks), Self.joinedLinks(entry.outgoingLinks),
-                    ])
+                var insert = insertCandidate
+                insert.bind(Int(seq))
+                insert.bind(entry.document.rawValue)
+                insert.bind(entry.language.rawValue)
+                insert.bind(entry.kind.rawValue)
+                insert.bind(entry.day)
+                insert.bind(entry.signature)
+                insert.bind(Self.joinedLinks(entry.ownLinks))
+                insert.bind(Self.joinedLinks(entry.outgoingLinks))
+                try insert.run()
                 guard db.changesCount > 0 else { continue }
                 if let day = entry.day {
-                    let insertToken = try db.cachedStatement(sql: """
-                        INSERT OR IGNORE INTO pairing_tokens(token, language, day, seq) VALUES (?, ?, ?, ?)
-                        """)
-                    for token in entry.tokens {
-                        try insertToken.execute(arguments: [token, entry.language.rawValue, day, seq])
-                    }
+                    for token in entry.tokens { tokens.append(TokenRow(token: token, language: entry.language.rawValue, day: day, seq: seq)) }
                 }
-                let insertLink = try db.cachedStatement(sql: "INSERT OR IGNORE INTO pairing_links(link, seq) VALUES (?, ?)")
-                for link in Set(entry.ownLinks + entry.outgoingLinks) {
-                    try insertLink.execute(arguments: [link, seq])
-                }
+                for link in Set(entry.ownLinks + entry.outgoingLinks) { links.append(LinkRow(link: link, seq: seq)) }
+            }
+            // In the primary keys' order: a batch's tokens land all over `pairing_tokens` (keyed by token first),
+            // and inserted in arrival order each visited a random leaf, more of them than the writer's cache
+            // holds, so pages were read and spilled to the WAL again and again before the commit. In key order
+            // each leaf is visited once (docs/performance.md, session 27).
+            tokens.sort()
+            let insertToken = try BoundStatement(db, cachedSQL: """
+                INSERT OR IGNORE INTO pairing_tokens(token, language, day, seq) VALUES (?, ?, ?, ?)
+                """)
+            for row in tokens {
+                var insert = insertToken
+                insert.bind(row.token)
+                insert.bind(row.language)
+                insert.bind(row.day)
+                insert.bind(Int(row.seq))
+                try insert.run()
+            }
+            links.sort()
+            let insertLink = try BoundStatement(db, cachedSQL: "INSERT OR IGNORE INTO pairing_links(link, seq) VALUES (?, ?)")
+            for row in links {
+                var insert = insertLink
+                insert.bind(row.link)
+                insert.bind(Int(row.seq))
+                try insert.run()
             }
         }
     }
@@ -84,47 +123,63 @@ extension ArchiveStore {
     /// `stopTokenLength` documents of one day is no evidence for that day and is not counted.
     public func candidates(language: LanguageTag, days: ClosedRange<Int>, sharing tokens: [String], limit: Int,
                            stopTokenLength: Int) throws -> [StoredCandidate] {
+        try candidateHits(language: language, days: days, sharing: tokens, limit: limit,
+                          stopTokenLength: stopTokenLength, known: { _ in false }).compactMap(\.stored)
+    }
+
+    /// `candidates(language:days:sharing:limit:stopTokenLength:)` for a caller that keeps the candidates it has
+    /// read: a hit whose arrival number `known` accepts comes without its entry, which is not read.
+    ///
+    /// Why: in `diglot pair` over 100,000 documents seven of every eight candidates a lookup returned had been
+    /// read and decoded by an earlier lookup of the same round; reading each one's row again (a join, a sort and
+    /// the text of its signature) was most of what a lookup cost (docs/performance.md, session 27).
+    public func candidateHits(language: LanguageTag, days: ClosedRange<Int>, sharing tokens: [String], limit: Int,
+                              stopTokenLength: Int, known: (Int64) -> Bool) throws -> [CandidateHit] {
         guard !tokens.isEmpty, limit > 0 else { return [] }
         return try reading { db in
             // Each hit carries how many documents share its token that day (a window over the primary key's
             // order, read once); until session 26 the hits were materialised, grouped into usable tokens and
             // joined back, which cost 1.3-2.4 times as much for the same rows (docs/performance.md).
-            try Row.fetchAll(db.cachedStatement(sql: """
+            try Self.hits(sql: """
                 WITH hits AS (
                     SELECT seq, COUNT(*) OVER (PARTITION BY token, day) AS sharing FROM pairing_tokens
                     WHERE token IN (SELECT value FROM json_each(?1)) AND language = ?2 AND day BETWEEN ?3 AND ?4
-                ),
-                counted AS (
-                    SELECT seq, COUNT(*) AS shared FROM hits WHERE sharing <= ?5
-                    GROUP BY seq ORDER BY shared DESC, seq LIMIT ?6
                 )
-                SELECT c.*, counted.shared FROM counted JOIN pairing_candidates c ON c.seq = counted.seq
-                ORDER BY counted.shared DESC, c.seq
-                """), arguments: [StoreJSON.encodeStrings(tokens), language.rawValue, days.lowerBound, days.upperBound,
-                                  stopTokenLength, limit]).map { Self.candidate(from: $0, shared: $0["shared"]) }
+                SELECT seq, COUNT(*) AS shared FROM hits WHERE sharing <= ?5
+                GROUP BY seq ORDER BY shared DESC, seq LIMIT ?6
+                """, arguments: [StoreJSON.encodeStrings(tokens), language.rawValue, days.lowerBound, days.upperBound,
+                                 stopTokenLength, limit], known: known, db)
         }
     }
 
     /// Every document in `language` published on a day in `days`, by day then arrival, at most `limit`.
     public func candidates(language: LanguageTag, days: ClosedRange<Int>, limit: Int) throws -> [StoredCandidate] {
+        try candidateHits(language: language, days: days, limit: limit, known: { _ in false }).compactMap(\.stored)
+    }
+
+    /// `candidates(language:days:limit:)`, without the entries of the candidates `known` accepts.
+    public func candidateHits(language: LanguageTag, days: ClosedRange<Int>, limit: Int,
+                              known: (Int64) -> Bool) throws -> [CandidateHit] {
         guard limit > 0 else { return [] }
         return try reading { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT * FROM pairing_candidates WHERE language = ? AND day BETWEEN ? AND ? ORDER BY day, seq LIMIT ?
-                """), arguments: [language.rawValue, days.lowerBound, days.upperBound, limit])
-                .map { Self.candidate(from: $0, shared: 0) }
+            try Self.hits(sql: """
+                SELECT seq FROM pairing_candidates WHERE language = ? AND day BETWEEN ? AND ? ORDER BY day, seq LIMIT ?
+                """, arguments: [language.rawValue, days.lowerBound, days.upperBound, limit], known: known, db)
         }
     }
 
     /// Documents whose own or outgoing link keys include one of `links`, in arrival order.
     public func candidates(linkedBy links: Set<String>) throws -> [StoredCandidate] {
+        try candidateHits(linkedBy: links, known: { _ in false }).compactMap(\.stored)
+    }
+
+    /// `candidates(linkedBy:)`, without the entries of the candidates `known` accepts.
+    public func candidateHits(linkedBy links: Set<String>, known: (Int64) -> Bool) throws -> [CandidateHit] {
         guard !links.isEmpty else { return [] }
         return try reading { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT * FROM pairing_candidates WHERE seq IN (
-                    SELECT seq FROM pairing_links WHERE link IN (SELECT value FROM json_each(?)))
-                ORDER BY seq
-                """), arguments: [StoreJSON.encodeStrings(links.sorted())]).map { Self.candidate(from: $0, shared: 0) }
+            try Self.hits(sql: """
+                SELECT DISTINCT seq FROM pairing_links WHERE link IN (SELECT value FROM json_each(?)) ORDER BY seq
+                """, arguments: [StoreJSON.encodeStrings(links.sorted())], known: known, db)
         }
     }
 
@@ -135,14 +190,63 @@ extension ArchiveStore {
 
     private static func joinedLinks(_ links: [String]) -> String { links.sorted().joined(separator: "\n") }
 
-    private static func candidate(from row: Row, shared: Int) -> StoredCandidate {
-        let own: String = row["own_links"], outgoing: String = row["outgoing_links"]
-        let entry = CandidateEntry(
-            sequence: row["seq"], document: DocumentID(rawValue: row["document_id"]),
-            language: LanguageTag(rawValue: row["language"]), kind: DocumentKind(rawValue: row["kind"]) ?? .article,
-            day: row["day"], signature: row["signature"], tokens: [],
-            ownLinks: own.split(separator: "\n").map(String.init),
-            outgoingLinks: outgoing.split(separator: "\n").map(String.init))
-        return StoredCandidate(entry: entry, sharedTokens: shared)
+    /// The hits a lookup selected (arrival number, then the shared count if the lookup has one), with the entry
+    /// of each that `known` does not accept, read by arrival number. A hit whose candidate row is missing is
+    /// left out, as a join would leave it.
+    private static func hits(sql: String, arguments: StatementArguments, known: (Int64) -> Bool,
+                             _ db: Database) throws -> [CandidateHit] {
+        var found: [(sequence: Int64, shared: Int)] = []
+        try db.forEachRow(cachedSQL: sql, arguments: arguments) { row in
+            found.append((Int64(row.int(0)), sqlite3_column_count(row.handle) > 1 ? row.int(1) : 0))
+        }
+        var result: [CandidateHit] = []
+        result.reserveCapacity(found.count)
+        for (sequence, shared) in found {
+            if known(sequence) {
+                result.append(CandidateHit(sequence: sequence, sharedTokens: shared, entry: nil))
+                continue
+            }
+            // Columns by position: GRDB lower-cases a column name at every access by name.
+            try db.forEachRow(cachedSQL: """
+                SELECT seq, document_id, language, kind, day, signature, own_links, outgoing_links
+                FROM pairing_candidates WHERE seq = ?
+                """, arguments: [sequence]) { row in
+                let entry = CandidateEntry(
+                    sequence: Int64(row.int(0)), document: DocumentID(rawValue: row.text(1)),
+                    language: LanguageTag(rawValue: row.text(2)), kind: DocumentKind(rawValue: row.text(3)) ?? .article,
+                    day: row.isNull(4) ? nil : row.int(4), signature: row.text(5), tokens: [],
+                    ownLinks: row.text(6).split(separator: "\n").map(String.init),
+                    outgoingLinks: row.text(7).split(separator: "\n").map(String.init))
+                result.append(CandidateHit(sequence: sequence, sharedTokens: shared, entry: entry))
+            }
+        }
+        return result
+    }
+
+    /// A `pairing_tokens` row, ordered as its primary key orders (text by its UTF-8 bytes, as SQLite's BINARY
+    /// collation compares).
+    private struct TokenRow: Comparable {
+        var token: String
+        var language: String
+        var day: Int
+        var seq: Int64
+
+        static func < (a: TokenRow, b: TokenRow) -> Bool {
+            if a.token != b.token { return a.token.utf8.lexicographicallyPrecedes(b.token.utf8) }
+            if a.language != b.language { return a.language.utf8.lexicographicallyPrecedes(b.language.utf8) }
+            if a.day != b.day { return a.day < b.day }
+            return a.seq < b.seq
+        }
+    }
+
+    /// A `pairing_links` row, ordered as its primary key orders.
+    private struct LinkRow: Comparable {
+        var link: String
+        var seq: Int64
+
+        static func < (a: LinkRow, b: LinkRow) -> Bool {
+            if a.link != b.link { return a.link.utf8.lexicographicallyPrecedes(b.link.utf8) }
+            return a.seq < b.seq
+        }
     }
 }

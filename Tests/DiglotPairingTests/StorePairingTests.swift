@@ -71,6 +71,80 @@ import DiglotStore
         #expect(differing > 10, "the stop lengths change what is found")
     }
 
+    /// A lookup told which candidates its caller holds answers the same hits in the same order, leaving out the
+    /// entries of exactly those; the others are the entries a full lookup reads.
+    @Test func hitsLeaveOutOnlyTheEntriesTheCallerKnows() throws {
+        let set = try EvaluationSet.load()
+        let archive = try StoreArchive()
+        try archive.write(set.archiveDocuments())
+        _ = try PairingRunner(store: archive.store).run()
+        let store = archive.store
+        let known: (Int64) -> Bool = { $0 % 3 == 0 }
+        var leftOut = 0, read = 0
+        func compare(_ hits: [CandidateHit], _ full: [StoredCandidate], _ what: String) {
+            #expect(hits.map(\.sequence) == full.map(\.entry.sequence), "\(what): the same hits in the same order")
+            #expect(hits.map(\.sharedTokens) == full.map(\.sharedTokens), "\(what)")
+            for (hit, stored) in zip(hits, full) {
+                if known(hit.sequence) {
+                    #expect(hit.entry == nil, "\(what): a known candidate's row is not read")
+                    leftOut += 1
+                } else {
+                    #expect(hit.entry == stored.entry, "\(what): an unknown candidate's entry as a full lookup reads it")
+                    read += 1
+                }
+            }
+        }
+        for (candidate, target, days, tokens) in Self.tokenLookups(set) {
+            compare(try store.candidateHits(language: target, days: days, sharing: tokens, limit: 64, stopTokenLength: 512, known: known),
+                    try store.candidates(language: target, days: days, sharing: tokens, limit: 64, stopTokenLength: 512),
+                    "token lookup")
+            compare(try store.candidateHits(language: target, days: days, limit: 400, known: known),
+                    try store.candidates(language: target, days: days, limit: 400), "day lookup")
+            let links = candidate.ownLinks.union(candidate.outgoingLinks)
+            compare(try store.candidateHits(linkedBy: links, known: known), try store.candidates(linkedBy: links), "link lookup")
+        }
+        #expect(leftOut > 100 && read > 100, "both kinds of hit were seen: \(leftOut) left out, \(read) read")
+    }
+
+    /// Candidate entries are written with their tokens and links in key order, not arrival order: whatever the
+    /// order (and repeats) of an entry's tokens, every token finds the entry, and a second save changes nothing.
+    @Test func savedTokensAndLinksFindTheirEntriesWhateverTheirOrder() throws {
+        let archive = try StoreArchive()
+        let documents = (0..<40).map { n in
+            DiglotModel.Document(id: DocumentID(rawValue: String(format: "%064x", n + 1)), kind: .article,
+                                 language: n % 2 == 0 ? .ukrainian : .english, title: "t\(n)",
+                                 published: PublishedDate(iso: "2023-03-1\(n % 5)"), text: "text \(n)")
+        }
+        try archive.write(documents)
+        let store = archive.store
+        var sequences: [Int64] = []
+        for (n, _) in documents.enumerated() { sequences.append(Int64(n + 1)) }
+        let entries = zip(documents, sequences).map { document, sequence in
+            let n = Int(sequence)
+            // Tokens out of order, repeated, Cyrillic and ASCII mixed: sorted by bytes they interleave entries.
+            let tokens = ["n:\(100 - n)", "k:київ", "n:\(n % 7)", "k:київ", "k:\(n % 3)a", "k:я\(n)"]
+            return CandidateEntry(sequence: sequence, document: document.id, language: document.language, kind: .article,
+                                  day: 19_430 + n % 5, signature: "s\(n)", tokens: tokens,
+                                  ownLinks: ["u:\(n)", "s:\(n)"], outgoingLinks: n > 1 ? ["u:\(n - 1)", "u:\(n)"] : [])
+        }
+        try store.saveCandidates(entries.shuffled())
+        try store.saveCandidates(entries)
+        #expect(try store.candidateCount() == documents.count)
+        for entry in entries {
+            for token in Set(entry.tokens) {
+                let found = try store.candidates(language: entry.language, days: entry.day!...entry.day!, sharing: [token],
+                                                 limit: 1_000, stopTokenLength: 1_000)
+                #expect(found.contains { $0.entry.sequence == entry.sequence && $0.sharedTokens == 1 }, "\(token) finds \(entry.sequence)")
+            }
+            let linked = try store.candidates(linkedBy: ["s:\(entry.sequence)"])
+            #expect(linked.map(\.entry.sequence) == [entry.sequence])
+            #expect(linked.first?.entry.signature == entry.signature)
+            #expect(linked.first?.entry.ownLinks == entry.ownLinks.sorted())
+        }
+        let pointing = try store.candidates(linkedBy: ["u:5"]).map(\.entry.sequence)
+        #expect(pointing == [5, 6], "its own URL and the next document's outgoing link")
+    }
+
     /// The passages and figures read for a batch of arrivals in one transaction are those read one by one.
     @Test func passagesAndFiguresOfManyDocumentsAreThoseOfEach() throws {
         let (_, archive) = try BulletinPipelinePairingTests.importInOrder(
