@@ -32,6 +32,19 @@ extension ArchiveStore {
         }
     }
 
+    /// Which of `pairs` have sentence alignments stored, in one read (`diglot pair` asks it of each batch of
+    /// unchecked pairs; one read per pair was 18,750 transactions at 100k documents).
+    public func pairsWithAlignedUnits(_ pairs: [PairID]) throws -> Set<PairID> {
+        guard !pairs.isEmpty else { return [] }
+        return try reading { db in
+            var found = Set<PairID>()
+            try db.forEachRow(cachedSQL: """
+                SELECT DISTINCT pair_id FROM aligned_units WHERE pair_id IN (SELECT value FROM json_each(?))
+                """, arguments: [StoreJSON.encodeStrings(pairs.map(\.rawValue))]) { found.insert(PairID(rawValue: $0.text(0))) }
+            return found
+        }
+    }
+
     /// Saves what the pairing engine found, in one transaction: new pairs are added, the engine's own earlier
     /// pairs are refreshed (method, confidence, fidelity), and the units of each saved pair replace its old
     /// ones. Pairs a person unlinked and manual pairs are left as they are.
@@ -52,7 +65,9 @@ extension ArchiveStore {
                     saved.insert(pair.id)
                 }
             }
-            for id in saved where alignedUnits.contains(where: { $0.pairID == id }) {
+            // A set, not a search of the units for each pair: 2,000 pairs with their units per `diglot pair` batch.
+            let aligned = Set(alignedUnits.map(\.pairID))
+            for id in saved where aligned.contains(id) {
                 try db.execute(sql: "DELETE FROM aligned_units WHERE pair_id = ?", arguments: [id.rawValue])
             }
             for unit in alignedUnits where saved.contains(unit.pairID) {

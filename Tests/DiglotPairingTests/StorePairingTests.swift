@@ -277,6 +277,30 @@ import DiglotStore
         #expect(summary.pairs == 0, "the two documents are already paired, so the engine adds no second pair")
     }
 
+    /// The check aligns an unchecked pair that has no sentence alignment and keeps the one an importer stored.
+    @Test func theCheckKeepsStoredAlignmentsAndAlignsThePairsWithout() throws {
+        let archive = try StoreArchive()
+        let (uk1, en1) = Self.statementPair(day: "2023-05-01", figure: "510")
+        let (uk2, en2) = Self.statementPair(day: "2023-05-02", figure: "620")
+        let bare = Pair(original: .document(uk1.id), rendering: .document(en1.id), method: .tmx, confidence: 1)
+        let aligned = Pair(original: .document(uk2.id), rendering: .document(en2.id), method: .tmx, confidence: 1)
+        let given = AlignedUnit(pairID: aligned.id, index: 0, originalText: "Оборона триває.",
+                                renderingText: "The defence continues.", pattern: "1-1")
+        let source = Source(bytes: Data("two tmx pairs".utf8), mediaType: "application/x-tmx+xml", fileName: "pairs.tmx",
+                            importedAt: Date(), importerID: "test", importerVersion: "1")
+        try archive.store.write(source: source, batch: ImportBatch(documents: [uk1, en1, uk2, en2], pairs: [bare, aligned],
+                                                                   alignedUnits: [given]))
+        let unknown = PairID(rawValue: String(repeating: "f", count: 64))
+        #expect(try archive.store.pairsWithAlignedUnits([bare.id, aligned.id, unknown]) == [aligned.id])
+
+        let summary = try PairingRunner(store: archive.store).run()
+        #expect(summary.checked == 2)
+        #expect(try archive.store.alignedUnits(of: aligned.id) == [given], "the importer's alignment stays as it was")
+        #expect(try archive.store.alignedUnits(of: bare.id).count >= 3, "the pair without one is aligned sentence by sentence")
+        #expect(try archive.store.pairsWithAlignedUnits([bare.id, aligned.id, unknown]) == [bare.id, aligned.id])
+        #expect(try archive.store.pairsWithAlignedUnits([]).isEmpty)
+    }
+
     /// A Ukrainian statement and its faithful English rendering, published the same day.
     static func statementPair(day: String, figure: String) -> (Document, Document) {
         let uk = Document(id: DocumentID(naturalKey: "uk:\(day)"), kind: .article, language: .ukrainian,
