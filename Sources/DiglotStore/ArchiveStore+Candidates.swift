@@ -137,19 +137,61 @@ extension ArchiveStore {
                               stopTokenLength: Int, known: (Int64) -> Bool) throws -> [CandidateHit] {
         guard !tokens.isEmpty, limit > 0 else { return [] }
         return try reading { db in
-            // Each hit carries how many documents share its token that day (a window over the primary key's
-            // order, read once); until session 26 the hits were materialised, grouped into usable tokens and
-            // joined back, which cost 1.3-2.4 times as much for the same rows (docs/performance.md).
-            try Self.hits(sql: """
-                WITH hits AS (
-                    SELECT seq, COUNT(*) OVER (PARTITION BY token, day) AS sharing FROM pairing_tokens
-                    WHERE token IN (SELECT value FROM json_each(?1)) AND language = ?2 AND day BETWEEN ?3 AND ?4
-                )
-                SELECT seq, COUNT(*) AS shared FROM hits WHERE sharing <= ?5
-                GROUP BY seq ORDER BY shared DESC, seq LIMIT ?6
-                """, arguments: [StoreJSON.encodeStrings(tokens), language.rawValue, days.lowerBound, days.upperBound,
-                                 stopTokenLength, limit], known: known, db)
+            let ranked = try Self.documentsSharing(tokens, language: language, days: days, limit: limit,
+                                                   stopTokenLength: stopTokenLength, db)
+            return try Self.hits(ranked, known: known, db)
         }
+    }
+
+    /// The arrival numbers of the documents sharing the most of `tokens` (counting a token only on days when
+    /// at most `stopTokenLength` documents carry it), with how many each shares: most first, then arrival
+    /// order, at most `limit`.
+    ///
+    /// Each token's rows for the language and days are one range of `pairing_tokens`' key, read in key order
+    /// (day, then arrival) by one cached statement; a day's rows are counted as they pass and kept only when
+    /// the day's count is under the stop length. Until session 27 one SQL statement did this with a window
+    /// per (token, day), a grouping and a sort, each through a temporary B-tree, over a `json_each` list:
+    /// a quarter of all `diglot pair`'s CPU at 100,000 documents (docs/performance.md).
+    static func documentsSharing(_ tokens: [String], language: LanguageTag, days: ClosedRange<Int>, limit: Int,
+                                 stopTokenLength: Int, _ db: Database) throws -> [(sequence: Int64, shared: Int)] {
+        let handle = try db.cachedStatement(sql: """
+            SELECT day, seq FROM pairing_tokens WHERE token = ? AND language = ? AND day BETWEEN ? AND ?
+            ORDER BY day, seq
+            """).sqliteStatement
+        var shared: [Int64: Int] = [:]
+        var dayRows: [Int64] = []
+        var languageCode = language.rawValue
+        for token in Set(tokens) {
+            defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
+            var token = token
+            var code = token.withUTF8 { BoundStatement.bindText($0, to: handle, at: 1) }
+            if code == SQLITE_OK { code = languageCode.withUTF8 { BoundStatement.bindText($0, to: handle, at: 2) } }
+            if code == SQLITE_OK { code = sqlite3_bind_int64(handle, 3, Int64(days.lowerBound)) }
+            if code == SQLITE_OK { code = sqlite3_bind_int64(handle, 4, Int64(days.upperBound)) }
+            guard code == SQLITE_OK else { throw KeyedLookup.stepError(code, handle) }
+            var day: Int64?
+            dayRows.removeAll(keepingCapacity: true)
+            func closeDay() {
+                guard dayRows.count <= stopTokenLength else { return }
+                for sequence in dayRows { shared[sequence, default: 0] += 1 }
+            }
+            while true {
+                code = sqlite3_step(handle)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else { throw KeyedLookup.stepError(code, handle) }
+                let rowDay = sqlite3_column_int64(handle, 0)
+                if rowDay != day {
+                    closeDay()
+                    dayRows.removeAll(keepingCapacity: true)
+                    day = rowDay
+                }
+                dayRows.append(sqlite3_column_int64(handle, 1))
+            }
+            closeDay()
+        }
+        var ranked = shared.map { (sequence: $0.key, shared: $0.value) }
+        ranked.sort { $0.shared != $1.shared ? $0.shared > $1.shared : $0.sequence < $1.sequence }
+        return Array(ranked.prefix(limit))
     }
 
     /// Every document in `language` published on a day in `days`, by day then arrival, at most `limit`.
@@ -199,6 +241,12 @@ extension ArchiveStore {
         try db.forEachRow(cachedSQL: sql, arguments: arguments) { row in
             found.append((Int64(row.int(0)), sqlite3_column_count(row.handle) > 1 ? row.int(1) : 0))
         }
+        return try hits(found, known: known, db)
+    }
+
+    /// The hits of `found`, in its order, with the entry of each that `known` does not accept.
+    private static func hits(_ found: [(sequence: Int64, shared: Int)], known: (Int64) -> Bool,
+                             _ db: Database) throws -> [CandidateHit] {
         var result: [CandidateHit] = []
         result.reserveCapacity(found.count)
         for (sequence, shared) in found {
