@@ -76,7 +76,7 @@ public struct PairingRunner: Sendable {
 
     /// The arrivals as the engine sees them, their signatures saved in the candidate tables.
     private func index(_ arrivals: [(document: Document, sequence: Int64)]) throws -> [PairingCandidate] {
-        let parts = try store.passagesAndFigures(of: arrivals.map(\.document.id))
+        let parts = try store.passageTextsAndFigures(of: arrivals.map(\.document))
         let stored = zip(arrivals, parts).map { arrival, part in
             StoredParts(document: arrival.document, sequence: arrival.sequence, passages: part.passages, figures: part.figures)
         }
@@ -131,22 +131,23 @@ public struct PairingRunner: Sendable {
     private struct StoredParts: Sendable {
         var document: Document
         var sequence: Int64
-        var passages: [Passage]
+        var passages: [String]
         var figures: [Figure]
     }
 
     /// A stored document as the engine sees it.
     func candidate(for document: Document) throws -> PairingCandidate {
-        Self.candidate(for: document, passages: try store.passages(of: document.id), figures: try store.figures(of: document.id))
+        Self.candidate(for: document, passages: try store.passages(of: document.id).map(\.text),
+                       figures: try store.figures(of: document.id))
     }
 
     /// A document as the engine sees it: its URL and tweet status id are its own link keys; URLs in its text and
     /// in its `links` metadata (space-separated) are what it links to.
-    static func candidate(for document: Document, passages: [Passage], figures: [Figure]) -> PairingCandidate {
+    static func candidate(for document: Document, passages: [String], figures: [Figure]) -> PairingCandidate {
         let links = (document.metadata["links"] ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
         return PairingCandidate(
             id: document.id, language: document.language, kind: document.kind, published: document.published,
-            title: document.title, text: document.text, passages: passages.map(\.text),
+            title: document.title, text: document.text, passages: passages,
             url: document.canonicalURL ?? document.metadata["url"], statusID: document.metadata["status_id"],
             links: links, metadata: document.metadata, figures: figures)
     }

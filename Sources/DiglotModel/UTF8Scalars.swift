@@ -54,3 +54,32 @@ enum UTF8Words {
         return bytes.count - continuations
     }
 }
+
+/// Texts cut from a text at Unicode scalar offsets, as SQLite's `substr(text, start + 1, end - start)` cuts
+/// them: the archive stores most passages as such a span of their document (`passagesStoredAsSpans`).
+///
+/// Why: `diglot pair` reads the passages of every arrival, whose document text it already holds; SQLite cut
+/// each span after looking its document up again by its hashed id, once per passage.
+///
+/// ```swift
+/// ScalarSpans.texts(in: "Київ, 12 травня", spans: [(0, 4), (6, 8)])   // ["Київ", "12"]
+/// ```
+public enum ScalarSpans {
+    /// The text of each span, in order. A span reaching past the text's end is cut at the end, one starting past
+    /// it is empty; a span with a negative start or an end before its start is nil (SQLite's rules for those
+    /// are its own: ask it).
+    public static func texts(in text: String, spans: [(start: Int, end: Int)]) -> [String?] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var cursor = ScalarCursor()
+            return spans.map { span -> String? in
+                guard span.start >= 0, span.end >= span.start else { return nil }
+                if span.start < cursor.scalar { cursor = ScalarCursor() }
+                guard cursor.advance(to: span.start, in: bytes) else { return "" }
+                var end = cursor
+                let endByte = end.advance(to: span.end, in: bytes) ? end.byte : bytes.count
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor.byte..<endByte]), as: UTF8.self)
+            }
+        }
+    }
+}

@@ -54,13 +54,37 @@ extension ArchiveStore {
         }
     }
 
-    /// The passages and figures of each of `documents`, in their order, read in one transaction.
+    /// The passage texts (in order) and figures of each of `documents`, in their order, read in one
+    /// transaction: what `diglot pair` reads of every arrival.
     ///
-    /// `diglot pair` reads them for every arrival; one read per document and table (a transaction, a WAL
-    /// snapshot and a dispatch to the reader each) cost more than the rows (docs/performance.md, session 27).
-    public func passagesAndFigures(of documents: [DocumentID]) throws -> [(passages: [Passage], figures: [Figure])] {
+    /// One read per document and table (a transaction, a WAL snapshot and a dispatch to the reader each) cost
+    /// more than the rows; and a passage stored as a span of its document (nearly all) was cut by SQLite after
+    /// looking the document up again by its hashed id, where the caller holds its text already
+    /// (docs/performance.md, session 27).
+    public func passageTextsAndFigures(of documents: [Document]) throws -> [(passages: [String], figures: [Figure])] {
         try reading { db in
-            try documents.map { id in (passages: try Self.passages(of: id, db), figures: try Self.figures(of: id, db)) }
+            try documents.map { document in
+                var spans: [(start: Int, end: Int)] = []
+                var stored: [String] = []
+                let range = PassageID.range(of: document.id)
+                try db.forEachRow(cachedSQL: """
+                    SELECT start, "end", text FROM passages WHERE id >= ? AND id < ? AND document_id = ? ORDER BY idx
+                    """, arguments: [range.lower, range.upper, document.id.rawValue]) { row in
+                    spans.append((row.int(0), row.int(1)))
+                    stored.append(row.text(2))
+                }
+                let cut = ScalarSpans.texts(in: document.text, spans: spans)
+                var texts: [String] = []
+                texts.reserveCapacity(stored.count)
+                for (k, text) in stored.enumerated() {
+                    // As `StoredRecord.passageTextAlone`: a stored text, else the span of the document's text.
+                    if !text.isEmpty { texts.append(text); continue }
+                    if let span = cut[k] { texts.append(span); continue }
+                    texts.append(try String.fetchOne(db, sql: "SELECT substr(?, ?, ?)", arguments: [
+                        document.text, spans[k].start + 1, spans[k].end - spans[k].start]) ?? "")
+                }
+                return (passages: texts, figures: try Self.figures(of: document.id, db))
+            }
         }
     }
 

@@ -145,19 +145,20 @@ import DiglotStore
         #expect(pointing == [5, 6], "its own URL and the next document's outgoing link")
     }
 
-    /// The passages and figures read for a batch of arrivals in one transaction are those read one by one.
-    @Test func passagesAndFiguresOfManyDocumentsAreThoseOfEach() throws {
+    /// The passage texts and figures read for a batch of arrivals in one transaction are those read one by one.
+    @Test func passageTextsAndFiguresOfManyDocumentsAreThoseOfEach() throws {
         let (_, archive) = try BulletinPipelinePairingTests.importInOrder(
             BulletinPipelinePairingTests.samplePairs.flatMap { [$0.0, $0.1] })
         let set = try EvaluationSet.load()
         try archive.write(set.archiveDocuments())
-        let ids = try archive.store.documents(since: 0, limit: 1_000).map(\.document.id)
-        let unknown = DocumentID(rawValue: String(repeating: "0", count: 64))
-        let together = try archive.store.passagesAndFigures(of: ids + [unknown])
-        #expect(together.count == ids.count + 1)
-        for (id, parts) in zip(ids, together) {
-            #expect(parts.passages == (try archive.store.passages(of: id)))
-            #expect(parts.figures == (try archive.store.figures(of: id)))
+        let documents = try archive.store.documents(since: 0, limit: 1_000).map(\.document)
+        let unknown = DiglotModel.Document(id: DocumentID(rawValue: String(repeating: "0", count: 64)), kind: .article,
+                                           language: .english, text: "not stored")
+        let together = try archive.store.passageTextsAndFigures(of: documents + [unknown])
+        #expect(together.count == documents.count + 1)
+        for (document, parts) in zip(documents, together) {
+            #expect(parts.passages == (try archive.store.passages(of: document.id)).map(\.text))
+            #expect(parts.figures == (try archive.store.figures(of: document.id)))
         }
         #expect(together.last.map { $0.passages.isEmpty && $0.figures.isEmpty } == true, "an unknown document has none")
         #expect(together.filter { !$0.figures.isEmpty }.count >= 4, "the bulletins' figures are read")

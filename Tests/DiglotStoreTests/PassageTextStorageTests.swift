@@ -65,6 +65,65 @@ import DiglotModel
         #expect(try store.verify().isEmpty)
     }
 
+    /// What `diglot pair` reads of its arrivals: each passage's text as `passages(of:)` gives it, cut from the
+    /// document it already holds, for spans, trimmed texts, empty spans, passages out of their order in the text,
+    /// full texts of an older archive, and a document with no passages.
+    @Test func passageTextsForPairingAreThePassagesTexts() throws {
+        let (archive, passages, _) = try Self.archive()
+        let backwards = Fixture.document("backwards", .ukrainian, "Перше 🇺🇦. Друге. Третє «ж».")
+        let reordered = [Self.passage(backwards, 0, 17, 27), Self.passage(backwards, 1, 0, 9), Self.passage(backwards, 2, 10, 16)]
+        let bare = Fixture.document("bare", .english, "No passages here.")
+        _ = try archive.store.write(source: Fixture.source("backwards"),
+                                    checked: CheckedBatch(ImportBatch(documents: [backwards, bare], passages: reordered)))
+        let documents = [Self.original, Self.rendering, backwards, bare]
+        func check(_ what: String) throws {
+            let read = try archive.store.passageTextsAndFigures(of: documents)
+            for (document, parts) in zip(documents, read) {
+                #expect(parts.passages == (try archive.store.passages(of: document.id)).map(\.text), "\(what): \(document.title ?? "")")
+            }
+            #expect(read.map(\.passages.count) == [4, 2, 3, 0])
+        }
+        #expect(try Self.storedTexts(archive.store).filter(\.isEmpty).count >= 6, "spans are stored empty")
+        try check("spans")
+        try archive.store.pool.write { db in
+            for passage in passages + reordered {
+                try db.execute(sql: "UPDATE passages SET text = ? WHERE id = ?", arguments: [passage.text, passage.id.rawValue])
+            }
+        }
+        try check("full texts")
+    }
+
+    /// `ScalarSpans` cuts as SQLite's `substr` does, for texts of one- to four-byte scalars and combining marks,
+    /// spans in any order, empty, reaching past the end or starting past it; spans SQLite has its own rules for
+    /// (a negative start, an end before the start) are left to it.
+    @Test func scalarSpansCutAsSQLiteSubstrCuts() throws {
+        let archive = try TemporaryArchive()
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["a", "Ж", "є", "🇺🇦", "e\u{301}", " ", "\n", "€", "𝔸", "'", "1"]
+        var compared = 0
+        for _ in 0..<300 {
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let length = text.unicodeScalars.count
+            let spans = (0..<8).map { _ -> (start: Int, end: Int) in
+                let start = Int.random(in: -2...(length + 3), using: &generator)
+                return (start, start + Int.random(in: -2...12, using: &generator))
+            }
+            let cut = ScalarSpans.texts(in: text, spans: spans)
+            for (span, texted) in zip(spans, cut) {
+                guard span.start >= 0, span.end >= span.start else {
+                    #expect(texted == nil)
+                    continue
+                }
+                let expected = try archive.store.reading { db in
+                    try String.fetchOne(db, sql: "SELECT substr(?, ?, ?)", arguments: [text, span.start + 1, span.end - span.start])
+                }
+                #expect(texted == expected, "\(text.debugDescription) \(span)")
+                compared += 1
+            }
+        }
+        #expect(compared > 1_500)
+    }
+
     /// An archive written before schema 8 holds every passage's text: it is read as it is.
     @Test func aPassageStoredWithItsTextIsReadAsItIs() throws {
         let (archive, passages, pair) = try Self.archive()
