@@ -13,25 +13,42 @@ import Synchronization
 /// ```
 public struct Glossary: Sendable {
     public let entries: [GlossaryEntry]
-    /// Stemmed first word -> (stemmed words of a term, entry index, term, language), built on the first
+    /// Every term's stems as numbers and the terms by their first stem's number, built on the first
     /// `matches(in:language:)`: a search process only translates terms (`termIndex`), and building this index
     /// with the other was a sixth of a `diglot search` process's instructions.
     private let firstWordIndex: FirstWordIndex
     /// Whole stemmed term -> entry indices.
     private let termIndex: [String: [Int]]
-    /// The stems of the words `matches(in:language:)` has met.
-    let stemMemo = WordMemo { LightStemmer.stem($0) }
+    /// The stem number (`FirstWordIndex.Built.numbers`) of each word `matches(in:language:)` has met, by the
+    /// word's UTF-8 bytes; -1 for a word whose stem is in no term. Forgotten whole at `wordNumberLimit` words.
+    ///
+    /// Why numbers by bytes: pairing asks for the glossary terms of every text it examines. Looked up as a
+    /// `String` (made for each word) in a memo of stems, whose stem was then hashed again to find the terms it
+    /// begins, matching was 15 % of `diglot pair`'s CPU at 100,000 documents (docs/performance.md, session 27).
+    private let wordNumbers = WordNumbers()
+    static let wordNumberLimit = 50_000
 
     fileprivate struct IndexedTerm: Sendable {
-        var stems: [String]
+        var stems: [Int32]
         var entry: Int
         var term: String
         var language: LanguageTag
     }
 
+    private final class WordNumbers: Sendable {
+        let table = Mutex(ByteKeyedTable<Int32>())
+    }
+
     /// `firstWordIndex`, built once on first use from every term's stems.
     private final class FirstWordIndex: Sendable {
-        private let index: Mutex<[String: [IndexedTerm]]?> = Mutex(nil)
+        struct Built: Sendable {
+            /// Each stem occurring in a term, numbered from 0.
+            var numbers: [String: Int32]
+            /// The terms beginning with each stem number, longest first.
+            var termsByFirst: [[IndexedTerm]]
+        }
+
+        private let index: Mutex<Built?> = Mutex(nil)
         private let entries: [GlossaryEntry]
         private let joinedTermStems: [String]
 
@@ -40,9 +57,9 @@ public struct Glossary: Sendable {
             self.joinedTermStems = joinedTermStems
         }
 
-        /// The index, built on the first call; the dictionary is shared, not copied, so a caller takes it once
+        /// The index, built on the first call; its storage is shared, not copied, so a caller takes it once
         /// and looks words up without the lock.
-        func terms() -> [String: [IndexedTerm]] {
+        func terms() -> Built {
             index.withLock { index in
                 if let built = index { return built }
                 let built = build()
@@ -51,21 +68,34 @@ public struct Glossary: Sendable {
             }
         }
 
-        private func build() -> [String: [IndexedTerm]] {
-            var firstWordIndex: [String: [IndexedTerm]] = [:]
+        private func build() -> Built {
+            var numbers: [String: Int32] = [:]
+            var termsByFirst: [[IndexedTerm]] = []
             var k = 0
             for (i, entry) in entries.enumerated() {
                 for language in Glossary.languages {
                     for term in entry.terms(in: language) {
-                        let stems = joinedTermStems[k].split(separator: " ").map(String.init)
+                        let stems = joinedTermStems[k].split(separator: " ").map { stem -> Int32 in
+                            if let number = numbers[String(stem)] { return number }
+                            let number = Int32(numbers.count)
+                            numbers[String(stem)] = number
+                            termsByFirst.append([])
+                            return number
+                        }
                         k += 1
                         guard let first = stems.first else { continue }
-                        firstWordIndex[first, default: []].append(IndexedTerm(stems: stems, entry: i, term: term, language: language))
+                        termsByFirst[Int(first)].append(IndexedTerm(stems: stems, entry: i, term: term, language: language))
                     }
                 }
             }
-            for key in firstWordIndex.keys { firstWordIndex[key]?.sort { $0.stems.count > $1.stems.count } }
-            return firstWordIndex
+            // Stable, so terms of equal length keep the order of the entries, as before numbering.
+            for first in termsByFirst.indices {
+                termsByFirst[first] = termsByFirst[first].enumerated()
+                    .sorted { $0.element.stems.count != $1.element.stems.count
+                        ? $0.element.stems.count > $1.element.stems.count : $0.offset < $1.offset }
+                    .map(\.element)
+            }
+            return Built(numbers: numbers, termsByFirst: termsByFirst)
         }
     }
 
@@ -189,15 +219,16 @@ public struct Glossary: Sendable {
     /// - Parameter language: the text's language; terms of other languages are not looked for.
     public func matches(in text: String, language: LanguageTag) -> [GlossaryMatch] {
         let words = TextFolding.words(text)
-        let stems = stemMemo.values(of: words)
-        let firstWordIndex = firstWordIndex.terms()
+        let index = firstWordIndex.terms()
+        let numbers = stemNumbers(of: words, index.numbers)
         var result: [GlossaryMatch] = []
         var i = 0
         while i < words.count {
             var advanced = false
-            for candidate in firstWordIndex[stems[i]] ?? [] where candidate.language == language {
+            let first = numbers[i]
+            for candidate in first >= 0 ? index.termsByFirst[Int(first)] : [] where candidate.language == language {
                 let n = candidate.stems.count
-                guard i + n <= words.count, Array(stems[i..<(i + n)]) == candidate.stems else { continue }
+                guard i + n <= words.count, numbers[i..<(i + n)].elementsEqual(candidate.stems) else { continue }
                 let range = words[i].startIndex..<words[i + n - 1].endIndex
                 result.append(GlossaryMatch(entry: entries[candidate.entry], term: candidate.term,
                                             surface: String(text[range]), language: language, range: range))
@@ -209,6 +240,30 @@ public struct Glossary: Sendable {
         }
         return result
     }
+
+    /// The stem number of each word (-1 for a stem in no term): remembered ones by their bytes under one lock,
+    /// the others stemmed and then remembered under a second.
+    private func stemNumbers(of words: [Substring], _ numbers: [String: Int32]) -> [Int32] {
+        var result = [Int32](repeating: -1, count: words.count)
+        var missing: [Int] = []
+        wordNumbers.table.withLock { table in
+            for (i, word) in words.enumerated() {
+                let known = word.utf8.withContiguousStorageIfAvailable { table.value(forUTF8: $0) }
+                    ?? table[String(word)]
+                if let known { result[i] = known } else { missing.append(i) }
+            }
+        }
+        guard !missing.isEmpty else { return result }
+        for i in missing { result[i] = numbers[LightStemmer.stem(String(words[i]))] ?? -1 }
+        wordNumbers.table.withLock { table in
+            if table.count + missing.count > Self.wordNumberLimit { table.removeAll() }
+            for i in missing where table.count < Self.wordNumberLimit { table[String(words[i])] = result[i] }
+        }
+        return result
+    }
+
+    /// How many words the glossary remembers the stem numbers of (for tests).
+    var rememberedWords: Int { wordNumbers.table.withLock { $0.count } }
 
     /// True when `text` contains `term` (compared by stems, word by word).
     public func text(_ text: String, contains term: String) -> Bool {

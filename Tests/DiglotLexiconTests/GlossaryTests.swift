@@ -96,6 +96,83 @@ import DiglotModel
         #expect(!cold.isEmpty && glossary.matches(in: text, language: .ukrainian).map(\.term) == cold)
     }
 
+    /// The terms found by stem numbers remembered by bytes are those found by comparing stems as strings, term by
+    /// term, as `matches` did until session 27: on seeded texts of inflected terms of every language, read cold,
+    /// then from memory, then after the memory was forgotten.
+    @Test func termsFoundByNumbersAreTermsFoundByStems() {
+        let entries = Glossary.shared.entries
+        // The reference: every term's stems as strings, the terms by first stem, longest first.
+        var byFirst: [String: [(stems: [String], entry: Int, term: String, language: LanguageTag)]] = [:]
+        var k = 0
+        let allStems = Glossary.termStems(entries)
+        for (i, entry) in entries.enumerated() {
+            for language in Glossary.languages {
+                for term in entry.terms(in: language) {
+                    let stems = allStems[k]
+                    k += 1
+                    guard let first = stems.first else { continue }
+                    byFirst[first, default: []].append((stems, i, term, language))
+                }
+            }
+        }
+        for key in byFirst.keys { byFirst[key]?.sort { $0.stems.count > $1.stems.count } }
+        func reference(_ text: String, _ language: LanguageTag) -> [String] {
+            let words = TextFolding.words(text)
+            let stems = words.map { LightStemmer.stem(String($0)) }
+            var found: [String] = []
+            var i = 0
+            while i < words.count {
+                var advanced = false
+                for candidate in byFirst[stems[i]] ?? [] where candidate.language == language {
+                    let n = candidate.stems.count
+                    guard i + n <= words.count, Array(stems[i..<(i + n)]) == candidate.stems else { continue }
+                    found.append("\(entries[candidate.entry].id) \(candidate.term) \(text[words[i].startIndex..<words[i + n - 1].endIndex])")
+                    i += n
+                    advanced = true
+                    break
+                }
+                if !advanced { i += 1 }
+            }
+            return found
+        }
+        func found(_ glossary: Glossary, _ text: String, _ language: LanguageTag) -> [String] {
+            glossary.matches(in: text, language: language).map { "\($0.entry.id) \($0.term) \(text[$0.range])" }
+        }
+        var random = SeededWords(seed: 27)
+        let endings = ["", "", "ами", "ів", "у", "s", "es", "ed", "ing", "ом", "ах", "'s"]
+        let fillers = ["і", "та", "and", "the", "у", "в", "of", "на", "за", "—", "12", "Київ", "Kharkiv", "ще", "після"]
+        let glossary = Glossary(entries: entries)
+        var texts: [(String, LanguageTag)] = []
+        for _ in 0..<400 {
+            let language = [LanguageTag.ukrainian, .english, .russian].randomElement(using: &random)!
+            var words: [String] = []
+            for _ in 0..<Int.random(in: 5...40, using: &random) {
+                if Int.random(in: 0..<3, using: &random) == 0, let entry = entries.randomElement(using: &random),
+                   let term = entry.terms(in: language).randomElement(using: &random) {
+                    let inflected = term + endings.randomElement(using: &random)!
+                    words.append(Bool.random(using: &random) ? inflected : inflected.uppercased())
+                } else {
+                    words.append(fillers.randomElement(using: &random)!)
+                }
+            }
+            texts.append((words.joined(separator: [" ", ", ", ". ", " "].randomElement(using: &random)!), language))
+        }
+        var matched = 0
+        for (text, language) in texts {
+            let expected = reference(text, language)
+            #expect(found(glossary, text, language) == expected, "cold: \(text)")
+            matched += expected.count
+        }
+        for (text, language) in texts { #expect(found(glossary, text, language) == reference(text, language), "remembered: \(text)") }
+        #expect(glossary.rememberedWords > 100 && glossary.rememberedWords <= Glossary.wordNumberLimit)
+        // Past the limit the memory starts again, and answers the same.
+        let many = (0..<(Glossary.wordNumberLimit + 10)).map { "w\($0)" }.joined(separator: " ")
+        _ = glossary.matches(in: many, language: .english)
+        #expect(glossary.rememberedWords <= Glossary.wordNumberLimit)
+        for (text, language) in texts.prefix(50) { #expect(found(glossary, text, language) == reference(text, language), "after forgetting") }
+        #expect(matched > 1_000, "the texts hold terms: \(matched)")
+    }
+
     /// The index `matches` builds on first use is built once and answers alike from many threads at once.
     @Test func termsAreFoundFromManyThreadsAtOnce() async {
         let glossary = Glossary(entries: Glossary.shared.entries)
@@ -108,5 +185,18 @@ import DiglotModel
         }
         #expect(found.count == 16)
         #expect(found.allSatisfy { $0 == expected })
+    }
+}
+
+/// SplitMix64, for texts that are the same on every run.
+private struct SeededWords: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
