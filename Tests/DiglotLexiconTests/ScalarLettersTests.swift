@@ -29,4 +29,19 @@ import Testing
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
     }
+
+    /// The fast answer to "is this a combining mark?" that `TextFolding.words` asks at each word's start is the
+    /// Unicode property's, for every scalar there is.
+    @Test func nonspacingMarksAreThePropertys() {
+        var mismatches: [String] = []
+        var marks = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected = scalar.properties.generalCategory == .nonspacingMark
+            if expected { marks += 1 }
+            if TextFolding.isNonspacingMark(scalar) != expected { mismatches.append("U+\(String(value, radix: 16))") }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+        #expect(marks > 1_000 && TextFolding.isNonspacingMark("\u{301}") && TextFolding.isNonspacingMark("\u{483}"))
+    }
 }
