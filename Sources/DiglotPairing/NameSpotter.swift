@@ -19,8 +19,21 @@ enum NameSpotter {
 
     /// The name keys of the capitalised words of `text` that are taken for names, in order.
     static func nameKeys(in text: String) -> [String] {
-        let capitalised = words(in: text).filter { $0.first?.isUppercase == true }
+        let capitalised = words(in: text).filter(isCapitalised)
         return keyMemo.values(of: capitalised).filter { !$0.isEmpty }
+    }
+
+    /// Whether the word's first character is upper case, as `Character.isUppercase` answers. A word beginning
+    /// with an ASCII or basic Cyrillic letter that stands alone as its first character is answered from ranges:
+    /// making that character and asking its properties was 1.7 of the 29 G instructions of `diglot pair` over
+    /// 10,000 documents (session 27).
+    static func isCapitalised(_ word: Substring) -> Bool {
+        var scalars = word.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return false }
+        let v = first.value
+        guard v < 0x80 || (v >= 0x0400 && v <= 0x045F) else { return word.first?.isUppercase == true }
+        if let second = scalars.next(), !SingleScalarText.standsAlone(second) { return word.first?.isUppercase == true }
+        return (v >= 0x41 && v <= 0x5A) || (v >= 0x0400 && v <= 0x042F)
     }
 
     /// `key(ofCapitalised:)` of the words met so far: the same few hundred names recur across a day's sources.

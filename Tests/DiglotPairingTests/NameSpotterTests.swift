@@ -27,6 +27,24 @@ import DiglotLexicon
         #expect(checked > 1_000)
     }
 
+    /// A word is capitalised exactly when its first `Character` is upper case: every scalar below U+3000 alone,
+    /// followed by a letter, and followed by each combining mark, joiner or emoji that joins it into one
+    /// character.
+    @Test func capitalisedIsTheFirstCharactersCase() {
+        let joiners = ["\u{301}", "\u{483}", "\u{200D}", "\u{FE0F}", "\u{1F3FD}", "\u{0308}"]
+        var checked = 0
+        for value in 0..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for word in [String(scalar), String(scalar) + "ка", String(scalar) + "x"] + joiners.map({ String(scalar) + $0 + "a" }) {
+                let expected = word.first?.isUppercase == true
+                #expect(NameSpotter.isCapitalised(Substring(word)) == expected, "\(word.unicodeScalars.map { String($0.value, radix: 16) })")
+                checked += 1
+            }
+        }
+        #expect(!NameSpotter.isCapitalised(""))
+        #expect(checked > 80_000)
+    }
+
     /// Seeded texts mixing letters of three scripts, apostrophes, digits, punctuation, CR LF, and now and then a
     /// combining mark, a joiner or an emoji (which send the text the old way): the same words at the same places.
     @Test func wordsAreCutWhereCharactersCutThem() {
