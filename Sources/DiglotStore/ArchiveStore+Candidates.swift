@@ -294,8 +294,10 @@ extension ArchiveStore {
         var seq: Int64
 
         static func < (a: TokenRow, b: TokenRow) -> Bool {
-            if a.token != b.token { return a.token.utf8.lexicographicallyPrecedes(b.token.utf8) }
-            if a.language != b.language { return a.language.utf8.lexicographicallyPrecedes(b.language.utf8) }
+            let token = compareBytes(a.token, b.token)
+            if token != 0 { return token < 0 }
+            let language = compareBytes(a.language, b.language)
+            if language != 0 { return language < 0 }
             if a.day != b.day { return a.day < b.day }
             return a.seq < b.seq
         }
@@ -307,8 +309,24 @@ extension ArchiveStore {
         var seq: Int64
 
         static func < (a: LinkRow, b: LinkRow) -> Bool {
-            if a.link != b.link { return a.link.utf8.lexicographicallyPrecedes(b.link.utf8) }
-            return a.seq < b.seq
+            let link = compareBytes(a.link, b.link)
+            return link != 0 ? link < 0 : a.seq < b.seq
         }
+    }
+
+    /// The order of two texts' UTF-8 bytes (SQLite's BINARY collation): negative, zero or positive. By `memcmp`:
+    /// the generic `lexicographicallyPrecedes` of the views made sorting a batch's tokens cost a third as much as
+    /// inserting them (callgrind, session 27).
+    static func compareBytes(_ a: String, _ b: String) -> Int {
+        let compared = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> Int in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : Int(memcmp(x.baseAddress!, y.baseAddress!, common))
+                return order != 0 ? order : x.count - y.count
+            }
+        }
+        if let compared, let compared { return compared }
+        if a.utf8.elementsEqual(b.utf8) { return 0 }
+        return a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1
     }
 }
