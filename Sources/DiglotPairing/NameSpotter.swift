@@ -28,12 +28,37 @@ enum NameSpotter {
     /// making that character and asking its properties was 1.7 of the 29 G instructions of `diglot pair` over
     /// 10,000 documents (session 27).
     static func isCapitalised(_ word: Substring) -> Bool {
-        var scalars = word.unicodeScalars.makeIterator()
-        guard let first = scalars.next() else { return false }
-        let v = first.value
-        guard v < 0x80 || (v >= 0x0400 && v <= 0x045F) else { return word.first?.isUppercase == true }
-        if let second = scalars.next(), !SingleScalarText.standsAlone(second) { return word.first?.isUppercase == true }
-        return (v >= 0x41 && v <= 0x5A) || (v >= 0x0400 && v <= 0x042F)
+        // Read from the UTF-8 bytes: stepping the substring's scalar view (index validation, retains) cost
+        // four hundred instructions a word.
+        let answered = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard let lead = bytes.first else { return false }
+            let first: UInt32, width: Int
+            if lead < 0x80 {
+                (first, width) = (UInt32(lead), 1)
+            } else if lead == 0xD0 || lead == 0xD1, bytes.count >= 2 {
+                (first, width) = (UInt32(lead & 0x1F) << 6 | UInt32(bytes[1] & 0x3F), 2)   // U+0400-U+047F
+            } else {
+                return nil
+            }
+            guard first < 0x80 || first <= 0x045F else { return nil }
+            if bytes.count > width {
+                guard let second = Self.scalar(in: bytes, at: width), SingleScalarText.standsAlone(second) else { return nil }
+            }
+            return (first >= 0x41 && first <= 0x5A) || (first >= 0x0400 && first <= 0x042F)
+        }
+        if let answered, let answered { return answered }
+        return word.first?.isUppercase == true
+    }
+
+    /// The scalar whose UTF-8 begins at `offset` of valid UTF-8 bytes.
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Unicode.Scalar? {
+        let lead = bytes[offset]
+        let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        guard offset + width <= bytes.count else { return nil }
+        guard width > 1 else { return Unicode.Scalar(lead) }
+        var value = UInt32(lead) & (0x7F >> UInt32(width))
+        for k in 1..<width { value = value << 6 | UInt32(bytes[offset + k] & 0x3F) }
+        return Unicode.Scalar(value)
     }
 
     /// `key(ofCapitalised:)` of the words met so far: the same few hundred names recur across a day's sources.

@@ -45,6 +45,21 @@ import DiglotLexicon
         #expect(checked > 80_000)
     }
 
+    /// The byte decoder `isCapitalised` reads a word's second scalar with gives every scalar back from its UTF-8,
+    /// after a one-byte and a two-byte scalar.
+    @Test func secondScalarsAreDecodedFromTheirBytes() {
+        var wrong: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for prefix in ["K", "Ж"] {
+                let bytes = Array((prefix + String(scalar)).utf8)
+                let decoded = bytes.withUnsafeBufferPointer { NameSpotter.scalar(in: $0, at: prefix.utf8.count) }
+                if decoded != scalar { wrong.append("U+\(String(value, radix: 16))") }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+    }
+
     /// Seeded texts mixing letters of three scripts, apostrophes, digits, punctuation, CR LF, and now and then a
     /// combining mark, a joiner or an emoji (which send the text the old way): the same words at the same places.
     @Test func wordsAreCutWhereCharactersCutThem() {
