@@ -18,7 +18,47 @@ public enum SingleScalarText {
 
     /// The scalars of `text` and the index where each starts (then `endIndex`), or nil when a scalar might join
     /// its neighbour into one character.
+    ///
+    /// Read from the UTF-8 bytes (each index made from its byte offset, which the UTF-8 view does in constant
+    /// time): stepping the scalar view cost about 80 instructions a scalar, 1.2 of the 25 G instructions of
+    /// `diglot pair` over 10,000 documents (session 27). A string without contiguous UTF-8 takes the view.
     static func scalars(of text: String) -> (scalars: [Unicode.Scalar], indices: [String.Index])? {
+        let utf8 = text.utf8
+        if let walked = utf8.withContiguousStorageIfAvailable({ scalars(ofUTF8: $0, in: utf8) }) { return walked }
+        return scalarsByView(text)
+    }
+
+    private static func scalars(ofUTF8 bytes: UnsafeBufferPointer<UInt8>, in utf8: String.UTF8View)
+        -> (scalars: [Unicode.Scalar], indices: [String.Index])? {
+        var scalars: [Unicode.Scalar] = []
+        var indices: [String.Index] = []
+        scalars.reserveCapacity(bytes.count)
+        indices.reserveCapacity(bytes.count + 1)
+        var offset = 0
+        while offset < bytes.count {
+            let lead = bytes[offset]
+            let value: UInt32, width: Int
+            if lead < 0x80 {
+                (value, width) = (UInt32(lead), 1)
+            } else if lead < 0xE0 {
+                (value, width) = (UInt32(lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F), 2)
+            } else if lead < 0xF0 {
+                (value, width) = (UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6
+                                  | UInt32(bytes[offset + 2] & 0x3F), 3)
+            } else {
+                return nil   // four bytes: beyond U+FFFF, where no scalar stands alone
+            }
+            guard let scalar = Unicode.Scalar(value), standsAlone(scalar) else { return nil }
+            scalars.append(scalar)
+            indices.append(utf8.index(utf8.startIndex, offsetBy: offset))
+            offset += width
+        }
+        indices.append(utf8.endIndex)
+        return (scalars, indices)
+    }
+
+    /// `scalars(of:)` by stepping the scalar view.
+    static func scalarsByView(_ text: String) -> (scalars: [Unicode.Scalar], indices: [String.Index])? {
         var scalars: [Unicode.Scalar] = []
         var indices: [String.Index] = []
         scalars.reserveCapacity(text.utf8.count)

@@ -59,6 +59,26 @@ import DiglotTestSupport
         #expect(SingleScalarText.scalars(of: "5\u{20E3} танків") == nil)
     }
 
+    /// The scalars and indices read from UTF-8 bytes are those of the scalar view, for every scalar below U+3000
+    /// between letters (one-, two- and three-byte neighbours) and a few beyond; a text with a scalar that may join
+    /// its neighbour is refused both ways.
+    @Test func scalarsFromBytesAreTheViewsScalars() {
+        var compared = 0
+        for value in UInt32(0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in ["Ж" + String(scalar) + "k", String(scalar), "\u{2009}" + String(scalar) + "№1", String(scalar) + "👍"] {
+                let bytes = SingleScalarText.scalars(of: text), view = SingleScalarText.scalarsByView(text)
+                #expect(bytes?.scalars == view?.scalars, "U+\(String(value, radix: 16))")
+                #expect(bytes?.indices == view?.indices, "U+\(String(value, radix: 16))")
+                #expect(bytes?.indices.map { text.utf8.distance(from: text.startIndex, to: $0) }
+                        == view?.indices.map { text.utf8.distance(from: text.startIndex, to: $0) })
+                compared += 1
+            }
+        }
+        #expect(compared > 40_000)
+        #expect(SingleScalarText.scalars(of: "")?.indices == ["".endIndex])
+    }
+
     @Test func aTextWithoutAnASCIIDigitHasNoNumber() {
         #expect(NumberNormalizer.numbers(in: "п'ять танків, ½ і \u{0663}").map(\.value) == [])
         #expect(NumberNormalizer.numbersByCharacters(in: "п'ять танків, ½ і \u{0663}").map(\.value) == [])

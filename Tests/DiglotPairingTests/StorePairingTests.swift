@@ -289,7 +289,7 @@ import DiglotStore
                                 renderingText: "The defence continues.", pattern: "1-1")
         let source = Source(bytes: Data("two tmx pairs".utf8), mediaType: "application/x-tmx+xml", fileName: "pairs.tmx",
                             importedAt: Date(), importerID: "test", importerVersion: "1")
-        try archive.store.write(source: source, batch: ImportBatch(documents: [uk1, en1, uk2, en2], pairs: [bare, aligned],
+        _ = try archive.store.write(source: source, batch: ImportBatch(documents: [uk1, en1, uk2, en2], pairs: [bare, aligned],
                                                                    alignedUnits: [given]))
         let unknown = PairID(rawValue: String(repeating: "f", count: 64))
         #expect(try archive.store.pairsWithAlignedUnits([bare.id, aligned.id, unknown]) == [aligned.id])
