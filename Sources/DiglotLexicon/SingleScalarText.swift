@@ -36,19 +36,8 @@ public enum SingleScalarText {
         indices.reserveCapacity(bytes.count + 1)
         var offset = 0
         while offset < bytes.count {
-            let lead = bytes[offset]
-            let value: UInt32, width: Int
-            if lead < 0x80 {
-                (value, width) = (UInt32(lead), 1)
-            } else if lead < 0xE0 {
-                (value, width) = (UInt32(lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F), 2)
-            } else if lead < 0xF0 {
-                (value, width) = (UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6
-                                  | UInt32(bytes[offset + 2] & 0x3F), 3)
-            } else {
-                return nil   // four bytes: beyond U+FFFF, where no scalar stands alone
-            }
-            guard let scalar = Unicode.Scalar(value), standsAlone(scalar) else { return nil }
+            let (scalar, width) = UTF8Decoding.scalar(in: bytes, at: offset)
+            guard standsAlone(scalar) else { return nil }
             scalars.append(scalar)
             indices.append(utf8.index(utf8.startIndex, offsetBy: offset))
             offset += width

@@ -93,6 +93,39 @@ public enum TextFolding {
     /// Walks scalars, not `Character`s: grapheme breaking cost more than everything else here, and a
     /// combining mark, being a word scalar, stays with its letter anyway.
     static func words(_ text: String) -> [Substring] {
+        let utf8 = text.utf8
+        if let cut = utf8.withContiguousStorageIfAvailable({ words(of: text, bytes: $0) }) { return cut }
+        return wordsByView(text)
+    }
+
+    /// `words(_:)` over the text's UTF-8 bytes (`UTF8Decoding`), with the same rules as the scalar view's walk.
+    private static func words(of text: String, bytes: UnsafeBufferPointer<UInt8>) -> [Substring] {
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var result: [Substring] = []
+        var start: Int?
+        var offset = 0
+        while offset < bytes.count {
+            let (scalar, width) = UTF8Decoding.scalar(in: bytes, at: offset)
+            let next = offset + width
+            if isWordScalar(scalar) {
+                if start == nil, !isNonspacingMark(scalar) { start = offset }
+            } else if isApostrophe(scalar), start != nil, next < bytes.count,
+                      case let following = UTF8Decoding.scalar(in: bytes, at: next).scalar,
+                      isWordScalar(following), following.properties.isAlphabetic {
+                // an apostrophe inside a word (п'ять, Zelensky's) stays part of it
+            } else if let first = start {
+                result.append(text[index(first)..<index(offset)])
+                start = nil
+            }
+            offset = next
+        }
+        if let first = start { result.append(text[index(first)..<text.endIndex]) }
+        return result
+    }
+
+    /// `words(_:)` by stepping the scalar view (a string without contiguous UTF-8; the reference for tests).
+    static func wordsByView(_ text: String) -> [Substring] {
         var result: [Substring] = []
         let scalars = text.unicodeScalars
         var start: String.Index?

@@ -42,23 +42,12 @@ enum NameSpotter {
             }
             guard first < 0x80 || first <= 0x045F else { return nil }
             if bytes.count > width {
-                guard let second = Self.scalar(in: bytes, at: width), SingleScalarText.standsAlone(second) else { return nil }
+                guard SingleScalarText.standsAlone(UTF8Decoding.scalar(in: bytes, at: width).scalar) else { return nil }
             }
             return (first >= 0x41 && first <= 0x5A) || (first >= 0x0400 && first <= 0x042F)
         }
         if let answered, let answered { return answered }
         return word.first?.isUppercase == true
-    }
-
-    /// The scalar whose UTF-8 begins at `offset` of valid UTF-8 bytes.
-    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Unicode.Scalar? {
-        let lead = bytes[offset]
-        let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        guard offset + width <= bytes.count else { return nil }
-        guard width > 1 else { return Unicode.Scalar(lead) }
-        var value = UInt32(lead) & (0x7F >> UInt32(width))
-        for k in 1..<width { value = value << 6 | UInt32(bytes[offset + k] & 0x3F) }
-        return Unicode.Scalar(value)
     }
 
     /// `key(ofCapitalised:)` of the words met so far: the same few hundred names recur across a day's sources.
@@ -86,8 +75,37 @@ enum NameSpotter {
         wordsByScalars(text) ?? text.split(whereSeparator: { !($0.isLetter || $0 == "'" || $0 == "’" || $0 == "ʼ") })
     }
 
-    /// `words(in:)` by scalars, or nil when a scalar might join its neighbour into one character.
+    /// `words(in:)` by scalars, or nil when a scalar might join its neighbour into one character. Read from the
+    /// UTF-8 bytes (`UTF8Decoding`) when the text has them contiguous, else by stepping the scalar view.
     static func wordsByScalars(_ text: String) -> [Substring]? {
+        let utf8 = text.utf8
+        if let cut = utf8.withContiguousStorageIfAvailable({ wordsByScalars(text, bytes: $0) }) { return cut }
+        return wordsByScalarView(text)
+    }
+
+    private static func wordsByScalars(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> [Substring]? {
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        var words: [Substring] = []
+        var start: Int?
+        var offset = 0
+        while offset < bytes.count {
+            let (scalar, width) = UTF8Decoding.scalar(in: bytes, at: offset)
+            guard SingleScalarText.standsAlone(scalar) else { return nil }
+            if isWordScalar(scalar) {
+                if start == nil { start = offset }
+            } else if let first = start {
+                words.append(text[index(first)..<index(offset)])
+                start = nil
+            }
+            offset += width
+        }
+        if let first = start { words.append(text[index(first)..<text.endIndex]) }
+        return words
+    }
+
+    /// `wordsByScalars(_:)` by stepping the scalar view (the reference for tests).
+    static func wordsByScalarView(_ text: String) -> [Substring]? {
         var words: [Substring] = []
         let scalars = text.unicodeScalars
         var start: String.Index?
