@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import DiglotModel
+import DiglotTestSupport
 @testable import DiglotLexicon
 
 @Suite struct GlossaryTests {
@@ -138,7 +139,7 @@ import DiglotModel
         func found(_ glossary: Glossary, _ text: String, _ language: LanguageTag) -> [String] {
             glossary.matches(in: text, language: language).map { "\($0.entry.id) \($0.term) \(text[$0.range])" }
         }
-        var random = SeededWords(seed: 27)
+        var random = SeededGenerator(seed: 27)
         let endings = ["", "", "ами", "ів", "у", "s", "es", "ed", "ing", "ом", "ах", "'s"]
         let fillers = ["і", "та", "and", "the", "у", "в", "of", "на", "за", "—", "12", "Київ", "Kharkiv", "ще", "після"]
         let glossary = Glossary(entries: entries)
@@ -185,18 +186,5 @@ import DiglotModel
         }
         #expect(found.count == 16)
         #expect(found.allSatisfy { $0 == expected })
-    }
-}
-
-/// SplitMix64, for texts that are the same on every run.
-private struct SeededWords: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
