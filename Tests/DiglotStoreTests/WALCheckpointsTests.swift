@@ -78,7 +78,10 @@ import GRDB
                 // Unchecked, 300 commits would leave about 1,500 frames.
                 #expect(largest < Self.schedule.backgroundAt + Self.schedule.writerAt)
                 #expect(checkpoints.backgroundCopies > 0)
-                #expect(checkpoints.walFrames < Self.schedule.writerAt)
+                // The schedule bounds the frames not yet copied, not the WAL's length: while a background copy runs
+                // (or just after one, before the writer's next transaction restarts the WAL) the WAL may pass
+                // `writerAt` by a few frames. Asking for less failed once when the host was busy (258 frames).
+                #expect(checkpoints.walFrames < Self.schedule.backgroundAt + Self.schedule.writerAt)
             }
         }
         let rows = try archive.store.reading { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM filler") }
