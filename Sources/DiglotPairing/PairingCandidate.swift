@@ -93,9 +93,23 @@ enum LinkExtractor {
         return result
     }
 
-    /// Where the next "http" begins at or after `start`, found in the UTF-8 bytes.
+    /// Where the next "http" begins at or after `start`, found in the UTF-8 bytes: read in place where the text
+    /// has them contiguous (stepping the UTF-8 view's indices cost 0.9 of the 24 G instructions of `diglot pair`
+    /// over 10,000 documents, session 27), else through the view.
     private static func firstHTTP(in text: String, from start: String.Index) -> String.Index? {
         let utf8 = text.utf8
+        let from = utf8.distance(from: utf8.startIndex, to: start)
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var offset = from
+            while offset + 4 <= bytes.count {
+                if bytes[offset] == 0x68, bytes[offset + 1] == 0x74, bytes[offset + 2] == 0x74, bytes[offset + 3] == 0x70 {
+                    return offset
+                }
+                offset += 1
+            }
+            return nil
+        }
+        if let found { return found.map { utf8.index(utf8.startIndex, offsetBy: $0) } }
         var index = start
         let last = utf8.count >= 4 ? utf8.index(utf8.endIndex, offsetBy: -3) : utf8.startIndex
         while index < last {
