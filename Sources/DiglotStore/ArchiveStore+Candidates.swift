@@ -154,38 +154,32 @@ extension ArchiveStore {
     /// a quarter of all `diglot pair`'s CPU at 100,000 documents (docs/performance.md).
     static func documentsSharing(_ tokens: [String], language: LanguageTag, days: ClosedRange<Int>, limit: Int,
                                  stopTokenLength: Int, _ db: Database) throws -> [(sequence: Int64, shared: Int)] {
-        let handle = try db.cachedStatement(sql: """
+        let lookup = try BoundStatement(db, cachedSQL: """
             SELECT day, seq FROM pairing_tokens WHERE token = ? AND language = ? AND day BETWEEN ? AND ?
             ORDER BY day, seq
-            """).sqliteStatement
+            """)
         var shared: [Int64: Int] = [:]
         var dayRows: [Int64] = []
-        var languageCode = language.rawValue
+        func closeDay() {
+            guard dayRows.count <= stopTokenLength else { return }
+            for sequence in dayRows { shared[sequence, default: 0] += 1 }
+        }
         for token in Set(tokens) {
-            defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
-            var token = token
-            var code = token.withUTF8 { BoundStatement.bindText($0, to: handle, at: 1) }
-            if code == SQLITE_OK { code = languageCode.withUTF8 { BoundStatement.bindText($0, to: handle, at: 2) } }
-            if code == SQLITE_OK { code = sqlite3_bind_int64(handle, 3, Int64(days.lowerBound)) }
-            if code == SQLITE_OK { code = sqlite3_bind_int64(handle, 4, Int64(days.upperBound)) }
-            guard code == SQLITE_OK else { throw KeyedLookup.stepError(code, handle) }
-            var day: Int64?
+            var rows = lookup
+            rows.bind(token)
+            rows.bind(language.rawValue)
+            rows.bind(days.lowerBound)
+            rows.bind(days.upperBound)
+            var day: Int?
             dayRows.removeAll(keepingCapacity: true)
-            func closeDay() {
-                guard dayRows.count <= stopTokenLength else { return }
-                for sequence in dayRows { shared[sequence, default: 0] += 1 }
-            }
-            while true {
-                code = sqlite3_step(handle)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else { throw KeyedLookup.stepError(code, handle) }
-                let rowDay = sqlite3_column_int64(handle, 0)
+            try rows.forEachRow { row in
+                let rowDay = row.int(0)
                 if rowDay != day {
                     closeDay()
                     dayRows.removeAll(keepingCapacity: true)
                     day = rowDay
                 }
-                dayRows.append(sqlite3_column_int64(handle, 1))
+                dayRows.append(Int64(row.int(1)))
             }
             closeDay()
         }
@@ -221,19 +215,12 @@ extension ArchiveStore {
         return try reading { db in
             // One cached statement per link key, as the token lookups: the single statement over a `json_each`
             // list with DISTINCT and ORDER BY was 7 % of `diglot pair`'s CPU at 100k (session 27).
-            let handle = try db.cachedStatement(sql: "SELECT seq FROM pairing_links WHERE link = ?").sqliteStatement
+            let lookup = try BoundStatement(db, cachedSQL: "SELECT seq FROM pairing_links WHERE link = ?")
             var sequences = Set<Int64>()
             for link in links {
-                defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
-                var link = link
-                let bound = link.withUTF8 { BoundStatement.bindText($0, to: handle, at: 1) }
-                guard bound == SQLITE_OK else { throw KeyedLookup.stepError(bound, handle) }
-                while true {
-                    let code = sqlite3_step(handle)
-                    if code == SQLITE_DONE { break }
-                    guard code == SQLITE_ROW else { throw KeyedLookup.stepError(code, handle) }
-                    sequences.insert(sqlite3_column_int64(handle, 0))
-                }
+                var rows = lookup
+                rows.bind(link)
+                try rows.forEachRow { sequences.insert(Int64($0.int(0))) }
             }
             return try Self.hits(sequences.sorted().map { (sequence: $0, shared: 0) }, known: known, db)
         }
@@ -263,16 +250,19 @@ extension ArchiveStore {
                              _ db: Database) throws -> [CandidateHit] {
         var result: [CandidateHit] = []
         result.reserveCapacity(found.count)
+        let entryLookup = try BoundStatement(db, cachedSQL: """
+            SELECT seq, document_id, language, kind, day, signature, own_links, outgoing_links
+            FROM pairing_candidates WHERE seq = ?
+            """)
         for (sequence, shared) in found {
             if known(sequence) {
                 result.append(CandidateHit(sequence: sequence, sharedTokens: shared, entry: nil))
                 continue
             }
             // Columns by position: GRDB lower-cases a column name at every access by name.
-            try db.forEachRow(cachedSQL: """
-                SELECT seq, document_id, language, kind, day, signature, own_links, outgoing_links
-                FROM pairing_candidates WHERE seq = ?
-                """, arguments: [sequence]) { row in
+            var read = entryLookup
+            read.bind(Int(sequence))
+            try read.forEachRow { row in
                 let entry = CandidateEntry(
                     sequence: Int64(row.int(0)), document: DocumentID(rawValue: row.text(1)),
                     language: LanguageTag(rawValue: row.text(2)), kind: DocumentKind(rawValue: row.text(3)) ?? .article,

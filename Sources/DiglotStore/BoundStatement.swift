@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// One cached statement that writes a row, its values bound and the statement run through SQLite's C API.
+/// One cached statement, its values bound and the statement run through SQLite's C API: a row written, or
+/// the rows of one lookup read (`forEachRow`).
 ///
 /// Why not `execute(arguments:)`: GRDB takes the values as an array of `DatabaseValueConvertible` existentials,
 /// boxes each into a `DatabaseValue` and binds them through a recursive generic helper. On the import's writing
@@ -65,7 +66,13 @@ struct BoundStatement {
 
     /// Runs the statement to its end, then resets it and clears its bindings.
     /// - Throws: `DatabaseError` with SQLite's code and message (a constraint broken, a full disk).
-    func run() throws {
+    func run() throws { try forEachRow { _ in } }
+
+    /// Runs the statement, handing each row to `read` by position (the reader is valid only inside `read`),
+    /// then resets it and clears its bindings: a read looked up many times with other values (the pairing
+    /// lookups, one per token or link key).
+    /// - Throws: `DatabaseError` with SQLite's code and message, or what `read` throws.
+    func forEachRow(_ read: (ColumnReader) throws -> Void) throws {
         defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
         guard failedBinding == SQLITE_OK else { throw error(failedBinding) }
         let expected = sqlite3_bind_parameter_count(handle)
@@ -73,9 +80,13 @@ struct BoundStatement {
             throw DatabaseError(resultCode: .SQLITE_RANGE,
                                 message: "\(place - 1) values bound for \(expected) parameters", sql: sql)
         }
-        var code = sqlite3_step(handle)
-        while code == SQLITE_ROW { code = sqlite3_step(handle) }
-        guard code == SQLITE_DONE else { throw error(code) }
+        let row = ColumnReader(handle)
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw error(code) }
+            try read(row)
+        }
     }
 
     private func bindText(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {

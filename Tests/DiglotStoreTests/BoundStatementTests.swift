@@ -32,6 +32,40 @@ import Testing
         ("max", String(repeating: "ї", count: 10_000), Int.max, Data([0x22])),
     ]
 
+    /// A lookup run again and again with other values reads what GRDB's `fetchAll` reads for them, and refuses a
+    /// wrong count of values as `run` does.
+    @Test func readsTheRowsGRDBReadsForTheSameValues() throws {
+        let queue = try Self.database()
+        try queue.write { db in
+            for value in Self.cases {
+                try db.execute(sql: Self.insert, arguments: [value.a, value.b, value.c, value.d])
+            }
+            let sql = "SELECT a, c FROM t WHERE length(a) >= ? AND coalesce(c, 0) <= ? ORDER BY n"
+            let lookup = try BoundStatement(db, cachedSQL: sql)
+            for (length, most) in [(0, Int.max), (5, 0), (4, 3049), (100, 1), (5, -1)] {
+                var rows = lookup
+                rows.bind(length)
+                rows.bind(most)
+                var read: [String] = []
+                try rows.forEachRow { read.append("\($0.text(0))|\($0.isNull(1) ? "-" : String($0.int(1)))") }
+                let expected = try Row.fetchAll(db, sql: sql, arguments: [length, most]).map { row -> String in
+                    let c: Int? = row[1]
+                    return "\(row[0] as String)|\(c.map(String.init) ?? "-")"
+                }
+                #expect(read == expected, "\(length) \(most)")
+            }
+            var short = lookup
+            short.bind(1)
+            #expect(throws: DatabaseError.self) { try short.forEachRow { _ in } }
+            var again = lookup
+            again.bind(0)
+            again.bind(Int.max)
+            var count = 0
+            try again.forEachRow { _ in count += 1 }
+            #expect(count == Self.cases.count, "the statement was left reset after the refused run")
+        }
+    }
+
     @Test func storesWhatGRDBStoresForTheSameValues() throws {
         let bound = try Self.database(), grdb = try Self.database()
         try bound.write { db in
