@@ -18,6 +18,9 @@ public struct CharacterClass: OptionSet, Sendable {
             else { self = [] }
             return
         }
+        // Cyrillic letters (not the thousands sign U+0482 or the combining marks after it): most of the text
+        // Diglot reads that is not ASCII, answered without making a `Character` and asking Unicode's tables.
+        if (v >= 0x400 && v <= 0x481) || (v >= 0x48A && v <= 0x4FF) { self = .letter; return }
         self.init(of: Character(scalar))
     }
 

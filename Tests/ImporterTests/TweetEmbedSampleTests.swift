@@ -198,7 +198,8 @@ import DiglotXML
 
     @Test func numbersMatchTheFoundationTrimming() {
         let pieces = ["1", "12", "637", "1 000", "2,500", " ", " ", "(", ")", ".", ",", "«", "»", "“", "”", "\"", "+35",
-                      "тис.", "Thousand", "танків", "e\u{301}", "!", "?", ";", ":", "½", "٣", "\u{00A0}", "x1", "1x"]
+                      "тис.", "Thousand", "танків", "e\u{301}", "!", "?", ";", ":", "½", "٣", "\u{00A0}", "x1", "1x",
+                      "ТИС", "İ", "\r\n", "²", "Ⅻ", "🇺🇦", "\u{2028}", "\u{3000}", "000", "(1", "1)"]
         var generator = SeededGenerator(seed: 41)
         var found = 0
         for _ in 0..<5_000 {
@@ -212,3 +213,44 @@ import DiglotXML
     }
 }
 
+
+/// Quote evidence read by scalar (text whose every scalar stands alone) against the `Character` and Foundation
+/// rules it stands in for: the classes for every such scalar, then numbers and words of seeded texts.
+@Suite struct QuoteEvidenceByScalarsTests {
+    @Test func scalarClassesAreTheCharacterClassesOfEveryStandaloneScalar() {
+        var checked = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), scalar.isStandaloneInGraphemes else { continue }
+            let character = Character(scalar)
+            #expect(QuoteEvidence.isNumber(scalar) == character.isNumber, "U+\(String(value, radix: 16))")
+            #expect(QuoteEvidence.isLetter(scalar) == character.isLetter, "U+\(String(value, radix: 16))")
+            #expect(QuoteEvidence.isTokenSeparator(scalar) == (character.isWhitespace || character == "(" || character == ")"),
+                    "U+\(String(value, radix: 16))")
+            checked += 1
+        }
+        #expect(checked > 1_000)
+    }
+
+    @Test func numbersAndWordsByScalarsMatchTheCharacterRules() {
+        let pieces = ["1", "12", "637", "000", " 000", "1 000", "2,500", " 5 ", " ", " ", " ", "\u{00A0}", "(", ")", ".", ",", "«", "»", "’s", "'s", "’", "'", "s",
+                      "тис.", "Thousand", "ТИС", "танків", "Defense", "defense", "the", "official", "ministry", "General",
+                      "Staff", "ś", "é", "ß", "DefenceU", "_", "-", "²", "½", "٣", "Ⅻ", "x1", "\u{2028}", "№", "—"]
+        var generator = SeededGenerator(seed: 28)
+        var numbersFound = 0, wordsFound = 0, byScalars = 0
+        for _ in 0..<5_000 {
+            let text = (0..<generator.below(14)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            let lowered = text.quickLowercased()
+            guard lowered.unicodeScalars.allSatisfy(\.isStandaloneInGraphemes) else { continue }
+            byScalars += 1
+            let numbers = QuoteEvidence.numbersByCharacters(inLowered: lowered)
+            let words = QuoteEvidence.wordsByCharacters(inLowered: lowered)
+            numbersFound += numbers.count
+            wordsFound += words.count
+            #expect(QuoteEvidence.numbersByScalars(inLowered: lowered) == numbers, "\(text.debugDescription)")
+            #expect(QuoteEvidence.wordsByScalars(inLowered: lowered) == words, "\(text.debugDescription)")
+            #expect(QuoteEvidence.numbers(in: text) == numbers)
+            #expect(QuoteEvidence.words(text) == words)
+        }
+        #expect(byScalars > 3_000 && numbersFound > 800 && wordsFound > 3_000, "\(byScalars) \(numbersFound) \(wordsFound)")
+    }
+}
