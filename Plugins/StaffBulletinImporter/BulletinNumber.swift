@@ -29,7 +29,7 @@ public enum BulletinNumber {
     /// Every number in `text`, left to right. A digit run followed by a separator and exactly three digits
     /// (not more) continues the same number; anything else ends it.
     public static func scan(_ text: String) -> [Match] {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.unicodeScalarArray
         var matches: [Match] = []
         var i = 0
         while i < scalars.count {

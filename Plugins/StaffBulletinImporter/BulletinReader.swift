@@ -182,7 +182,7 @@ struct BulletinReader {
     private func side(of text: String, script: BulletinText.Script, bilingual: Bool) -> String? {
         guard bilingual else { return text }
         if let sides = BilingualLine.sides(of: text) { return script == .latin ? sides.latin : sides.cyrillic }
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.unicodeScalarArray
         for i in scalars.indices where scalars[i] == "/" {
             let left = String(scalars: scalars[..<i])
             let right = String(scalars: scalars[(i + 1)...])

@@ -38,7 +38,7 @@ public enum FigureLineParser {
     /// The separator is the first dash with a space on at least one side (so `БМ-21` and
     /// `оперативно-тактичного` stay inside the label), or failing that (when `allowColon`) the first colon.
     public static func split(_ line: String, allowColon: Bool = true) -> (label: String, value: String)? {
-        let scalars = Array(line.unicodeScalars)
+        let scalars = line.unicodeScalarArray
         for i in scalars.indices.dropFirst() where BulletinText.dashes.contains(scalars[i]) {
             let spaced = BulletinText.isSpace(scalars[i - 1]) || (i + 1 < scalars.count && BulletinText.isSpace(scalars[i + 1]))
             guard spaced else { continue }

@@ -109,7 +109,7 @@ struct QuoteEvidence {
     /// scalar and its `isWhitespace` and `isNumber` are that scalar's: tokens are ranges of the scalars, and
     /// only a token that holds a number is made into text.
     static func numbersByScalars(inLowered lowered: String) -> Set<Int> {
-        let scalars = Array(lowered.unicodeScalars)
+        let scalars = lowered.unicodeScalarArray
         var tokens: [Range<Int>] = []
         var start = -1
         for (index, scalar) in scalars.enumerated() {

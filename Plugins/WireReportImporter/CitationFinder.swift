@@ -36,7 +36,7 @@ enum CitationFinder {
         // No mark has a sentence's end in it, so a paragraph without one has no sentence with one: most
         // paragraphs are then not split at all (splitting them was a third of finding citations).
         guard ByteScan.containsAny(paragraph, bytes: outletMarks) else { return [] }
-        let scalars = Array(paragraph.unicodeScalars)
+        let scalars = paragraph.unicodeScalarArray
         return sentenceRanges(of: scalars).compactMap { range in
             // Only a sentence that names an outlet is made into text, to look for a cue.
             guard let outlet = OutletMatcher.firstOutlet(in: scalars[range]) else { return nil }

@@ -38,7 +38,7 @@ public extension PassageBuilder {
             append(paragraph, role: role, language: language)
             return []
         }
-        let scalars = Array(paragraph.unicodeScalars)
+        let scalars = paragraph.unicodeScalarArray
         let ordered = spans.enumerated().sorted { $0.element.start < $1.element.start }
         var ids = [PassageID?](repeating: nil, count: spans.count)
         var cursor = 0

@@ -36,7 +36,7 @@ public enum QuotationFinder {
     public static func quotations(in paragraph: String, previousSpeaker: String? = nil) -> [Quotation] {
         // Most paragraphs hold no quotation mark at all: they are not turned into scalars.
         guard mayHoldOpener(paragraph) else { return [] }
-        let scalars = Array(paragraph.unicodeScalars)
+        let scalars = paragraph.unicodeScalarArray
         var result: [Quotation] = []
         var index = 0
         var lastSpeaker = previousSpeaker

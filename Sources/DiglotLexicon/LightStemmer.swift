@@ -45,7 +45,7 @@ public enum LightStemmer {
     public static func stem(_ word: String) -> String { stem(word, language: LanguageGuess(word: word)) }
 
     static func stemSlavic(_ word: String) -> String {
-        let scalars = Array(word.unicodeScalars)
+        let scalars = word.unicodeScalarArray
         for ending in slavicEndingScalars where scalars.count - ending.count >= minimumStem
             && scalars[(scalars.count - ending.count)...].elementsEqual(ending) {
             return String(scalars: scalars[..<(scalars.count - ending.count)])

@@ -51,3 +51,50 @@ extension String {
         return text.withUTF8(UTF8Words.scalarCount)
     }
 }
+
+extension String {
+    /// `Array(unicodeScalars)`, decoded from the string's UTF-8 into an array of the exact size.
+    ///
+    /// Why: `Array(text.unicodeScalars)` counts the scalars through the view (decoding each one) and then
+    /// decodes them again through its iterator: 0.7 % of an import's time went to those two walks (perf, 10k
+    /// corpus, session 28), for paragraphs, sentences, lines and words the importers and the analysis read by
+    /// scalar offsets. Here the count is taken a machine word at a time (`UTF8Words.scalarCount`) and each
+    /// scalar decoded once.
+    ///
+    /// ```swift
+    /// "Київ 24".unicodeScalarArray == Array("Київ 24".unicodeScalars)   // true
+    /// ```
+    public var unicodeScalarArray: [Unicode.Scalar] {
+        var text = self
+        return text.withUTF8 { bytes in
+            let count = UTF8Words.scalarCount(bytes)
+            return [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, initialized in
+                var byte = 0
+                var index = 0
+                let end = bytes.count
+                // Valid UTF-8 (a native string's): the lead byte says how many continuation bytes follow.
+                while byte < end {
+                    let b0 = UInt32(bytes[byte])
+                    let value: UInt32
+                    if b0 < 0x80 {
+                        value = b0
+                        byte += 1
+                    } else if b0 < 0xE0 {
+                        value = (b0 & 0x1F) << 6 | UInt32(bytes[byte + 1] & 0x3F)
+                        byte += 2
+                    } else if b0 < 0xF0 {
+                        value = (b0 & 0x0F) << 12 | UInt32(bytes[byte + 1] & 0x3F) << 6 | UInt32(bytes[byte + 2] & 0x3F)
+                        byte += 3
+                    } else {
+                        value = (b0 & 0x07) << 18 | UInt32(bytes[byte + 1] & 0x3F) << 12
+                            | UInt32(bytes[byte + 2] & 0x3F) << 6 | UInt32(bytes[byte + 3] & 0x3F)
+                        byte += 4
+                    }
+                    (scalars.baseAddress! + index).initialize(to: Unicode.Scalar(value).unsafelyUnwrapped)
+                    index += 1
+                }
+                initialized = index
+            }
+        }
+    }
+}

@@ -50,6 +50,29 @@ import DiglotTestSupport
         }
     }
 
+    /// The scalars decoded from the UTF-8 are the view's: every scalar alone and beside others of every width,
+    /// a bridged `NSString`, a substring's base, and seeded texts of mixed widths.
+    @Test func scalarArrayIsTheViewsScalars() {
+        var all = ""
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "a\(scalar)Ї\(scalar)"
+            if text.unicodeScalarArray != Array(text.unicodeScalars) { Issue.record("U+\(String(value, radix: 16))"); break }
+            if value % 31 == 0 { all.unicodeScalars.append(scalar) }
+        }
+        #expect(all.unicodeScalarArray == Array(all.unicodeScalars))
+        #expect("".unicodeScalarArray.isEmpty)
+        let bridged = NSString(string: "Київ — 24 лютого 🇺🇦 e\u{301}") as String
+        #expect(bridged.unicodeScalarArray == Array(bridged.unicodeScalars))
+        let pieces = ["a", "Ї", "€", "🇺🇦", "\u{301}", " ", "\r\n", "ß", "\u{10FFFF}", "\u{7F}", "\u{80}", "\u{7FF}", "\u{800}",
+                      "\u{FFFF}", "\u{10000}"]
+        var generator = SeededGenerator(seed: 97)
+        for _ in 0..<2_000 {
+            let text = (0..<generator.below(40)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            #expect(text.unicodeScalarArray == Array(text.unicodeScalars), "\(text.debugDescription)")
+        }
+    }
+
     /// Counting scalars by their leading bytes gives the view's count for scalars of every width.
     @Test func scalarCountEqualsTheViewsCount() {
         var text = ""
