@@ -7,6 +7,14 @@ public enum BulletinText {
     public static let dashes: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}",
                                                      "\u{2015}", "\u{2212}"]
 
+    /// Whether `scalar` is one of `dashes`, by value: the figure-line split and the list-dash check ask it of
+    /// every scalar of a line they read, and hashing each into the set cost more than the rest of the split.
+    @inline(__always)
+    public static func isDash(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v == 0x2D || (v >= 0x2010 && v <= 0x2015) || v == 0x2212
+    }
+
     /// Space, no-break space, thin and narrow no-break spaces, figure space and the other Unicode spaces.
     public static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         // Below U+2000 only these are White_Space; answering them directly spares a Unicode property lookup
@@ -58,14 +66,15 @@ public enum BulletinText {
         while index < scalars.endIndex {
             let scalar = scalars[index]
             let next = scalars.index(after: index)
-            let isListDash = dashes.contains(scalar) && (next == scalars.endIndex || isSpace(scalars[next]))
+            let isListDash = isDash(scalar) && (next == scalars.endIndex || isSpace(scalars[next]))
             if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "\"«(#".unicodeScalars.contains(scalar) {
                 break
             }
             if !(isSpace(scalar) || isListDash || isDecoration(scalar)) { break }
             index = next
         }
-        return String(scalars[index...])
+        // Most lines start with their label: the line itself, not a copy of it.
+        return index == scalars.startIndex ? line : String(scalars[index...])
     }
 
     static func isDecoration(_ scalar: Unicode.Scalar) -> Bool {

@@ -39,7 +39,7 @@ public enum FigureLineParser {
     /// `оперативно-тактичного` stay inside the label), or failing that (when `allowColon`) the first colon.
     public static func split(_ line: String, allowColon: Bool = true) -> (label: String, value: String)? {
         let scalars = line.unicodeScalarArray
-        for i in scalars.indices.dropFirst() where BulletinText.dashes.contains(scalars[i]) {
+        for i in scalars.indices.dropFirst() where BulletinText.isDash(scalars[i]) {
             let spaced = BulletinText.isSpace(scalars[i - 1]) || (i + 1 < scalars.count && BulletinText.isSpace(scalars[i + 1]))
             guard spaced else { continue }
             let label = String(scalars: scalars[..<i])

@@ -286,6 +286,10 @@ import DiglotTestSupport
                 expected = ""
             }
             #expect(ImportInput(bytes: Data(), fileName: name).fileExtension == expected, "\(name)")
+            // Renaming an input gives it the new name's extension (it is worked out when the name is set).
+            var renamed = ImportInput(bytes: Data(), fileName: "first.tmx")
+            renamed.fileName = name
+            #expect(renamed.fileExtension == expected, "renamed to \(name)")
         }
     }
 

@@ -30,6 +30,21 @@ import DiglotImporting
         #expect(reading.total == 1637 && reading.delta == 35 && reading.qualifier == nil)
     }
 
+    /// The dash test by value answers as the set of dashes for every scalar; a line without decoration is
+    /// returned as it is.
+    @Test func dashesByValueAreTheSetOfDashes() {
+        var dashes = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if BulletinText.isDash(scalar) != BulletinText.dashes.contains(scalar) { Issue.record("U+\(String(value, radix: 16))") }
+            if BulletinText.isDash(scalar) { dashes += 1 }
+        }
+        #expect(dashes == BulletinText.dashes.count)
+        #expect(BulletinText.withoutDecoration("танків – 5") == "танків – 5")
+        #expect(BulletinText.withoutDecoration("– танків – 5") == "танків – 5")
+        #expect(BulletinText.withoutDecoration("✅ tanks ‒ 5") == "tanks ‒ 5")
+    }
+
     @Test func hyphensInsideLabelsDoNotSeparate() throws {
         let grad = try #require(try FigureLineParser.read("РСЗВ БМ-21 \"Град\" - 21,"))
         #expect(grad.label == "РСЗВ БМ-21 \"Град\"" && grad.total == 21)
