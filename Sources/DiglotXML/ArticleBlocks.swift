@@ -80,6 +80,6 @@ public enum ArticleBlocks {
     }
 
     private static func paragraphWeight(_ node: MarkupNode) -> Int {
-        node.all(named: "p").reduce(0) { $0 + $1.text.count }
+        node.all(named: "p").reduce(0) { $0 + TextLength.characterCount(of: $1.text) }
     }
 }

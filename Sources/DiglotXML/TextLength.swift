@@ -16,6 +16,25 @@ enum TextLength {
         return text.prefix(limit + 1).count <= limit
     }
 
+    /// How many characters (grapheme clusters) `text` holds: its scalars when every one stands alone, else the
+    /// character walk.
+    ///
+    /// Why: choosing a page's article body weighs each `<article>` by its paragraphs' characters, and
+    /// `String.count` found every grapheme's end (0.55 % of an import's instructions, callgrind, session 28).
+    static func characterCount(of text: String) -> Int {
+        let byScalars: Int?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var scalars = 0
+            let allStandalone = MarkupNode.forEachScalar(in: bytes) { scalar in
+                guard scalar.isStandaloneInGraphemes else { return false }
+                scalars += 1
+                return true
+            }
+            return allStandalone ? scalars : nil
+        }
+        if let counted = byScalars ?? nil { return counted }
+        return text.count
+    }
+
     /// The answer from the scalars alone, or nil when one of the first `limit + 1` might join another into one
     /// character (then only the character walk knows): while every scalar stands alone
     /// (`isStandaloneInGraphemes`), characters and scalars are as many.

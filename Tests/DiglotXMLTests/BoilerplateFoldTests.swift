@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import DiglotTestSupport
 @testable import DiglotXML
@@ -106,6 +107,9 @@ import DiglotTestSupport
         for _ in 0..<3_000 {
             let count = generator.below(3) == 0 ? generator.below(12) : 380 + generator.below(40)
             let sample = (0..<count).map { _ in pieces[generator.below(generator.below(4) == 0 ? pieces.count : 6)] }.joined()
+            #expect(TextLength.characterCount(of: sample) == sample.count, "\(sample.debugDescription)")
+            let bridged = NSString(string: sample) as String
+            #expect(TextLength.characterCount(of: bridged) == sample.count)
             for limit in [0, 5, 10, 400] {
                 #expect(TextLength.hasAtMost(limit, charactersIn: sample) == (sample.count <= limit), "\(sample.debugDescription) \(limit)")
             }
