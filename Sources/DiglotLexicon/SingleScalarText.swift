@@ -1,3 +1,5 @@
+import DiglotModel
+
 /// Texts in which every Unicode scalar is a character of its own, so that they can be walked by scalars with the
 /// cuts a walk by `Character` would make.
 ///

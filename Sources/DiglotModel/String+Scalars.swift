@@ -71,26 +71,11 @@ extension String {
             return [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, initialized in
                 var byte = 0
                 var index = 0
-                let end = bytes.count
                 // Valid UTF-8 (a native string's): the lead byte says how many continuation bytes follow.
-                while byte < end {
-                    let b0 = UInt32(bytes[byte])
-                    let value: UInt32
-                    if b0 < 0x80 {
-                        value = b0
-                        byte += 1
-                    } else if b0 < 0xE0 {
-                        value = (b0 & 0x1F) << 6 | UInt32(bytes[byte + 1] & 0x3F)
-                        byte += 2
-                    } else if b0 < 0xF0 {
-                        value = (b0 & 0x0F) << 12 | UInt32(bytes[byte + 1] & 0x3F) << 6 | UInt32(bytes[byte + 2] & 0x3F)
-                        byte += 3
-                    } else {
-                        value = (b0 & 0x07) << 18 | UInt32(bytes[byte + 1] & 0x3F) << 12
-                            | UInt32(bytes[byte + 2] & 0x3F) << 6 | UInt32(bytes[byte + 3] & 0x3F)
-                        byte += 4
-                    }
-                    (scalars.baseAddress! + index).initialize(to: Unicode.Scalar(value).unsafelyUnwrapped)
+                while byte < bytes.count {
+                    let (scalar, width) = UTF8Decoding.scalar(in: bytes, at: byte)
+                    (scalars.baseAddress! + index).initialize(to: scalar)
+                    byte += width
                     index += 1
                 }
                 initialized = index

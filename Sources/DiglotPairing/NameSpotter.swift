@@ -1,4 +1,5 @@
 import DiglotLexicon
+import DiglotModel
 
 /// Finds the proper names of a text cheaply: capitalised words that are not common sentence openers, plus
 /// multiword names of the names table, each reduced to its `NameKey`.

@@ -1,5 +1,6 @@
 import Testing
 @testable import DiglotLexicon
+import DiglotModel
 
 /// The walks that read scalars from UTF-8 bytes (`UTF8Decoding`) give what the scalar view gives.
 @Suite struct UTF8WalkTests {

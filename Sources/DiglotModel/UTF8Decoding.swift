@@ -3,7 +3,8 @@
 /// Why: the word and number walks of pairing stepped `String.UnicodeScalarView`, whose index validation and
 /// decoding cost about 80 instructions a scalar; most of what pairing reads is walked this way
 /// (docs/performance.md, session 27). The walks keep byte offsets and make a `String.Index` only where a word or
-/// number begins or ends (the UTF-8 view makes one from an offset in constant time).
+/// number begins or ends (the UTF-8 view makes one from an offset in constant time). It lives in the model so that
+/// `String.unicodeScalarArray`, which the importers' scalar walks use, decodes with the same code (session 28).
 public enum UTF8Decoding {
     /// The scalar whose UTF-8 begins at `offset` of valid UTF-8 `bytes`, and how many bytes it takes.
     @inline(__always)
