@@ -148,22 +148,16 @@ struct QuoteEvidence {
         return result
     }
 
-    /// What `Character.isWhitespace || == "(" || == ")"` says of a one-scalar character; ASCII by value.
+    /// What `Character.isWhitespace || == "(" || == ")"` says of a one-scalar character (`CharacterClass`, the
+    /// model's classes of one scalar, answers ASCII and Cyrillic by value).
     @inline(__always)
     static func isTokenSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) || v == 0x28 || v == 0x29 }
-        return scalar.properties.isWhitespace
+        scalar == "(" || scalar == ")" || CharacterClass(of: scalar).contains(.whitespace)
     }
 
-    /// What `Character.isNumber` says of a one-scalar character; ASCII and Cyrillic letters by value.
+    /// What `Character.isNumber` says of a one-scalar character (`CharacterClass`).
     @inline(__always)
-    static func isNumber(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v < 0x80 { return v >= 0x30 && v <= 0x39 }
-        if v >= 0x400 && v <= 0x4FF { return false }
-        return scalar.properties.numericType != nil
-    }
+    static func isNumber(_ scalar: Unicode.Scalar) -> Bool { CharacterClass(of: scalar).contains(.number) }
 
     private static let multipliers = ["thousand", "тис", "тыс"]
     private static let multiplierScalars = multipliers.map { Array($0.unicodeScalars) }
@@ -264,14 +258,9 @@ struct QuoteEvidence {
         return out
     }
 
-    /// What `Character.isLetter` says of a one-scalar character; ASCII and Cyrillic letters by value.
+    /// What `Character.isLetter` says of a one-scalar character (`CharacterClass`).
     @inline(__always)
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
-        if (v >= 0x400 && v <= 0x481) || (v >= 0x48A && v <= 0x4FF) { return true }
-        return scalar.properties.isAlphabetic
-    }
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { CharacterClass(of: scalar).contains(.letter) }
 
     /// "DefenceU" → "Defence U", "VS_Oblomov" → "VS Oblomov", "GeneralStaffUA" → "General Staff UA".
     static func handleWords(_ handle: String) -> String {
