@@ -1,3 +1,6 @@
+import DiglotImporting
+import DiglotModel
+
 /// Reads a plain-text article: blocks separated by blank lines, the first line a title when it looks like one.
 ///
 /// ```
@@ -64,7 +67,51 @@ enum PlainTextArticle {
         return !".:;,".contains(last)
     }
 
+    /// The words of `text` (runs of characters that are not whitespace) joined by single spaces.
+    ///
+    /// Splitting a `String` by `Character` finds every grapheme's end and asks Unicode's tables of each: for
+    /// every line of a plain-text article and every block the HTML scorer weighs, 180 M instructions of a
+    /// 5,000-document import (plain-text reading 224 M → 41 M with the bytes).
+    /// A text whose every scalar stands alone (`isStandaloneInGraphemes`) has one character per scalar, and
+    /// among those scalars the whitespace is ASCII's tab, line feed, vertical tab and form feed, the space,
+    /// U+0085 and U+00A0: such a text is split on its bytes.
     static func collapseWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard text.unicodeScalars.allSatisfy(\.isStandaloneInGraphemes) else {
+            return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        }
+        return ByteScan.withBytes(text) { bytes in
+            // Each space written stands for at least one whitespace byte, so the words fit in the input's size.
+            String(unsafeUninitializedCapacity: bytes.count) { output in
+                var written = 0
+                var index = 0
+                var spacePending = false
+                while index < bytes.count {
+                    let width = whitespaceWidth(bytes, at: index)
+                    if width > 0 {
+                        spacePending = written > 0
+                        index += width
+                        continue
+                    }
+                    if spacePending {
+                        output[written] = 0x20
+                        written += 1
+                        spacePending = false
+                    }
+                    output[written] = bytes[index]
+                    written += 1
+                    index += 1
+                }
+                return written
+            }
+        }
+    }
+
+    /// The byte length of the whitespace scalar starting at `index` (tab to form feed, space, U+0085, U+00A0),
+    /// 0 for any other scalar.
+    private static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0C) { return 1 }
+        if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 || bytes[index + 1] == 0xA0 { return 2 }
+        return 0
     }
 }

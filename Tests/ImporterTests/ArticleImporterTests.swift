@@ -92,3 +92,23 @@ import DiglotTestSupport
     }
 }
 
+/// `PlainTextArticle.collapseWhitespace`, which every plain-text line and every block the HTML scorer weighs goes
+/// through, against the `Character` split it stands in for.
+@Suite struct WhitespaceCollapsingTests {
+    /// Collapsing whitespace on the bytes gives what splitting by `Character` gives: 20,000 seeded texts of
+    /// words, every whitespace scalar (NEL, no-break space, U+2028, ideographic space, CR), combining marks after
+    /// spaces and letters, a prepended mark before a space, and emoji with joiners.
+    @Test func whitespaceCollapsesAsTheCharacterSplitCollapsesIt() {
+        var random = SeededGenerator(seed: 294)
+        let parts = ["Київ", "Kyiv", "word", " ", "  ", "\t", "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{2028}",
+                     "\u{3000}", "\u{202F}", "\r", "\u{0301}", "e\u{0301}", "\u{0600}", "👩\u{200D}🚀", "«", "—", "1 070", "é"]
+        var bytePath = 0
+        for _ in 0..<20_000 {
+            let text = (0..<(1 + random.below(12))).map { _ in parts[random.below(parts.count)] }.joined()
+            let expected = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            #expect(PlainTextArticle.collapseWhitespace(text) == expected, "\(text.debugDescription)")
+            if text.unicodeScalars.allSatisfy(\.isStandaloneInGraphemes) { bytePath += 1 }
+        }
+        #expect(bytePath > 2_000, "\(bytePath) texts on the byte path")
+    }
+}
