@@ -197,26 +197,48 @@ extension MarkupNode {
 
 /// Whether a text holds any of a set of ASCII phrases, compared as `text.lowercased()` would compare them.
 ///
-/// One pass over the text's bytes, each position tried only against the phrases that start with its letter,
-/// ASCII letters folded on the fly: lowercasing every short block and searching it once per phrase was a
-/// twentieth of parsing an article page (callgrind, session 9). Two non-ASCII letters lowercase to an ASCII
-/// one (U+0130 İ to "i̇", U+212A KELVIN SIGN to "k"); text holding either goes the long way, so the answer is
-/// always that of the lowercased text.
+/// One pass over the text's bytes, ASCII letters folded on the fly: lowercasing every short block and searching
+/// it once per phrase was a twentieth of parsing an article page (callgrind, session 9). Two non-ASCII letters
+/// lowercase to an ASCII one (U+0130 İ to "i̇", U+212A KELVIN SIGN to "k"); text holding either goes the long
+/// way, so the answer is always that of the lowercased text.
+///
+/// The pass skips (Wu and Manber's multi-pattern search): it looks at the last two bytes of a window as long as
+/// the shortest phrase, and where no phrase's opening holds those two bytes, the window moves past them. The
+/// block phrases are 10 to 41 bytes long, so most windows move 9 bytes after one look, where trying every
+/// position was 10,000 instructions a block (1.5 % of a 5,000-document import, callgrind, session 29). Phrases
+/// shorter than three bytes leave too little to skip by: such a set tries every position against the phrases
+/// starting with its two bytes.
 struct PhraseSearch: Sendable {
     /// The lowercased phrases as UTF-8.
     let phrases: [[UInt8]]
-    /// `phrases` grouped by their first byte.
+    /// The window: the length of the shortest phrase, at most 255 (a shift is one byte).
+    private let window: Int
+    /// For each pair of bytes (first << 8 | second), how far a window ending with it may move: how far that
+    /// pair stands from the end of any phrase's first `window` bytes, `window - 1` when it is in none.
+    private let shifts: [UInt8]
+    /// The phrases whose first `window` bytes end with a pair, by pair: where a window's shift is 0.
+    private let byClosingPair: [Int: [[UInt8]]]
+    /// `phrases` grouped by their first byte, for sets with a phrase shorter than three bytes.
     private let byFirstByte: [[[UInt8]]]
-    /// One bit per pair of bytes (first << 8 | second) that some phrase starts with; a one-byte phrase sets
-    /// every pair its byte begins. Most positions of a text begin no phrase's first two bytes, and one bit
-    /// test rules them out (trying each position against its first byte's phrases was a hundredth of an import).
+    /// One bit per pair of bytes some phrase starts with (a one-byte phrase sets every pair its byte begins), for
+    /// sets with a phrase shorter than three bytes.
     private let startingPairs: [UInt64]
 
     init(_ phrases: [String]) {
         self.phrases = phrases.map { Array($0.lowercased().utf8) }.filter { !$0.isEmpty }
+        window = min(self.phrases.map(\.count).min() ?? 0, 255)
+        var shifts = [UInt8](repeating: UInt8(max(window - 1, 0)), count: 65_536)
+        var byClosingPair: [Int: [[UInt8]]] = [:]
         var groups = [[[UInt8]]](repeating: [], count: 256)
         var pairs = [UInt64](repeating: 0, count: 65_536 / 64)
         for phrase in self.phrases {
+            if window >= 3 {
+                for end in 2...window {
+                    let pair = Int(phrase[end - 2]) << 8 | Int(phrase[end - 1])
+                    shifts[pair] = min(shifts[pair], UInt8(window - end))
+                }
+                byClosingPair[Int(phrase[window - 2]) << 8 | Int(phrase[window - 1]), default: []].append(phrase)
+            }
             groups[Int(phrase[0])].append(phrase)
             let seconds: [Int] = phrase.count > 1 ? [Int(phrase[1])] : Array(0..<256)
             for second in seconds {
@@ -224,6 +246,8 @@ struct PhraseSearch: Sendable {
                 pairs[pair >> 6] |= 1 << UInt64(pair & 63)
             }
         }
+        self.shifts = shifts
+        self.byClosingPair = byClosingPair
         byFirstByte = groups
         startingPairs = pairs
     }
@@ -236,19 +260,47 @@ struct PhraseSearch: Sendable {
                 let lowered = String(decoding: bytes, as: UTF8.self).lowercased()
                 return phrases.contains { UTF8Search.contains(lowered, $0) }
             }
-            for start in bytes.indices {
-                let first = Int(Self.lowerASCII(bytes[start]))
-                // The byte after the last counts as 0, which no phrase holds: a one-byte phrase set its pair.
-                let pair = first << 8 | (start + 1 < bytes.count ? Int(Self.lowerASCII(bytes[start + 1])) : 0)
-                guard startingPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
-                for phrase in byFirstByte[first] where start + phrase.count <= bytes.count {
-                    var offset = 1
-                    while offset < phrase.count, Self.lowerASCII(bytes[start + offset]) == phrase[offset] { offset += 1 }
-                    if offset == phrase.count { return true }
-                }
-            }
-            return false
+            return window >= 3 ? occursSkipping(in: bytes) : occursTryingEveryPosition(in: bytes)
         }
+    }
+
+    /// The skipping search over bytes that lowercase into ASCII only as ASCII capitals do.
+    private func occursSkipping(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var end = window - 1
+        while end < bytes.count {
+            let pair = Int(Self.lowerASCII(bytes[end - 1])) << 8 | Int(Self.lowerASCII(bytes[end]))
+            let shift = Int(shifts[pair])
+            if shift > 0 {
+                end += shift
+                continue
+            }
+            let start = end - window + 1
+            for phrase in byClosingPair[pair] ?? [] where start + phrase.count <= bytes.count {
+                if matches(phrase, in: bytes, at: start) { return true }
+            }
+            end += 1
+        }
+        return false
+    }
+
+    /// Every position tried against the phrases that start with its two bytes: for sets with a short phrase.
+    private func occursTryingEveryPosition(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for start in bytes.indices {
+            let first = Int(Self.lowerASCII(bytes[start]))
+            // The byte after the last counts as 0, which no phrase holds: a one-byte phrase set its pair.
+            let pair = first << 8 | (start + 1 < bytes.count ? Int(Self.lowerASCII(bytes[start + 1])) : 0)
+            guard startingPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+            for phrase in byFirstByte[first] where start + phrase.count <= bytes.count {
+                if matches(phrase, in: bytes, at: start) { return true }
+            }
+        }
+        return false
+    }
+
+    private func matches(_ phrase: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        var offset = 0
+        while offset < phrase.count, Self.lowerASCII(bytes[start + offset]) == phrase[offset] { offset += 1 }
+        return offset == phrase.count
     }
 
     /// Whether the bytes hold U+0130 (C4 B0) or U+212A (E2 84 AA).

@@ -47,6 +47,36 @@ import DiglotTestSupport
         #expect(search.occurs(in: "CLIC\u{212A} HERE TO subscribe"))
     }
 
+    /// The skipping search finds every phrase wherever it stands: 400 seeded sets of ASCII phrases over a small
+    /// alphabet (so that phrases overlap, share their pairs and repeat inside each other; 3 to 24 bytes) against
+    /// 50 texts each of up to 300 pieces, in mixed case, with Cyrillic and accented letters among them, answered
+    /// as the lowercased text answers.
+    @Test func theSkippingSearchAnswersAsTheLowercasedTextForAnyPhraseSet() {
+        var generator = SeededGenerator(seed: 62)
+        let phraseLetters = ["a", "b", "c", "A", "B", " ", ":", "ab", "ba"]
+        let letters = phraseLetters + ["ж", "Ж", "\u{0430}", "é"]
+        func sample(_ count: Int, of letters: [String]) -> String {
+            (0..<count).map { _ in letters[generator.below(letters.count)] }.joined()
+        }
+        var found = 0, missed = 0
+        for _ in 0..<400 {
+            let phrases = (0..<(1 + generator.below(5))).map { _ -> String in
+                var phrase = sample(3 + generator.below(10), of: phraseLetters)
+                while phrase.utf8.count < 3 { phrase += "a" }
+                return phrase
+            }
+            let search = PhraseSearch(phrases)
+            for _ in 0..<50 {
+                let text = sample(generator.below(300), of: letters)
+                let lowered = text.lowercased()
+                let expected = phrases.contains { lowered.contains($0.lowercased()) }
+                #expect(search.occurs(in: text) == expected, "\(phrases) in \(text.debugDescription)")
+                if expected { found += 1 } else { missed += 1 }
+            }
+        }
+        #expect(found > 2_000 && missed > 2_000, "\(found) found, \(missed) not")
+    }
+
     /// Phrases of one byte pass the pair test wherever their byte is, the last byte of a text included.
     @Test func oneBytePhrasesAreFoundEverywhere() {
         let search = PhraseSearch(["q", "ab"])
