@@ -1,4 +1,7 @@
 import DiglotModel
+#if canImport(Glibc)
+import Glibc  // memchr, without Foundation's String overloads in this file
+#endif
 
 /// Recognises page furniture that is not part of an article: by structure (navigation, forms, share bars,
 /// cookie banners, newsletter boxes, related links) and by the phrases such blocks carry.
@@ -304,12 +307,21 @@ struct PhraseSearch: Sendable {
     }
 
     /// Whether the bytes hold U+0130 (C4 B0) or U+212A (E2 84 AA).
+    ///
+    /// Their lead bytes are found with `memchr`: comparing every byte with both was 1,750 instructions a block,
+    /// more than half of what the skipping search then costs.
     private static func mayLowercaseIntoASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for index in bytes.indices where bytes[index] == 0xC4 || bytes[index] == 0xE2 {
-            if bytes[index] == 0xC4, index + 1 < bytes.count, bytes[index + 1] == 0xB0 { return true }
-            if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x84, bytes[index + 2] == 0xAA {
-                return true
-            }
+        holds([0xC4, 0xB0], in: bytes) || holds([0xE2, 0x84, 0xAA], in: bytes)
+    }
+
+    private static func holds(_ sequence: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, bytes.count >= sequence.count else { return false }
+        var start = 0
+        let last = bytes.count - sequence.count
+        while start <= last, let hit = memchr(base + start, Int32(sequence[0]), last - start + 1) {
+            let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if (1..<sequence.count).allSatisfy({ bytes[index + $0] == sequence[$0] }) { return true }
+            start = index + 1
         }
         return false
     }

@@ -45,6 +45,9 @@ import DiglotTestSupport
         }
         #expect(matched > 500, "the samples hold phrases often enough to test both answers")
         #expect(search.occurs(in: "CLIC\u{212A} HERE TO subscribe"))
+        // "İ" lowercases to "i" and a combining dot: a phrase ending in "i" is in the lowercased text.
+        #expect(PhraseSearch(["sign hi"]).occurs(in: "SIGN H\u{130}X"))
+        #expect(!PhraseSearch(["sign hix"]).occurs(in: "SIGN H\u{130}X"))
     }
 
     /// The skipping search finds every phrase wherever it stands: 400 seeded sets of ASCII phrases over a small
