@@ -139,7 +139,8 @@ public struct BasicAnalyzer: TextAnalyzer {
         /// `emit` returns false.
         @inline(__always)
         private func scan(makingTerms: Bool, _ emit: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Bool) {
-            var folded: [UInt8] = []
+            var folded = TermBytes()
+            defer { folded.deallocate() }
             let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
             var index = 0
             while index < bytes.count {
@@ -147,22 +148,22 @@ public struct BasicAnalyzer: TextAnalyzer {
                 if BasicAnalyzer.isDigit(s) {
                     let end = numberEnd(from: index)
                     if makingTerms {
-                        folded.removeAll(keepingCapacity: true)
+                        folded.removeAll()
                         for digit in index..<end where isDigit(at: digit) { folded.append(bytes[digit]) }
-                        guard folded.withUnsafeBufferPointer({ emit($0, index..<end) }) else { return }
+                        guard emit(folded.bytes, index..<end) else { return }
                     } else {
                         guard emit(none, index..<end) else { return }
                     }
                     index = end
                 } else if BasicAnalyzer.isWordScalar(s) {
                     let start = index
-                    folded.removeAll(keepingCapacity: true)
+                    folded.removeAll()
                     var simple = true
                     var simpleBytes = 0
                     while index < bytes.count {
                         let (c, w) = scalar(at: index)
                         if let lower = SimpleLetter.lowercase(c) {
-                            if makingTerms { Self.appendUTF8(lower, to: &folded) }
+                            if makingTerms { folded.appendUTF8(lower) }
                             simpleBytes += 1
                             index += w
                         } else if c == "\u{0301}" || c == "\u{00AD}" {
@@ -185,8 +186,7 @@ public struct BasicAnalyzer: TextAnalyzer {
                     }
                     if simple {
                         guard simpleBytes > 0 else { continue }
-                        guard makingTerms ? folded.withUnsafeBufferPointer({ emit($0, start..<index) })
-                                          : emit(none, start..<index) else { return }
+                        guard emit(makingTerms ? folded.bytes : none, start..<index) else { return }
                     } else {
                         var term = BasicAnalyzer.fold(unfoldedWord(start..<index))
                         guard !term.isEmpty else { continue }
@@ -235,17 +235,6 @@ public struct BasicAnalyzer: TextAnalyzer {
                 groupLength = 0; index = next
             }
             return end
-        }
-
-        @inline(__always) static func appendUTF8(_ value: UInt32, to buffer: inout [UInt8]) {
-            if value < 0x80 {
-                buffer.append(UInt8(value))
-            } else if value < 0x800 {
-                buffer.append(UInt8(0xC0 | (value >> 6))); buffer.append(UInt8(0x80 | (value & 0x3F)))
-            } else {
-                buffer.append(UInt8(0xE0 | (value >> 12))); buffer.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-                buffer.append(UInt8(0x80 | (value & 0x3F)))
-            }
         }
     }
 }

@@ -100,6 +100,22 @@ enum ReferenceTokenizer {
     }
 }
 
+/// Terms longer than the tokenizer's first buffer (64 bytes), which it grows while folding: words and
+/// numbers of up to 2,000 pieces, alone and among short words, agree with the reference tokenizer.
+@Suite struct LongTermTests {
+    @Test func longWordsAndNumbersAgreeWithTheReference() {
+        let letters = ["Ки", "ЇЖ", "ґ", "Ё", "ABC", "xyz", "'", "е\u{0301}", "ß", "İ", "1", "\u{00AD}"]
+        var generator = SeededGenerator(seed: 63)
+        for length in [1, 20, 31, 32, 33, 63, 64, 65, 100, 500, 2_000] {
+            let word = (0..<length).map { _ in letters.randomElement(using: &generator)! }.joined()
+            let number = (0..<length).map { _ in "123" }.joined(separator: " ")
+            for text in [word, "а " + word + " б", number, "x " + number + ", y " + word + word] {
+                #expect(BasicAnalyzer.tokenize(text) == ReferenceTokenizer.tokenize(text), "\(length)")
+            }
+        }
+    }
+}
+
 /// `forEachTokenRange` (snippets on a search connection) gives exactly the byte ranges of `tokenize`, which the
 /// index's positions come from: a different count or offset would highlight the wrong words.
 @Suite struct TokenRangeTests {
