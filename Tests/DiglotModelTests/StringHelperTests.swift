@@ -22,6 +22,28 @@ import DiglotTestSupport
         }
     }
 
+    /// Mixed texts lowercase as `lowercased()` does whichever way they take (byte for byte for ASCII and basic
+    /// Cyrillic, scalar by scalar otherwise), as strings, as substrings cut anywhere, and as bridged `NSString`s
+    /// (whose UTF-8 is not contiguous).
+    @Test func quickLoweringOfMixedTextsStringsSubstringsAndBridgedStrings() {
+        let pieces = ["ABC", "xyz", "ЗАГАЛЬНІ", "бойові", "ЀЁЂЏ", "Ѡѡ", "ҐЇЄІ", "İ", "ΣΟΦΊΑ", "ẞ", "K", "e\u{0301}",
+                      "😀", " ", "\r\n", "1 020", "—", "ǅ", "\u{0000}"]
+        var generator = SeededGenerator(seed: 64)
+        var byteForByte = 0
+        for _ in 0..<5_000 {
+            let text = (0..<generator.below(10)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            #expect(text.quickLowercased() == text.lowercased(), "\(text.debugDescription)")
+            let scalars = text.unicodeScalars
+            let from = scalars.index(scalars.startIndex, offsetBy: generator.below(scalars.count + 1))
+            let slice = Substring(scalars[from...])
+            #expect(slice.quickLowercased() == slice.lowercased(), "\(slice.debugDescription)")
+            let bridged = NSString(string: text) as String
+            #expect(bridged.quickLowercased() == text.lowercased(), "bridged \(text.debugDescription)")
+            if text.unicodeScalars.allSatisfy({ $0.quickLowercase != nil }) { byteForByte += 1 }
+        }
+        #expect(byteForByte > 500, "\(byteForByte) texts lowercased byte for byte")
+    }
+
     /// Every scalar at either end is trimmed, or kept, as Foundation's `whitespacesAndNewlines` decides.
     @Test func trimmingEqualsFoundationsWhitespaceAndNewlinesForEveryScalar() {
         Self.expectTrimmingAsFoundation(.whitespacesAndNewlines, { $0.trimmingWhitespace() }, { $0.trimmingWhitespace() })
