@@ -27,7 +27,7 @@ import DiglotTestSupport
     /// (whose UTF-8 is not contiguous).
     @Test func quickLoweringOfMixedTextsStringsSubstringsAndBridgedStrings() {
         let pieces = ["ABC", "xyz", "ЗАГАЛЬНІ", "бойові", "ЀЁЂЏ", "Ѡѡ", "ҐЇЄІ", "İ", "ΣΟΦΊΑ", "ẞ", "K", "e\u{0301}",
-                      "😀", " ", "\r\n", "1 020", "—", "ǅ", "\u{0000}"]
+                      "😀", " ", "\r\n", "1 020", "—", "ǅ", "\u{0000}", "’", "«»", "\u{A0}", "…", "\u{0301}", "€"]
         var generator = SeededGenerator(seed: 64)
         var byteForByte = 0
         for _ in 0..<5_000 {
