@@ -15,35 +15,38 @@ enum WirePlainTextReader {
     static func read(_ text: String, input: ImportInput) throws -> WireReport {
         var report = WireReport(naturalKey: "wire-report:\(input.sourceID.rawValue)")
         var inLinkList = false
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // The lines are found on the bytes (`ByteScan.forEachLine`): splitting the text as characters at "\n"
+        // walked every grapheme of the copy (0.9 % of a 5,000-document import) and left a CR LF copy one line.
+        ByteScan.forEachLine(of: text) { raw in
             let line = raw.trimmingSpaces()
-            if line.isEmpty { continue }
-            if Boilerplate.endsArticle(line) { break }
+            if line.isEmpty { return true }
+            if Boilerplate.endsArticle(line) { return false }
             let lowered = line.quickLowercased()
             if linkListLeads.contains(where: { lowered.hasPrefix($0) }) && line.count <= 40 {
                 inLinkList = true
-                continue
+                return true
             }
             let isSentence = ".!\"”".contains(line.last ?? " ") && line.count > 60
-            if inLinkList, !isSentence { continue }
+            if inLinkList, !isSentence { return true }
             inLinkList = false
-            if Boilerplate.isBoilerplate(text: line) { continue }
+            if Boilerplate.isBoilerplate(text: line) { return true }
             if report.byline == nil, line.hasPrefix("By "), line.count <= 80 {
                 report.byline = WireReport.cleanByline(line)
-                continue
+                return true
             }
             if report.published == nil, line.count <= 48, let date = DayText.parse(line) {
                 report.published = date
-                continue
+                return true
             }
             if report.headline == nil, report.blocks.isEmpty, line.count <= 160, Dateline.parse(line) == nil,
                !".!?".contains(line.last ?? ".") {
                 report.headline = line
-                continue
+                return true
             }
             let range = NSRange(location: 0, length: (line as NSString).length)
             let isCaption = captionCredit.firstMatch(in: line, range: range) != nil
             report.blocks.append((line, isCaption ? .caption : .paragraph))
+            return true
         }
         guard report.hasBody else { throw input.error("holds no report text") }
         return report

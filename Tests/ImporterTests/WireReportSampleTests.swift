@@ -207,6 +207,24 @@ import TweetEmbedImporter
         #expect(WireReportImporter.confidence(for: ImportInput(bytes: Data(bulletin.utf8), fileName: "b.txt")) == 0)
     }
 
+    /// A plain-text copy reads the same whatever its line breaks: CR LF (a Windows copy, which splitting at
+    /// "\n" as characters left one line), a lone CR, or U+2028.
+    @Test func aPlainCopyReadsTheSameWhateverItsLineBreaks() throws {
+        let sample = TestPaths.samples.appendingPathComponent("wire-report/plain-copy.txt")
+        let text = try String(contentsOf: sample, encoding: .utf8)
+        func read(_ text: String) throws -> [String] {
+            let batch = try WireReportImporter(configuration: .default)
+                .read(ImportInput(bytes: Data(text.utf8), fileName: "plain-copy.txt"))
+            return batch.documents.flatMap { [$0.title ?? "-", $0.text, $0.metadata.sorted { $0.key < $1.key }.description] }
+                + batch.passages.map { "\($0.role) \($0.text)" }
+        }
+        let expected = try read(text)
+        #expect(expected.count > 5)
+        for separator in ["\r\n", "\r", "\u{2028}"] {
+            #expect(try read(text.replacingOccurrences(of: "\n", with: separator)) == expected, "\(separator.debugDescription)")
+        }
+    }
+
     @Test func datelineShapes() {
         #expect(Dateline.parse("KYIV, March 2 (Reuters) - Russia said")?.agency == "Reuters")
         #expect(Dateline.parse("KYIV, Ukraine (AP) — Russian forces")?.place == "KYIV, Ukraine")
