@@ -1,7 +1,8 @@
 #!/bin/bash
 # Counts the instructions of one `diglot import` of a corpus with callgrind, warm, and digests the archive it built:
 #   scripts/callgrind-import.sh BINARY CORPUS WORKDIR TAG [REFERENCE_DIGEST]
-# prints "TAG <instructions> digest same|DIFFERENT|written" and leaves WORKDIR/cg.TAG.out for callgrind_annotate.
+# prints "TAG <instructions> reading <the reading's instructions> digest same|DIFFERENT|written" and leaves
+# WORKDIR/cg.TAG.out for callgrind_annotate.
 #
 # Why a warm-up under callgrind: DerivedKeyCache names its files by the executable's stamp (size and time of
 # /proc/self/exe), and under valgrind that is the tool's own binary (callgrind's, not the program's, and not
@@ -31,4 +32,10 @@ cold=""
 if callgrind_annotate --inclusive=yes "$work/cg.$tag.out" 2>/dev/null | grep -c 'NamesTableV7bundled' > /dev/null; then
     cold=" (COLD: the names table was derived; take it again)"
 fi
-echo "$tag $instructions digest $verdict$cold"
+# The reading (ImportPipeline.prepare, inclusive: detection, the importers, the index tokens' analysis, the
+# batch check) does not depend on how the writer's groups fall, which shifts the total by a few percent from one
+# run to the next under valgrind's one-thread-at-a-time scheduling (18,052 M against 18,522 M for one build,
+# session 29): compare reading figures for changes to the reading.
+reading=$(callgrind_annotate --inclusive=yes "$work/cg.$tag.out" 2>/dev/null \
+    | grep -m1 'ImportPipelineV7prepare_8fileName' | awk '{ gsub(",", "", $1); print $1 }')
+echo "$tag $instructions reading ${reading:-?} digest $verdict$cold"
