@@ -44,20 +44,27 @@ struct Dateline: Equatable {
         return matchingPatterns(paragraph)
     }
 
-    /// The dateline the patterns find opening `paragraph`, without the byte checks `parse` makes first.
+    /// The dateline the patterns find opening `paragraph`, without the byte checks `parse` makes first: matched
+    /// by hand (`DatelineMatcher`) where the text allows it, by ICU otherwise.
     static func matchingPatterns(_ paragraph: String) -> Dateline? {
+        switch DatelineMatcher.match(paragraph) {
+        case let .matched(place, agency, length): return Dateline(place: place, agency: agency, length: length)
+        case .noMatch: return nil
+        case .undecided: return matchingRegularExpressions(paragraph)
+        }
+    }
+
+    /// The dateline ICU's matcher finds with the two patterns: what `DatelineMatcher` must answer, and the answer
+    /// for text it leaves undecided.
+    static func matchingRegularExpressions(_ paragraph: String) -> Dateline? {
         let ns = paragraph as NSString
         let range = NSRange(location: 0, length: min(ns.length, 160))
         if let m = withAgency.firstMatch(in: paragraph, range: range) {
-            let place = ns.substring(with: m.range(at: 1)).trimmingSpaces()
-            let agency = ns.substring(with: m.range(at: 2))
-            return Dateline(text: "\(place) (\(agency))", place: place.components(separatedBy: ", ").prefix(2)
-                                .filter { !$0.contains(where: \.isNumber) }.joined(separator: ", "),
-                            agency: agency, length: ns.substring(with: m.range).unicodeScalars.count)
+            return Dateline(place: ns.substring(with: m.range(at: 1)), agency: ns.substring(with: m.range(at: 2)),
+                            length: ns.substring(with: m.range).unicodeScalars.count)
         }
         if let m = placeOnly.firstMatch(in: paragraph, range: range) {
-            let place = ns.substring(with: m.range(at: 1))
-            return Dateline(text: place, place: place.components(separatedBy: ", ")[0], agency: nil,
+            return Dateline(place: ns.substring(with: m.range(at: 1)), agency: nil,
                             length: ns.substring(with: m.range).unicodeScalars.count)
         }
         return nil
@@ -83,5 +90,20 @@ struct Dateline: Equatable {
             return !found && lines < 400
         }
         return found
+    }
+}
+
+extension Dateline {
+    /// A dateline from what a pattern matched: its place group, its agency group (nil for a place-only lead)
+    /// and the match's length in scalars.
+    init(place group: String, agency: String?, length: Int) {
+        if let agency {
+            let place = group.trimmingSpaces()
+            self.init(text: "\(place) (\(agency))", place: place.components(separatedBy: ", ").prefix(2)
+                        .filter { !$0.contains(where: \.isNumber) }.joined(separator: ", "),
+                      agency: agency, length: length)
+        } else {
+            self.init(text: group, place: group.components(separatedBy: ", ")[0], agency: nil, length: length)
+        }
     }
 }
