@@ -36,6 +36,7 @@ fi
 # batch check) does not depend on how the writer's groups fall, which shifts the total by a few percent from one
 # run to the next under valgrind's one-thread-at-a-time scheduling (18,052 M against 18,522 M for one build,
 # session 29): compare reading figures for changes to the reading.
+# (awk reads the whole listing: grep -m1 would stop early and, under pipefail, end the script.)
 reading=$(callgrind_annotate --inclusive=yes "$work/cg.$tag.out" 2>/dev/null \
-    | grep -m1 'ImportPipelineV7prepare_8fileName' | awk '{ gsub(",", "", $1); print $1 }')
+    | awk '/ImportPipelineV7prepare_8fileName/ && !found { gsub(",", "", $1); print $1; found = 1 }')
 echo "$tag $instructions reading ${reading:-?} digest $verdict$cold"
