@@ -207,7 +207,7 @@ extension MarkupNode {
 ///
 /// The pass skips (Wu and Manber's multi-pattern search): it looks at the last two bytes of a window as long as
 /// the shortest phrase, and where no phrase's opening holds those two bytes, the window moves past them. The
-/// block phrases are 10 to 41 bytes long, so most windows move 9 bytes after one look, where trying every
+/// block phrases are 10 to 40 bytes long, so most windows move 9 bytes after one look, where trying every
 /// position was 10,000 instructions a block (1.5 % of a 5,000-document import, callgrind, session 29). Phrases
 /// shorter than three bytes leave too little to skip by: such a set tries every position against the phrases
 /// starting with its two bytes.
