@@ -152,3 +152,48 @@ import DiglotTestSupport
         #expect(TextLength.hasAtMost(400, charactersIn: String(repeating: "e\u{301}", count: 400)))
     }
 }
+
+/// The structural furniture check, which searches an element's class and id attributes whole, against the way it
+/// went before: split the classes into words, lowercase each, search each for every furniture word.
+@Suite struct FurnitureAttributeTests {
+    static func byWords(_ node: MarkupNode) -> Bool {
+        let name = node.name.lowercased()
+        if Boilerplate.furnitureElements.contains(name) { return true }
+        if name == "header", !node.hasAncestor(named: ["article", "main"]) { return true }
+        if let role = node.attribute("role")?.lowercased(), Boilerplate.furnitureRoles.contains(role) { return true }
+        if node.attribute("aria-hidden") == "true" { return true }
+        let words = (node.classes + [node.attribute("id") ?? ""]).map { $0.lowercased() }
+        return words.contains { word in Boilerplate.furnitureWords.contains { UTF8Search.contains(word, Array($0.utf8)) } }
+    }
+
+    /// 4,000 seeded elements whose class and id attributes mix furniture words, their pieces split by spaces,
+    /// tabs and line breaks, capitals, the Kelvin sign and dotted İ (which lowercase into ASCII), entities and
+    /// Cyrillic, under elements that are furniture by name or role or not.
+    @Test func attributesSearchedWholeAnswerAsTheWordsDid() throws {
+        var generator = SeededGenerator(seed: 65)
+        let pieces = ["share", "SHARE", "Sha", "re", "menu", "me nu", "me\tnu", "me\nnu", "co", "okie", "COO\u{212A}IE",
+                      "soc\u{130}al", "social", "you-may-like", "you-may", "-like", "site-nav", "article-body", "main",
+                      "story", "кнопка", "&amp;", " ", "\t", "\r\n", "x", "_", "promo", "PROMO1", "sidebar", "side bar"]
+        let names = ["div", "div", "section", "span", "header", "nav", "p"]
+        let roles = ["", "", "", " role=\"navigation\"", " role=\"main\"", " aria-hidden=\"true\""]
+        var furniture = 0, total = 0
+        for _ in 0..<200 {
+            var html = "<html><body><article>"
+            for index in 0..<20 {
+                let classes = (0..<generator.below(5)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+                let id = (0..<generator.below(3)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+                let name = names[generator.below(names.count)]
+                html += "<\(name) class=\"\(classes)\" id=\"e\(index)\(id)\"\(roles[generator.below(roles.count)])>t</\(name)>"
+            }
+            html += "</article></body></html>"
+            let root = try #require(try MarkupDocument.html(Data(html.utf8), fileName: "furniture.html").root)
+            for node in root.descendants(where: { $0.attribute("id")?.hasPrefix("e") == true }) {
+                let expected = Self.byWords(node)
+                #expect(Boilerplate.isBoilerplate(element: node) == expected, "\(node.attribute("class") ?? "") / \(node.attribute("id") ?? "")")
+                if expected { furniture += 1 }
+                total += 1
+            }
+        }
+        #expect(total == 4_000 && furniture > 1_000 && furniture < 3_500, "\(furniture) of \(total)")
+    }
+}
