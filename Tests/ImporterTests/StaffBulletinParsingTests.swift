@@ -210,3 +210,36 @@ import DiglotImporting
         #expect(StaffBulletinImporter.confidence(for: article) == 0)
     }
 }
+
+/// `BulletinText.script(of:)`, which classes ASCII and Cyrillic letters by value, against asking Unicode's tables
+/// of every scalar as it did: every scalar of the Basic Multilingual Plane alone and beside a Latin and a
+/// Cyrillic letter, and 5,000 seeded mixes.
+@Suite struct BulletinScriptTests {
+    static func byProperties(_ text: String) -> BulletinText.Script {
+        var cyrillic = 0, latin = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            if (0x0400...0x052F).contains(scalar.value) { cyrillic += 1 }
+            else if scalar.isASCII || (0xC0...0x24F).contains(scalar.value) { latin += 1 }
+        }
+        if cyrillic == 0 && latin == 0 { return .other }
+        return cyrillic >= latin ? .cyrillic : .latin
+    }
+
+    @Test func scriptsAreThoseOfTheUnicodeTables() {
+        var differing: [String] = []
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in ["\(scalar)", "A\(scalar)", "Ї\(scalar)", "\(scalar)\(scalar)Z"]
+            where BulletinText.script(of: text) != Self.byProperties(text) {
+                differing.append(String(value, radix: 16))
+            }
+        }
+        #expect(differing.isEmpty, "differs for U+\(differing.prefix(10).joined(separator: ", U+"))")
+        var generator = SeededGenerator(seed: 66)
+        let pieces = ["танків", "tanks", "Ї", "ё", "҂", "\u{0483}", "Ӏ", "é", "ǅ", "Σ", "1 020", " ", "—", "ª", "_"]
+        for _ in 0..<5_000 {
+            let text = (0..<generator.below(8)).map { _ in pieces[generator.below(pieces.count)] }.joined()
+            #expect(BulletinText.script(of: text) == Self.byProperties(text), "\(text.debugDescription)")
+        }
+    }
+}
