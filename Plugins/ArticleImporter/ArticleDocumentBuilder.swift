@@ -39,11 +39,13 @@ struct ArticleDocumentBuilder {
 
     /// Whether `text` has `count` letters (characters `isLetter` holds for), counted until there are enough:
     /// filtering every passage into a string of its letters only to count them was a three-hundredth of an import.
+    /// The characters are classed by `forEachCharacterClass`, scalar by scalar where each stands alone (a
+    /// `Character` walk asking Unicode's tables was 40 M instructions of a 5,000-document import, session 29).
     static func hasLetters(_ text: String, atLeast count: Int) -> Bool {
         var letters = 0
-        for character in text where character.isLetter {
-            letters += 1
-            if letters >= count { return true }
+        text.forEachCharacterClass { classes in
+            if classes.contains(.letter) { letters += 1 }
+            return letters < count
         }
         return letters >= count
     }
