@@ -272,6 +272,21 @@ import TweetEmbedImporter
         #expect(matched > 2_000 && undecided > 1_000, "\(matched) matched by hand, \(undecided) left to ICU")
     }
 
+    /// A dateline's place is split at ", " as Foundation splits it: 5,000 seeded places of words, commas, runs
+    /// of spaces, CR LF, digits and (for Foundation's own way) a combining mark after a space and Cyrillic.
+    @Test func placesSplitAsFoundationSplitsThem() {
+        var random = SeededGenerator(seed: 292)
+        let pieces = ["KYIV", "Kyiv", ",", ", ", " ", ",,", ", , ", "\r\n", ",\r\n", "2", "March 2", "St.", "Київ",
+                      " \u{0301}", "", "-"]
+        var ascii = 0
+        for _ in 0..<5_000 {
+            let place = (0..<random.below(8)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            #expect(Dateline.parts(of: place) == place.components(separatedBy: ", "), "\(place.debugDescription)")
+            if place.utf8.allSatisfy({ $0 < 0x80 }) { ascii += 1 }
+        }
+        #expect(ascii > 1_000, "\(ascii) ASCII places")
+    }
+
     /// Detection finds an agency dateline on any of a text's first lines, whatever the line breaks, and not in
     /// the middle of a line or past the 400th line.
     @Test func agencyDatelinesAreFoundOnAnyLineWhateverItsBreaks() {
