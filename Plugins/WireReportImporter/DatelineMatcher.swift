@@ -1,5 +1,3 @@
-import DiglotImporting
-
 /// The two dateline patterns of `Dateline`, matched by hand on text of ASCII and en or em dashes.
 ///
 /// Why: ICU's matcher, given a Swift string, bridges it to UTF-16 and runs about 18,000 instructions a
@@ -18,27 +16,14 @@ enum DatelineMatcher {
     }
 
     static func match(_ paragraph: String) -> Outcome {
-        // The window's scalars read from the bytes: ASCII, or E2 80 93 / E2 80 94 (en and em dash).
         var window: [UInt32] = []
         window.reserveCapacity(160)
-        let decided = ByteScan.withBytes(paragraph) { bytes in
-            var index = 0
-            while index < bytes.count, window.count < 160 {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    window.append(UInt32(byte))
-                    index += 1
-                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                          bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94 {
-                    window.append(bytes[index + 2] == 0x93 ? 0x2013 : 0x2014)
-                    index += 3
-                } else {
-                    return false
-                }
-            }
-            return true
+        for scalar in paragraph.unicodeScalars {
+            if window.count == 160 { break }
+            let value = scalar.value
+            guard value < 0x80 || value == 0x2013 || value == 0x2014 else { return .undecided }
+            window.append(value)
         }
-        guard decided else { return .undecided }
         var text = Scanner(scalars: window)
         if let found = text.withAgency() { return found }
         if let found = text.placeOnly() { return found }
