@@ -24,7 +24,7 @@ enum DatelineMatcher {
             guard value < 0x80 || value == 0x2013 || value == 0x2014 else { return .undecided }
             window.append(value)
         }
-        var text = Scanner(scalars: window)
+        let text = Scanner(scalars: window)
         if let found = text.withAgency() { return found }
         if let found = text.placeOnly() { return found }
         return .noMatch
