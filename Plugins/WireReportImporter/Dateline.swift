@@ -25,7 +25,10 @@ struct Dateline: Equatable {
     /// "(", "–" and "—": one of them is in every lead either pattern matches.
     private static let leadMarks = ["(", "\u{2013}", "\u{2014}"].map { Array($0.utf8) }
 
-    private static let month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?\\s+\\d{1,2}"
+    /// The month abbreviations a dateline's date starts with, in the patterns' order (the hand matcher reads them
+    /// too).
+    static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+    private static let month = "(?:\(monthAbbreviations.joined(separator: "|")))[a-z]*\\.?\\s+\\d{1,2}"
     /// A capitalised place-name word: "KYIV", "Kyiv", "St.", "Kryvyi".
     private static let word = "[A-Z][A-Za-z.'\\-]*"
     private static let withAgency = try! NSRegularExpression(pattern:

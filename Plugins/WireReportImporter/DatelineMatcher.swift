@@ -83,8 +83,7 @@ enum DatelineMatcher {
             at(index) == 0x2C ? spaces(from: index + 1) : nil
         }
 
-        private static let months: [[UInt32]] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Sept",
-                                                  "Oct", "Nov", "Dec"].map { $0.unicodeScalars.map(\.value) }
+        private static let months: [[UInt32]] = Dateline.monthAbbreviations.map { $0.unicodeScalars.map(\.value) }
 
         /// `(?:Jan|…|Dec)[a-z]*\.?\s+\d{1,2}` at `index`. Every alternative is followed by `[a-z]*`, which
         /// takes the rest of a longer one ("Sept" after "Sep"), so the first that matches decides.
