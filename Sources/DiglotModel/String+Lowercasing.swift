@@ -20,9 +20,10 @@ extension StringProtocol {
 ///
 /// Why on the bytes: the generic walk over `unicodeScalars` was not specialised for the callers in other
 /// modules, so every scalar went through the iterator's witness table and every byte through `Array.append`
-/// (2 M scalars, about 160 M instructions of a 5,000-document import by callgrind, session 29). Text of ASCII,
-/// the basic Cyrillic block and caseless punctuation lowercases byte for byte into a string of the same length;
-/// any other scalar sends the text the scalar-by-scalar way, which gives the same string.
+/// (2 M scalars, about 160 M instructions of a 5,000-document import by callgrind, session 29). Text whose every
+/// scalar has a `quickLowercase` (ASCII, the basic Cyrillic block, caseless punctuation) lowercases byte for byte
+/// into a string of the same length; any other scalar sends the text the scalar-by-scalar way, which gives the
+/// same string.
 enum QuickLowercasing {
     static func lowercased(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
         var sameLength = true
@@ -36,32 +37,22 @@ enum QuickLowercasing {
                     continue
                 }
                 let (scalar, width) = UTF8Decoding.scalar(in: bytes, at: offset)
-                if let lower = scalar.quickLowercase?.value {
-                    // A Cyrillic letter: two bytes, as its lowercase.
-                    output[offset] = UInt8(0xC0 | (lower >> 6))
-                    output[offset + 1] = UInt8(0x80 | (lower & 0x3F))
-                } else if isCaseless(scalar.value) {
-                    for index in offset..<(offset + width) { output[index] = bytes[index] }
-                } else {
+                guard let lower = scalar.quickLowercase else {
                     sameLength = false
                     return 0
+                }
+                if lower == scalar {
+                    for index in offset..<(offset + width) { output[index] = bytes[index] }
+                } else {
+                    // A Cyrillic capital: two bytes, as its lowercase.
+                    output[offset] = UInt8(0xC0 | (lower.value >> 6))
+                    output[offset + 1] = UInt8(0x80 | (lower.value & 0x3F))
                 }
                 offset += width
             }
             return bytes.count
         }
         return sameLength ? lowered : byScalar(bytes)
-    }
-
-    /// Blocks none of whose scalars lowercase to anything else, and which news text is full of: Latin-1
-    /// punctuation («, », no-break space, °), combining marks (the stress mark), general punctuation (’, —, …),
-    /// currency signs and emoji. (Letterlike symbols and enclosed letters are not among them: K and Ⓐ change.)
-    @inline(__always)
-    static func isCaseless(_ value: UInt32) -> Bool {
-        switch value {
-        case 0xA0...0xBF, 0x300...0x36F, 0x2000...0x206F, 0x20A0...0x20CF, 0x1F300...0x1FAFF: return true
-        default: return false
-        }
     }
 
     /// Each scalar's `quickLowercase`, or its `properties.lowercaseMapping` where that is nil.

@@ -22,6 +22,19 @@ import DiglotTestSupport
         }
     }
 
+    /// Every scalar's `quickLowercase`, where it gives one, is its whole lowercase mapping: every caller (the
+    /// detector's words, boilerplate folding, `quickLowercased()`) takes it in place of the mapping.
+    @Test func quickLowercaseIsTheLowercaseMappingWhereItAnswers() {
+        var differing: [String] = [], answered = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value), let lower = scalar.quickLowercase else { continue }
+            answered += 1
+            if String(lower) != scalar.properties.lowercaseMapping { differing.append(String(value, radix: 16)) }
+        }
+        #expect(differing.isEmpty, "differs for U+\(differing.prefix(10).joined(separator: ", U+"))")
+        #expect(answered > 2_000, "\(answered) scalars answered")
+    }
+
     /// Mixed texts lowercase as `lowercased()` does whichever way they take (byte for byte for ASCII and basic
     /// Cyrillic, scalar by scalar otherwise), as strings, as substrings cut anywhere, and as bridged `NSString`s
     /// (whose UTF-8 is not contiguous).
