@@ -92,18 +92,16 @@ import DiglotTestSupport
         }
     }
 
+    /// The definition the walk implements, stated as a filter: the text after the last sentence end (".", "!",
+    /// "?" or a line break, then a space or a line break) whose word before it, every word before it split out
+    /// anew, is not an abbreviation.
     static func quadraticLastSentence(_ text: String) -> String {
-        var cut = text.startIndex
-        var i = text.startIndex
-        while i < text.endIndex {
-            let c = text[i]
-            let next = text.index(after: i)
-            if c == "." || c == "!" || c == "?" || c == "\n", next < text.endIndex, text[next] == " " || text[next] == "\n" {
-                let word = text[text.startIndex..<i].split(separator: " ").last.map(String.init) ?? ""
-                if !QuotationFinder.abbreviations.contains(word) { cut = next }
-            }
-            i = next
+        let ends = text.indices.filter { index in
+            let next = text.index(after: index)
+            guard ".!?\n".contains(text[index]), next < text.endIndex, " \n".contains(text[next]) else { return false }
+            let word = text[..<index].split(separator: " ").last.map(String.init) ?? ""
+            return !QuotationFinder.abbreviations.contains(word)
         }
-        return text[cut...].trimmingSpaces()
+        return text[(ends.last.map { text.index(after: $0) } ?? text.startIndex)...].trimmingSpaces()
     }
 }
